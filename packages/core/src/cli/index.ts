@@ -1,0 +1,2 @@
+/** @pcloud/core/cli — the command-line plumbing shared by every pCloud tool. */
+export {};

@@ -1,0 +1,2 @@
+/** @pcloud/emulator — a faithful local pCloud server for offline tests. */
+export {};

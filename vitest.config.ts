@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests run the TypeScript sources directly: workspace packages resolve through the
+// "@pcloud/source" export condition, so no build is needed before `vitest`.
+const conditions = ['@pcloud/source', 'node', 'import', 'module', 'default'];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  test: {
+    projects: ['core', 'emulator'].map((name) => ({
+      extends: true,
+      test: {
+        name,
+        root: `packages/${name}`,
+        include: ['test/**/*.test.ts'],
+        testTimeout: 30_000,
+        hookTimeout: 30_000,
+      },
+    })),
+  },
+});
