@@ -1,0 +1,88 @@
+/**
+ * The contract between the emulator's front ends (HTTP, binary) and its method handlers.
+ * Method semantics live once, in `methods/*.ts`; a front end only turns its wire format into a
+ * {@link MethodCall} and the {@link MethodResult} back into its wire format.
+ */
+import type { Readable } from 'node:stream';
+import type { EmulatorState } from '../state/emulator-state.js';
+import type { Account, AccessScope } from '../state/identity-types.js';
+
+/** Parameters of one call, every value as the string the client sent (binary numbers/bools are stringified). */
+export type CallParams = ReadonlyMap<string, string>;
+
+/** One file carried by a call: a multipart part, a PUT/POST body, or binary-protocol data. */
+export interface IncomingFile {
+  /** Name from the part's `filename=`, or undefined for a raw body (then the `filename` param names it). */
+  filename: string | undefined;
+  /** The bytes; a handler must consume or destroy it. */
+  stream: Readable;
+  /** Declared length when the transport knows it (Content-Length, binary data length). */
+  length?: number;
+}
+
+/** State that lives as long as one connection (keep-alive HTTP or binary socket). */
+export interface ConnectionState {
+  /** Identity bound by a successful login on this connection (pcloud-api.md §1.2: later credentials are ignored). */
+  boundCaller?: Caller;
+  /** Sticky `filtermeta` (§1.8). */
+  filterMeta?: ReadonlySet<string>;
+  /** Remote address, for download-link IP binding and rate limiting. */
+  remoteAddress: string;
+}
+
+/** Who is calling, once credentials were checked. */
+export interface Caller {
+  account: Account;
+  /** How the caller authenticated: an OAuth access token or a legacy `auth` token. */
+  kind: 'oauth' | 'auth';
+  /** The token's id in the state (for logout / deletetoken of the token in use). */
+  tokenId: number;
+  /** What part of the account the token may see (whole account, or a private app folder). */
+  scope: AccessScope;
+}
+
+export interface MethodCall {
+  method: string;
+  params: CallParams;
+  connection: ConnectionState;
+  /** Files carried by the request, in order (uploadfile, upload_write). Empty when none. */
+  files: AsyncIterable<IncomingFile>;
+  /** Aborted when the client goes away mid-request. */
+  signal: AbortSignal;
+}
+
+/** What a handler returns: the JSON body (without `result`, which is 0) and optional raw data after it. */
+export interface MethodResult {
+  body: Record<string, unknown>;
+  /** Raw bytes that follow the response (binary protocol `data`; HTTP raw answers such as file_read). */
+  data?: { stream: Readable; length: number };
+}
+
+export interface MethodContext extends MethodCall {
+  state: EmulatorState;
+  /** Present when the method's spec says auth is required (the dispatcher resolved it). */
+  caller: Caller | undefined;
+}
+
+export type MethodHandler = (ctx: MethodContext) => Promise<MethodResult> | MethodResult;
+
+export interface MethodSpec {
+  name: string;
+  /** `required`: 1000 without credentials; `none`: never checked; `optional`: resolved when given. */
+  auth: 'required' | 'none' | 'optional';
+  /** In restriction mode (pCloud 2026), the result an OAuth token gets instead of running (§7.6). */
+  refuseOAuth?: 1000 | 2003;
+  handler: MethodHandler;
+}
+
+/** Thrown by handlers for any pCloud error answer; the front end renders `{result, error}`. */
+export class ApiFailure extends Error {
+  readonly result: number;
+  readonly extra: Record<string, unknown> | undefined;
+
+  constructor(result: number, message?: string, extra?: Record<string, unknown>) {
+    super(message ?? `pCloud error ${result}`);
+    this.result = result;
+    this.extra = extra;
+  }
+}
