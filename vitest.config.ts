@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
-    projects: ['core', 'emulator'].map((name) => ({
+    projects: ['core', 'emulator', 'pcutil', 'playlist', 'token'].map((name) => ({
       extends: true,
       test: {
         name,

@@ -1,0 +1,2 @@
+/** @pcloud/playlist — Turn local .m3u playlists into pCloud playlists. */
+export {};
