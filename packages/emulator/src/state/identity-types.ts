@@ -9,7 +9,11 @@ export interface Account {
   locationid: 1 | 2;
   quota: number;
   premium: boolean;
+  /** Unix seconds. */
   registered: number;
+  emailverified: boolean;
+  /** 2–3 lowercase letters, as userinfo reports it. */
+  language: string;
 }
 
 /** A registered OAuth app (client). */
@@ -17,6 +21,10 @@ export interface OAuthApp {
   clientId: string;
   clientSecret: string;
   name: string;
+  /**
+   * Redirect URIs the authorize page accepts. A `*` port (as in `http://127.0.0.1:*`) matches any port
+   * of that host, as loopback-listener clients (rclone, our login) pick a free port each time.
+   */
   redirectUris: string[];
   /** `all`: whole account; `private`: a private folder `/Applications/<name>` that is the app's root. */
   folderAccess: 'all' | 'private';
@@ -37,9 +45,22 @@ export interface Token {
   /** Shown by listtokens as `device`. */
   device: string;
   clientId?: string;
+  /** Unix seconds. */
   created: number;
   /** Unix seconds; OAuth tokens never expire (0). */
   expires: number;
+  /** Unix seconds; pushed forward by `inactiveLifetime` on every use (0 for OAuth tokens). */
   expiresInactive: number;
+  /** Seconds of inactivity after which an `auth` token dies (`authinactiveexpire`, §6.4). */
+  inactiveLifetime: number;
   scope: AccessScope;
+}
+
+/** An authorization code handed out by the authorize page; single-use, short-lived (§7.3). */
+export interface AuthorizationCode {
+  value: string;
+  clientId: string;
+  userid: number;
+  /** Unix seconds. */
+  expires: number;
 }
