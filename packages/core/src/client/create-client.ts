@@ -1,0 +1,128 @@
+/**
+ * The client: one primitive, `call(method, params, options)`, typed by the method table.
+ * It checks pCloud's `result`, retries transient failures of calls that are safe to repeat,
+ * logs redacted lines, and turns answers into one shape whatever the transport.
+ */
+import { ApiError, PCloudError } from '../errors.js';
+import { redactParams } from '../redact.js';
+import { resolveTransportSettings, type ClientOptions } from './client-options.js';
+import { methodRetryKind, type MethodName, type MethodParams, type MethodResult } from './method-table.js';
+import { normalizeAnswer } from './normalize.js';
+import { regionHint } from './region.js';
+import { backoffDelay, resolveRetry, sleep, type RetryOptions } from './retry.js';
+import { selectTransport } from './select-transport.js';
+import { isTransientError } from './transport-errors.js';
+import type { BodyFactory, Progress, RequestBody, Transport, TransportSettings, WireAnswer, WireParams } from './transport.js';
+
+/** Options of one call. */
+export interface CallOptions {
+  /** Upload body; a factory makes the upload safe to retry (a fresh stream per attempt). */
+  body?: RequestBody | BodyFactory;
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+  /** Override the method table: `true` retries this call on transient failures, `false` never. */
+  retry?: boolean;
+  /** Idle timeout for this call in ms (a long server-side operation). */
+  timeoutMs?: number;
+}
+
+/** A pCloud API client. */
+export interface PCloudClient {
+  /** The API base URL calls go to. */
+  readonly endpoint: URL;
+  /** The resolved settings (timeouts, CA, user agent, logger) for helpers that open their own connections. */
+  readonly settings: Readonly<TransportSettings>;
+  /** The transport in use (`http` or `binary`). */
+  readonly transport: Transport;
+  /** Calls a pCloud method; rejects with ApiError for a non-zero `result`, TransportError for wire failures. */
+  call<M extends MethodName>(method: M, params?: MethodParams<M>, options?: CallOptions): Promise<MethodResult<M>>;
+  /** Calls a method the table does not list; the answer is untyped. */
+  callRaw(method: string, params?: WireParams, options?: CallOptions): Promise<Record<string, unknown>>;
+  /** Closes connections. */
+  close(): Promise<void>;
+}
+
+/** Methods pCloud refuses for OAuth tokens since 2026 with 1000 (pcloud-api.md §7.6). */
+const OAUTH_REFUSED = /^(collection_|listtokens$|deletetoken$|trash_|getzip$)/;
+
+/** Creates a client; nothing is sent until the first call. */
+export function createClient(options: ClientOptions = {}): PCloudClient {
+  const settings = resolveTransportSettings(options);
+  const retry = resolveRetry(options.retry);
+  const transport = selectTransport(options.transport, settings);
+
+  function hintFor(method: string, result: number): string | undefined {
+    if (result === 2094) return regionHint(settings.endpoint);
+    if (result === 1000 && settings.credentials.accessToken !== undefined && OAUTH_REFUSED.test(method)) {
+      return `pCloud refuses OAuth access tokens for ${method} since April 2026; it needs a legacy auth token.`;
+    }
+    return undefined;
+  }
+
+  async function attempt(method: string, params: WireParams, call: CallOptions, signal: AbortSignal | undefined): Promise<WireAnswer> {
+    const body = typeof call.body === 'function' ? await call.body() : call.body;
+    const answer = await transport.call(method, params, {
+      ...(body ? { body } : {}),
+      ...(signal ? { signal } : {}),
+      ...(call.onProgress ? { onProgress: call.onProgress } : {}),
+      ...(call.timeoutMs !== undefined ? { timeoutMs: call.timeoutMs } : {}),
+    });
+    const result = Number(answer.result);
+    if (result !== 0) {
+      const serverMessage = typeof answer.error === 'string' ? answer.error : undefined;
+      const hint = hintFor(method, result);
+      throw new ApiError(method, Number.isFinite(result) ? result : -1, {
+        ...(serverMessage !== undefined ? { serverMessage } : {}),
+        ...(hint !== undefined ? { hint } : {}),
+      });
+    }
+    return answer;
+  }
+
+  function mayRetry(method: string, call: CallOptions): boolean {
+    if (call.retry !== undefined) return call.retry && (call.body === undefined || typeof call.body === 'function');
+    const kind = methodRetryKind(method);
+    if (kind === 'body') return typeof call.body === 'function';
+    return kind === 'safe' && call.body === undefined;
+  }
+
+  async function callRaw(method: string, params: WireParams = {}, call: CallOptions = {}): Promise<Record<string, unknown>> {
+    const signals = [options.signal, call.signal].filter((s): s is AbortSignal => s !== undefined);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    const policy: RetryOptions = mayRetry(method, call) ? retry : { ...retry, retries: 0 };
+    const started = Date.now();
+    settings.log(`${transport.kind} ${method} ${JSON.stringify(redactParams(params as Record<string, unknown>), bigintText)}`);
+    for (let retries = 0; ; retries++) {
+      try {
+        if (signal?.aborted) throw new PCloudError('ABORTED', `${method}: the call was aborted.`);
+        const answer = await attempt(method, params, call, signal);
+        settings.log(`${method} ok in ${Date.now() - started} ms`);
+        const { result: _result, ...fields } = normalizeAnswer(answer) as WireAnswer;
+        return fields;
+      } catch (error) {
+        const delay = backoffDelay(retries + 1, policy);
+        const elapsed = Date.now() - started;
+        if (retries >= policy.retries || !isTransientError(error) || elapsed + delay > policy.maxElapsedMs || signal?.aborted) {
+          settings.log(`${method} failed after ${retries + 1} attempt(s) in ${elapsed} ms: ${(error as Error).message}`);
+          throw error;
+        }
+        settings.log(`${method} retry ${retries + 1}/${policy.retries} in ${delay} ms: ${(error as Error).message}`);
+        await sleep(delay, signal, method);
+      }
+    }
+  }
+
+  return {
+    endpoint: settings.endpoint,
+    settings,
+    transport,
+    call: (method, params, call) => callRaw(method, params as WireParams, call) as Promise<never>,
+    callRaw,
+    close: () => transport.close(),
+  };
+}
+
+function bigintText(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}
+

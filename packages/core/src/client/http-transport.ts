@@ -1,0 +1,107 @@
+/**
+ * The HTTP JSON transport over got (pcloud-api.md §1.2–§1.4). Every call is a POST to
+ * `<endpoint>/<method>`: parameters urlencoded in the body (multipart with the file parts for
+ * uploads), the OAuth token in an `Authorization: Bearer` header, a legacy `auth` token as a
+ * body parameter — so no secret ever travels in a URL. Keep-alive agents reuse connections.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { rootCertificates } from 'node:tls';
+import got, { type Options } from 'got';
+import { parseJson } from '../json.js';
+import { encodeMultipart } from './multipart.js';
+import { httpStatusError, toTransportError } from './transport-errors.js';
+import type { ParamValue } from './method-table.js';
+import type { Transport, TransportCallOptions, TransportSettings, WireAnswer, WireParams } from './transport.js';
+
+/** Parameters as urlencoded strings: flags become 1/0, undefined entries are dropped. */
+export function encodeParams(params: WireParams): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) out.push([name, encodeValue(value)]);
+  }
+  return out;
+}
+
+function encodeValue(value: ParamValue): string {
+  return typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+}
+
+/** Creates the HTTP transport for resolved client settings. */
+export function createHttpTransport(settings: TransportSettings): Transport {
+  const ca = settings.ca === undefined ? undefined : [...rootCertificates, ...[settings.ca].flat()];
+  const agents = {
+    http: new http.Agent({ keepAlive: true }),
+    https: new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) }),
+  };
+  const base = settings.endpoint.href.replace(/\/+$/, '');
+  const { credentials } = settings;
+
+  async function call(method: string, params: WireParams, options: TransportCallOptions): Promise<WireAnswer> {
+    const fields = encodeParams(params);
+    if (credentials.auth !== undefined) fields.push(['auth', credentials.auth]);
+    const headers: Record<string, string> = { 'user-agent': settings.userAgent, accept: 'application/json' };
+    if (credentials.accessToken !== undefined) headers.authorization = `Bearer ${credentials.accessToken}`;
+    const request: Partial<ConstructorParameters<typeof Options>[0]> = {
+      method: 'POST',
+      headers,
+      agent: agents,
+      ...(ca ? { https: { certificateAuthority: ca } } : {}),
+      timeout: {
+        lookup: settings.connectTimeoutMs,
+        connect: settings.connectTimeoutMs,
+        secureConnect: settings.connectTimeoutMs,
+        socket: options.timeoutMs ?? settings.idleTimeoutMs,
+      },
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      followRedirect: false,
+      responseType: 'text',
+      ...(options.signal ? { signal: options.signal } : {}),
+    };
+    if (options.body) {
+      const multipart = encodeMultipart(fields, options.body);
+      Object.assign(headers, multipart.headers);
+      request.body = multipart.stream;
+    } else {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      request.body = new URLSearchParams(fields).toString();
+    }
+    try {
+      const pending = got(`${base}/${encodeURIComponent(method)}`, request as never);
+      if (options.onProgress) {
+        const report = options.onProgress;
+        pending.on('uploadProgress', (p: { transferred: number; total?: number }) =>
+          report({ transferred: p.transferred, total: p.total }),
+        );
+      }
+      const response = (await pending) as unknown as { statusCode: number; body: string };
+      return readAnswer(method, response.statusCode, response.body);
+    } catch (error) {
+      throw toTransportError(method, error, options.signal);
+    }
+  }
+
+  return {
+    kind: 'http',
+    call,
+    async close() {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
+}
+
+/** The pCloud answer inside an HTTP response, or a TransportError for anything else. */
+function readAnswer(method: string, status: number, text: string): WireAnswer {
+  let answer: unknown;
+  try {
+    answer = parseJson(text);
+  } catch {
+    answer = undefined;
+  }
+  if (answer !== null && typeof answer === 'object' && !Array.isArray(answer) && 'result' in answer) {
+    return answer as WireAnswer;
+  }
+  throw httpStatusError(method, status);
+}

@@ -1,0 +1,80 @@
+/**
+ * Multipart bodies with a real Content-Length, streamed: form-data-encoder over file-like
+ * parts that wrap our streams (got's own FormData sends chunked bodies, which pCloud refuses,
+ * pcloud-api.md §1.2). Ordinary fields come first, as pCloud requires, then the file parts.
+ */
+import { Readable } from 'node:stream';
+import { FormDataEncoder } from 'form-data-encoder';
+import type { BodyPart, RequestBody } from './transport.js';
+
+type Entry = [string, string | FileLikePart];
+
+/** A form-data-encoder FileLike whose bytes come from a stream read exactly once. */
+class FileLikePart {
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+  readonly lastModified = 0;
+  readonly [Symbol.toStringTag] = 'File';
+  readonly #source: Readable | AsyncIterable<Uint8Array>;
+
+  constructor(part: BodyPart) {
+    this.name = part.name;
+    this.type = part.contentType ?? 'application/octet-stream';
+    this.size = part.size;
+    this.#source = part.stream;
+  }
+
+  stream(): AsyncIterable<Uint8Array> {
+    return this.#source;
+  }
+}
+
+/** The minimal FormData shape form-data-encoder reads. */
+class FormEntries {
+  readonly #entries: Entry[] = [];
+  readonly [Symbol.toStringTag] = 'FormData';
+
+  append(name: string, value: string | FileLikePart): void {
+    this.#entries.push([name, value]);
+  }
+
+  getAll(name: string): Array<string | FileLikePart> {
+    return this.#entries.filter(([key]) => key === name).map(([, value]) => value);
+  }
+
+  *entries(): Generator<Entry> {
+    yield* this.#entries;
+  }
+
+  [Symbol.iterator](): Generator<Entry> {
+    return this.entries();
+  }
+}
+
+/** An encoded multipart body: headers (with Content-Length) and a stream of its bytes. */
+export interface EncodedMultipart {
+  headers: Record<string, string>;
+  stream: Readable;
+  length: number;
+}
+
+/**
+ * Encodes parameters and an upload body as multipart/form-data. A single `data` body becomes
+ * one file part named after the `filename` parameter (or `data`).
+ */
+export function encodeMultipart(fields: ReadonlyArray<[string, string]>, body: RequestBody): EncodedMultipart {
+  const form = new FormEntries();
+  for (const [name, value] of fields) form.append(name, value);
+  const parts: readonly BodyPart[] =
+    body.kind === 'parts'
+      ? body.parts
+      : [{ name: fields.find(([key]) => key === 'filename')?.[1] ?? 'data', size: body.length, stream: body.stream }];
+  for (const part of parts) form.append('file', new FileLikePart(part));
+  const encoder = new FormDataEncoder(form as never);
+  return {
+    headers: { 'content-type': encoder.contentType, 'content-length': String(encoder.contentLength) },
+    stream: Readable.from(encoder.encode()),
+    length: Number(encoder.contentLength),
+  };
+}

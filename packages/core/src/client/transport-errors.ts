@@ -1,0 +1,65 @@
+/**
+ * Error mapping shared by every transport: a wire failure becomes a TransportError whose
+ * message names the method and the failure, never the request (got's errors carry headers,
+ * so the original error is not kept as the cause; only its code and redacted message are).
+ */
+import { ApiError, PCloudError, TransportError, isPCloudError } from '../errors.js';
+import { redact } from '../redact.js';
+
+/** Socket-level failures after which the same request may succeed on a new connection. */
+const RETRYABLE_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'ERR_GOT_REQUEST_ERROR',
+  'HPE_INVALID_CONSTANT',
+]);
+
+/** A plain stand-in for a wire error: its code and a redacted message, nothing else. */
+function sanitizedCause(error: unknown): Error & { code?: string } {
+  const source = error as { message?: unknown; code?: unknown };
+  const cause: Error & { code?: string } = new Error(redact(String(source?.message ?? error)));
+  if (typeof source?.code === 'string') cause.code = source.code;
+  return cause;
+}
+
+/** Maps anything a transport's I/O threw to a TransportError (or an `ABORTED` PCloudError). */
+export function toTransportError(method: string, error: unknown, signal?: AbortSignal): PCloudError {
+  if (isPCloudError(error)) return error;
+  if (signal?.aborted || (error as { name?: string })?.name === 'AbortError') {
+    return new PCloudError('ABORTED', `${method}: the call was aborted.`);
+  }
+  const cause = sanitizedCause(error);
+  const code = cause.code ?? '';
+  const isTimeout = (error as { name?: string })?.name === 'TimeoutError' || code === 'ETIMEDOUT';
+  if (isTimeout) {
+    const event = (error as { event?: string }).event;
+    return new TransportError(`${method}: no answer in time${event ? ` (${event} timeout)` : ''}.`, { cause, timeout: true });
+  }
+  return new TransportError(`${method}: connection failed: ${cause.message}`, { cause });
+}
+
+/** An HTTP answer that carries no pCloud result. */
+export function httpStatusError(method: string, status: number): TransportError {
+  const what = status >= 200 && status < 300 ? 'an answer that is not a pCloud JSON object' : `HTTP status ${status}`;
+  return new TransportError(`${method}: the server sent ${what}.`, { status });
+}
+
+/**
+ * Whether a failure is transient (pcloud-api.md §1.4): results 4000–5999, HTTP 429 and 5xx,
+ * timeouts, and dropped or refused connections.
+ */
+export function isTransientError(error: unknown): boolean {
+  if (error instanceof ApiError) return error.isRetryable;
+  if (!(error instanceof TransportError)) return false;
+  if (error.status !== undefined) return error.status === 429 || error.status >= 500;
+  if (error.code === 'TIMEOUT') return true;
+  const code = (error.cause as { code?: string } | undefined)?.code;
+  return code !== undefined && RETRYABLE_CODES.has(code);
+}
