@@ -16,3 +16,4 @@ export * from './client/client-options.js';
 export * from './client/create-client.js';
 export { createHttpTransport } from './client/http-transport.js';
 export { isTransientError } from './client/transport-errors.js';
+export * from './location/index.js';
