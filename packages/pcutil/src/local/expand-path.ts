@@ -1,0 +1,37 @@
+import { isAbsolute, resolve, sep } from 'node:path';
+
+/** What local path expansion needs from the process, injected so tests never depend on the real one. */
+export interface ExpandEnvironment {
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  home: string;
+}
+
+/** A local path argument, expanded. */
+export interface ExpandedPath {
+  /** Absolute and normalized: `.` and `..` resolved, no trailing separator (except the root). */
+  path: string;
+  /** The argument ended in `/`: with -r, copy the folder's contents rather than the folder. */
+  contentsOnly: boolean;
+}
+
+const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/**
+ * Expands a local path the way a shell would before pcutil sees it: `~` and `~/…` become the home
+ * folder, `$VAR` and `${VAR}` their values (unset ones stay as written, as Python's expandvars does),
+ * and the result is resolved against the working directory. Only whole `.`/`..` components are
+ * special, so `.bashrc` stays a file name.
+ */
+export function expandLocalPath(input: string, environment: ExpandEnvironment): ExpandedPath {
+  let text = input;
+  if (text === '~' || text.startsWith('~/')) text = environment.home + text.slice(1);
+  text = text.replace(VARIABLE, (whole: string, braced: string | undefined, bare: string | undefined) => {
+    const value = environment.env[braced ?? bare ?? ''];
+    return value === undefined ? whole : value;
+  });
+  // As in the original, `.` expands to the working directory itself: `cp -r . p:/x` makes p:/x/<dir>.
+  const contentsOnly = text.endsWith('/');
+  const path = isAbsolute(text) ? resolve(text) : resolve(environment.cwd, text);
+  return { path: path.length > 1 && path.endsWith(sep) ? path.slice(0, -1) : path, contentsOnly };
+}

@@ -1,0 +1,47 @@
+import { posix, sep } from 'node:path';
+import type { Loc } from './types.js';
+
+/** The location of `name` inside the folder `parent` (pCloud paths are always `/`-separated). */
+export function childLoc(parent: Loc, name: string): Loc {
+  if (parent.side === 'remote') return { side: 'remote', path: posix.join(parent.path, name) };
+  const base = parent.path.endsWith(sep) ? parent.path : parent.path + sep;
+  return { side: parent.side, path: base + name };
+}
+
+/** The last component of a location's path ('' for the pCloud root and for `-`). */
+export function baseName(loc: Loc): string {
+  if (loc.side === 'stdio') return '';
+  const separator = loc.side === 'remote' ? '/' : sep;
+  const trimmed = loc.path.endsWith(separator) && loc.path.length > 1 ? loc.path.slice(0, -1) : loc.path;
+  return trimmed.slice(trimmed.lastIndexOf(separator) + 1);
+}
+
+/** The folder containing a location, or undefined for a root. */
+export function parentLoc(loc: Loc): Loc | undefined {
+  if (loc.side === 'stdio') return undefined;
+  const separator = loc.side === 'remote' ? '/' : sep;
+  const index = loc.path.lastIndexOf(separator);
+  if (loc.path === separator || index < 0) return undefined;
+  return { side: loc.side, path: index === 0 ? separator : loc.path.slice(0, index) };
+}
+
+/** True when `inner` is `outer` itself or lies below it, on the same side. */
+export function isWithin(inner: Loc, outer: Loc): boolean {
+  if (inner.side !== outer.side) return false;
+  const separator = inner.side === 'remote' ? '/' : sep;
+  if (inner.path === outer.path) return true;
+  const prefix = outer.path.endsWith(separator) ? outer.path : outer.path + separator;
+  return inner.path.startsWith(prefix);
+}
+
+/** How a location is printed: `p:/path` for pCloud, the path for local, `-` for standard streams. */
+export function formatLoc(loc: Loc): string {
+  if (loc.side === 'remote') return `p:${loc.path}`;
+  if (loc.side === 'stdio') return '-';
+  return loc.path;
+}
+
+/** Two locations name the same place. */
+export function sameLoc(a: Loc, b: Loc): boolean {
+  return a.side === b.side && a.path === b.path;
+}

@@ -1,0 +1,133 @@
+import { PCloudError } from '@pcloud/core';
+import { remoteNameProblem } from './check-name.js';
+import { baseName, childLoc, formatLoc, isWithin, sameLoc } from './loc.js';
+import type { CopyOptions, Entry, FileEntry, FolderEntry, Loc, MkdirStep, ProblemStep } from './types.js';
+
+/** A SOURCE argument of `cp`, after it was looked up. */
+export interface SourceSpec {
+  /** As the user typed it, for messages. */
+  arg: string;
+  loc: Loc;
+  /** Ends in `/` (or is `.`/`..`): copy what is inside, not the folder itself. */
+  contentsOnly: boolean;
+  /** What is there; undefined when nothing is. Folders carry their tree when -r is given. */
+  entry: Entry | undefined;
+}
+
+/** The DEST argument of `cp`, after it was looked up. */
+export interface DestSpec {
+  arg: string;
+  loc: Loc;
+  /** Ends in `/`: it must be (or become) a folder. */
+  folderRequired: boolean;
+  /** What is there now (a folder wins when pCloud has a file and a folder of that name). */
+  entry: FileEntry | FolderEntry | undefined;
+  /** When nothing is there: the missing ancestors to create, outermost first. */
+  missingParents: Loc[];
+  /** An ancestor that exists but is a file, which makes DEST unreachable. */
+  blockedBy?: Loc;
+}
+
+/** One source placed at its destination; planTarget expands it into steps. */
+export interface Target {
+  from: Loc;
+  entry: FileEntry | FolderEntry;
+  to: Loc;
+  /** Something may already exist at `to`, so it must be looked up before planning the tree. */
+  mayExist: boolean;
+}
+
+/** The first half of a copy plan: folders to create before anything else, and where each source goes. */
+export interface TargetPlan {
+  prelude: MkdirStep[];
+  targets: Target[];
+  problems: ProblemStep[];
+}
+
+const problem = (at: Loc, message: string): ProblemStep => ({ op: 'problem', at, message, severity: 'error' });
+
+/**
+ * Applies the original pcutil's rules to decide where each SOURCE lands under DEST: an existing
+ * folder receives sources under their own names, otherwise DEST is the new name; several sources
+ * (or a DEST ending in `/`) need a folder; a folder needs -r; with -r a SOURCE ending in `/`
+ * contributes its contents only. Throws a usage error when a copy would be local to local.
+ */
+export function resolveTargets(sources: SourceSpec[], dest: DestSpec, options: CopyOptions): TargetPlan {
+  for (const source of sources) {
+    if (source.loc.side !== 'remote' && dest.loc.side !== 'remote') {
+      throw new PCloudError('USAGE_ERROR', `${source.arg} and ${dest.arg} are both local; one side must be a pCloud location (p:/...)`);
+    }
+  }
+  const result: TargetPlan = { prelude: [], targets: [], problems: [] };
+  if (dest.blockedBy) {
+    result.problems.push(problem(dest.loc, `${formatLoc(dest.blockedBy)} is a file, not a folder`));
+    return result;
+  }
+  const intoFolder = dest.loc.side !== 'stdio' && (dest.entry?.kind === 'folder' || dest.folderRequired || sources.length > 1);
+  if (intoFolder && dest.entry?.kind === 'file') {
+    const why = sources.length > 1 ? 'several sources need a folder to copy into' : 'a trailing / names a folder';
+    result.problems.push(problem(dest.loc, `${dest.arg} is a file, not a folder (${why})`));
+    return result;
+  }
+  const seen = new Map<string, string>();
+  for (const source of sources) {
+    const outcome = placeSource(source, dest, intoFolder, options);
+    if ('message' in outcome) {
+      result.problems.push(problem(source.loc, outcome.message));
+      continue;
+    }
+    const key = `${outcome.to.side}:${outcome.to.path}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined && outcome.to.side !== 'stdio') {
+      result.problems.push(problem(source.loc, `${source.arg} would overwrite ${formatLoc(outcome.to)}, just copied from ${earlier}`));
+      continue;
+    }
+    seen.set(key, source.arg);
+    result.targets.push(outcome);
+  }
+  if (result.targets.length > 0 && dest.entry === undefined && dest.loc.side !== 'stdio') {
+    const creates = intoFolder ? [...dest.missingParents, dest.loc] : dest.missingParents;
+    for (const at of creates) {
+      const nameProblem = at.side === 'remote' ? remoteNameProblem(baseName(at)) : undefined;
+      if (nameProblem) return { prelude: [], targets: [], problems: [...result.problems, problem(at, `${formatLoc(at)}: ${nameProblem}`)] };
+      result.prelude.push({ op: 'mkdir', at });
+    }
+  }
+  return result;
+}
+
+/** Where one source goes, or why it cannot. */
+function placeSource(source: SourceSpec, dest: DestSpec, intoFolder: boolean, options: CopyOptions): Target | { message: string } {
+  const { entry } = source;
+  if (entry === undefined) return { message: `${source.arg}: no such file or folder` };
+  if (entry.kind === 'problem') return { message: `${source.arg}: ${entry.message}` };
+  if (entry.kind === 'folder' && !options.recursive) return { message: `${source.arg} is a folder; use -r to copy it` };
+  if (entry.kind === 'folder' && dest.loc.side === 'stdio') return { message: `${source.arg} is a folder; only files can be written to standard output` };
+  if (source.loc.side === 'stdio' && intoFolder) {
+    return { message: `standard input needs a file name, but ${dest.arg} is a folder` };
+  }
+  let to: Loc;
+  let newName: string | undefined;
+  if (dest.loc.side === 'stdio') {
+    to = dest.loc;
+  } else if (intoFolder) {
+    const contents = entry.kind === 'folder' && source.contentsOnly;
+    to = contents ? dest.loc : childLoc(dest.loc, entry.name);
+    newName = contents ? undefined : entry.name;
+  } else {
+    if (entry.kind === 'folder' && dest.entry?.kind === 'file') {
+      return { message: `cannot copy the folder ${source.arg} onto the file ${dest.arg}` };
+    }
+    to = dest.loc;
+    newName = dest.entry === undefined ? baseName(dest.loc) : undefined;
+  }
+  if (newName !== undefined && to.side === 'remote') {
+    const nameProblem = remoteNameProblem(newName);
+    if (nameProblem) return { message: `${formatLoc(to)}: ${nameProblem}` };
+  }
+  if (source.loc.side === 'remote' && to.side === 'remote') {
+    if (entry.kind === 'file' && sameLoc(source.loc, to)) return { message: `${source.arg} and ${formatLoc(to)} are the same file` };
+    if (entry.kind === 'folder' && isWithin(to, source.loc)) return { message: `cannot copy the folder ${source.arg} into itself` };
+  }
+  return { from: source.loc, entry, to, mayExist: dest.entry !== undefined && dest.loc.side !== 'stdio' };
+}

@@ -1,0 +1,102 @@
+/**
+ * The vocabulary of pcutil's plans: where things are (locations), what is there (entries), and
+ * what to do about it (steps). Planners are pure functions over these types, so the plan a
+ * dry run prints is exactly the plan a real run executes.
+ */
+
+/** Which side of a copy a location is on: this machine, pCloud, or standard input/output (`-`). */
+export type Side = 'local' | 'remote' | 'stdio';
+
+/** A normalized location: an absolute local path, an absolute pCloud path (`/a/b`), or `-`. */
+export interface Loc {
+  side: Side;
+  path: string;
+}
+
+/** A file as a listing or a local walk describes it. */
+export interface FileEntry {
+  kind: 'file';
+  name: string;
+  /** Bytes; undefined when unknown in advance (standard input). */
+  size: number | undefined;
+  /** Modification time, Unix seconds. */
+  mtime: number | undefined;
+  /** pCloud file id, for remote files. */
+  id?: number;
+}
+
+/** A folder; `children` is filled when the folder was listed (recursively for -r). */
+export interface FolderEntry {
+  kind: 'folder';
+  name: string;
+  children: Entry[] | undefined;
+  /** pCloud folder id, for remote folders. */
+  id?: number;
+}
+
+/** Something a walk met but cannot copy: a special file, a symlink loop, an unreadable folder. */
+export interface ProblemEntry {
+  kind: 'problem';
+  name: string;
+  message: string;
+  /** Warnings are skipped quietly-ish; errors count as failures (exit status 1). */
+  severity: 'warning' | 'error';
+}
+
+/** One item of a tree. */
+export type Entry = FileEntry | FolderEntry | ProblemEntry;
+
+/** Create a local directory (`mkdir X`) or a pCloud folder (`mkfolder p:/X`). */
+export interface MkdirStep {
+  op: 'mkdir';
+  at: Loc;
+}
+
+/** Copy one file: upload, download, server-side copy, or to/from standard streams. */
+export interface CopyStep {
+  op: 'copy';
+  from: Loc;
+  to: Loc;
+  source: FileEntry;
+  /** The file already at the destination, which this copy replaces. */
+  existing: FileEntry | undefined;
+}
+
+/** Leave a destination file alone (-n: it exists; -u: same size and checksum). */
+export interface SkipStep {
+  op: 'skip';
+  from: Loc;
+  to: Loc;
+  reason: 'exists' | 'same';
+}
+
+/** Something that cannot be done, reported on its own line while the rest proceeds. */
+export interface ProblemStep {
+  op: 'problem';
+  at: Loc;
+  message: string;
+  severity: 'warning' | 'error';
+}
+
+/** Delete a remote file or an empty folder (`rm PATH`), or a whole tree (`rm -r PATH`). */
+export interface RemoveStep {
+  op: 'rm';
+  at: Loc;
+  what: 'file' | 'folder' | 'tree';
+  id: number | undefined;
+}
+
+/** One step of a copy plan. */
+export type CopyPlanStep = MkdirStep | CopyStep | SkipStep | ProblemStep;
+
+/** One step of a remove plan. */
+export type RemovePlanStep = RemoveStep | ProblemStep;
+
+/** Options of `pcutil cp` that change the plan. */
+export interface CopyOptions {
+  recursive: boolean;
+  /** -n: never replace an existing destination file. */
+  noClobber: boolean;
+  /** -u: replace only when size or checksum differ (checksums are compared after planning). */
+  update: boolean;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { expandLocalPath } from '../../src/local/expand-path.js';
+
+const environment = { env: { DATA: '/srv/data', NAME: 'x y', EMPTY: '' }, cwd: '/home/me/work', home: '/home/me' };
+const expand = (input: string) => expandLocalPath(input, environment);
+
+describe('expandLocalPath', () => {
+  it.each([
+    ['~', '/home/me'],
+    ['~/docs', '/home/me/docs'],
+    ['~other/docs', '/home/me/work/~other/docs'],
+    ['$DATA/in', '/srv/data/in'],
+    ['${DATA}x', '/srv/datax'],
+    ['$NAME', '/home/me/work/x y'],
+    ['$UNSET/a', '/home/me/work/$UNSET/a'],
+    ['.', '/home/me/work'],
+    ['..', '/home/me'],
+    ['../a/./b/../c', '/home/me/a/c'],
+    ['.bashrc', '/home/me/work/.bashrc'],
+    ['..hidden', '/home/me/work/..hidden'],
+    ['a/.bashrc', '/home/me/work/a/.bashrc'],
+    ['/abs/../x', '/x'],
+    ['/', '/'],
+  ])('%s → %s', (input, expected) => {
+    expect(expand(input).path).toBe(expected);
+  });
+
+  it('marks a trailing slash as contents-only, and only that', () => {
+    expect(expand('dir/').contentsOnly).toBe(true);
+    expect(expand('~/').contentsOnly).toBe(true);
+    expect(expand('dir').contentsOnly).toBe(false);
+    expect(expand('.').contentsOnly).toBe(false);
+    expect(expand('dir/').path).toBe('/home/me/work/dir');
+  });
+});
