@@ -29,8 +29,8 @@ export interface IdentityStoreOptions {
   locationid: 1 | 2;
   /** Legacy mode: `auth` tokens and inline logins work (default false: pCloud since April 2026). */
   legacy?: boolean;
-  /** Real folder id of `/Applications/<appName>`, created when missing (private-folder apps). */
-  resolveAppFolder?: (appName: string) => number;
+  /** Real folder id of `/Applications/<appName>` in the account's tree, created when missing (private-folder apps). */
+  resolveAppFolder?: (appName: string, userid: number) => number;
   seed?: IdentitySeedOptions;
   loginLimit?: LoginGuardOptions;
   /** Current Unix seconds (tests inject a clock to reach expiry without waiting). */
@@ -178,7 +178,7 @@ export class IdentityStore {
     if (!account) return { ok: false, result: token.kind === 'oauth' ? 2094 : 2000 };
     if (token.kind === 'auth') token.expiresInactive = Math.min(token.expires, now + token.inactiveLifetime);
     if (token.scope.kind === 'folder' && token.scope.rootFolderId === UNRESOLVED_FOLDER && this.options.resolveAppFolder) {
-      token.scope = { ...token.scope, rootFolderId: this.options.resolveAppFolder(token.scope.appName) };
+      token.scope = { ...token.scope, rootFolderId: this.options.resolveAppFolder(token.scope.appName, token.userid) };
     }
     return { ok: true, token, account };
   }
