@@ -1,4 +1,4 @@
-import { remoteNameProblem } from './check-name.js';
+import { remoteNameProblem } from '@pcloud/core';
 import { childLoc, formatLoc } from './loc.js';
 import type { CopyOptions, CopyPlanStep, Entry, FileEntry, FolderEntry, Loc, Side } from './types.js';
 import type { Target } from './resolve-targets.js';
@@ -46,7 +46,7 @@ function planFolder(from: Loc, source: FolderEntry, to: Loc, existing: Entry | u
     const childTo = childLoc(to, child.name);
     const nameProblem = to.side === 'remote' ? remoteNameProblem(child.name) : undefined;
     if (nameProblem) {
-      steps.push({ op: 'problem', at: childFrom, message: `${formatLoc(childFrom)}: ${nameProblem}`, severity: 'error' });
+      steps.push({ op: 'problem', at: childFrom, message: `${formatLoc(childFrom)}: pCloud refuses ${nameProblem}`, severity: 'error' });
       continue;
     }
     const match = findExisting(current?.children, child.name, child.kind, to.side);

@@ -1,5 +1,4 @@
-import { PCloudError } from '@pcloud/core';
-import { remoteNameProblem } from './check-name.js';
+import { PCloudError, remoteNameProblem } from '@pcloud/core';
 import { baseName, childLoc, formatLoc, isWithin, sameLoc } from './loc.js';
 import type { CopyOptions, Entry, FileEntry, FolderEntry, Loc, MkdirStep, ProblemStep } from './types.js';
 
@@ -89,7 +88,7 @@ export function resolveTargets(sources: SourceSpec[], dest: DestSpec, options: C
     const creates = intoFolder ? [...dest.missingParents, dest.loc] : dest.missingParents;
     for (const at of creates) {
       const nameProblem = at.side === 'remote' ? remoteNameProblem(baseName(at)) : undefined;
-      if (nameProblem) return { prelude: [], targets: [], problems: [...result.problems, problem(at, `${formatLoc(at)}: ${nameProblem}`)] };
+      if (nameProblem) return { prelude: [], targets: [], problems: [...result.problems, problem(at, `${formatLoc(at)}: pCloud refuses ${nameProblem}`)] };
       result.prelude.push({ op: 'mkdir', at });
     }
   }
@@ -123,7 +122,7 @@ function placeSource(source: SourceSpec, dest: DestSpec, intoFolder: boolean, op
   }
   if (newName !== undefined && to.side === 'remote') {
     const nameProblem = remoteNameProblem(newName);
-    if (nameProblem) return { message: `${formatLoc(to)}: ${nameProblem}` };
+    if (nameProblem) return { message: `${formatLoc(to)}: pCloud refuses ${nameProblem}` };
   }
   if (source.loc.side === 'remote' && to.side === 'remote') {
     if (entry.kind === 'file' && sameLoc(source.loc, to)) return { message: `${source.arg} and ${formatLoc(to)} are the same file` };

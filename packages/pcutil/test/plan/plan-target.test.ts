@@ -97,10 +97,10 @@ describe('planTarget: folder trees', () => {
     const steps = planTarget(target(local('/h/a'), source, remote('/a')), undefined, recursive);
     expect(lines(steps)).toEqual([
       'mkfolder p:/a',
-      '! /h/a/back\\slash: name contains a backslash (\\), which pCloud refuses',
+      '! /h/a/back\\slash: pCloud refuses a backslash in the name "back\\slash"',
       'cp /h/a/fine p:/a/fine',
       '! /h/a/pipe: not a regular file or folder; skipped',
-      `! /h/a/${'x'.repeat(1024)}: name is 1024 bytes long; pCloud allows at most 1023`,
+      `! /h/a/${'x'.repeat(1024)}: pCloud refuses a name of 1024 bytes (pCloud allows at most 1023 UTF-8 bytes): "${'x'.repeat(40)}…"`,
     ]);
     expect(steps.filter((s) => s.op === 'problem').map((s) => (s.op === 'problem' ? s.severity : ''))).toEqual(['error', 'warning', 'error']);
   });

@@ -185,13 +185,13 @@ describe('resolveTargets: names pCloud refuses', () => {
   it('reports a source name with a backslash instead of mangling it', () => {
     const plan = resolveTargets([src(local('/h/a\\b'), file('a\\b'))], dst(remote('/d'), folder('d', [])), plain);
     expect(plan.targets).toEqual([]);
-    expect(plan.problems[0]?.message).toMatch(/^p:\/d\/a\\b: name contains a backslash/);
+    expect(plan.problems[0]?.message).toMatch(/^p:\/d\/a\\b: pCloud refuses a backslash in the name "a\\b"/);
   });
 
   it('reports a new DEST name over 1023 bytes', () => {
     const long = 'é'.repeat(512);
     const plan = resolveTargets([src(local('/h/a'), file('a'))], dst(remote(`/${long}`), undefined), plain);
-    expect(plan.problems[0]?.message).toMatch(/1024 bytes long; pCloud allows at most 1023/);
+    expect(plan.problems[0]?.message).toMatch(/pCloud refuses a name of 1024 bytes \(pCloud allows at most 1023 UTF-8 bytes\)/);
   });
 
   it('reports a missing parent folder with a refused name and creates nothing', () => {
