@@ -1,0 +1,87 @@
+import { constants, type Stats } from 'node:fs';
+import { access, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Entry } from '../plan/types.js';
+
+/** Options of {@link walkLocal}. */
+export interface WalkLocalOptions {
+  /** List a folder's contents (recursively); otherwise a folder comes back with `children` undefined. */
+  recursive: boolean;
+}
+
+/** Describes why an fs error stops us, in words rather than errno codes. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENOTDIR':
+      return 'a component of the path is not a folder';
+    case 'EISDIR':
+      return 'is a folder';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Describes what is at a local path as a plan entry, walking folders when asked. Symbolic links are
+ * followed (a link to a folder that contains the link itself is reported as a loop, not walked
+ * forever); FIFOs, sockets and devices are skipped with a warning; an unreadable file or folder is
+ * reported as an error. Returns undefined when nothing is at `path`.
+ */
+export async function walkLocal(path: string, name: string, options: WalkLocalOptions): Promise<Entry | undefined> {
+  let info: Stats;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { kind: 'problem', name, message: describeFsError(error), severity: 'error' };
+  }
+  return describe(path, name, info, options, new Set());
+}
+
+async function describe(path: string, name: string, info: Stats, options: WalkLocalOptions, ancestors: Set<string>): Promise<Entry> {
+  if (info.isFile()) {
+    try {
+      await access(path, constants.R_OK);
+    } catch (error) {
+      return { kind: 'problem', name, message: describeFsError(error), severity: 'error' };
+    }
+    return { kind: 'file', name, size: info.size, mtime: Math.floor(info.mtimeMs / 1000) };
+  }
+  if (!info.isDirectory()) {
+    return { kind: 'problem', name, message: 'not a regular file or folder (device, FIFO or socket); skipped', severity: 'warning' };
+  }
+  if (!options.recursive) return { kind: 'folder', name, children: undefined };
+  const identity = `${info.dev}:${info.ino}`;
+  if (ancestors.has(identity)) {
+    return { kind: 'problem', name, message: 'symbolic link loop (it leads back to a folder being copied); skipped', severity: 'warning' };
+  }
+  let names: string[];
+  try {
+    names = await readdir(path);
+  } catch (error) {
+    return { kind: 'problem', name, message: describeFsError(error), severity: 'error' };
+  }
+  const inside = new Set(ancestors).add(identity);
+  const children = await Promise.all(
+    names.map(async (child): Promise<Entry> => {
+      const childPath = join(path, child);
+      try {
+        return await describe(childPath, child, await stat(childPath), options, inside);
+      } catch (error) {
+        const broken = (error as NodeJS.ErrnoException).code === 'ENOENT';
+        return { kind: 'problem', name: child, message: broken ? 'broken symbolic link' : describeFsError(error), severity: 'error' };
+      }
+    }),
+  );
+  return { kind: 'folder', name, children };
+}
