@@ -1,0 +1,45 @@
+import type { PCloudClient } from '@pcloud/core';
+import { readMusicCache, writeMusicCache } from '../tracks/music-cache.js';
+import { createMusicIndex, filesOfListing, type MusicIndex } from '../tracks/music-index.js';
+
+/** Where the music index comes from and where it goes. */
+export interface LoadMusicIndexOptions {
+  musicFolder: string;
+  musicTypes: readonly string[];
+  /** JSON cache file (`--cache-file`); without one the folder is always listed. */
+  cacheFile?: string | undefined;
+  /** Ignore the cache and list again (`--create-cache`); the cache is then rewritten. */
+  refresh?: boolean;
+  /** Reports what happened, for `-v`. */
+  log?: (line: string) => void;
+}
+
+/** The index and how it was obtained. */
+export interface LoadedMusicIndex {
+  index: MusicIndex;
+  source: 'cache' | 'listing';
+}
+
+/**
+ * Loads the music index: from the cache when it belongs to this music folder and types,
+ * otherwise by listing the music folder recursively (`listfolder`), then saving the cache.
+ */
+export async function loadMusicIndex(client: PCloudClient, options: LoadMusicIndexOptions): Promise<LoadedMusicIndex> {
+  const { musicFolder, musicTypes, cacheFile, log = () => {} } = options;
+  if (cacheFile !== undefined && !options.refresh) {
+    const cached = await readMusicCache(cacheFile, musicFolder, musicTypes);
+    if (cached.ok) {
+      log(`music index: ${cached.index.files.size} tracks from cache ${cacheFile}`);
+      return { index: cached.index, source: 'cache' };
+    }
+    log(`music index: cache ${cacheFile} not used: ${cached.reason}`);
+  }
+  const answer = await client.call('listfolder', { path: musicFolder, recursive: true });
+  const index = createMusicIndex(musicFolder, musicTypes, filesOfListing(answer.metadata));
+  log(`music index: ${index.files.size} tracks listed in ${musicFolder}`);
+  if (cacheFile !== undefined) {
+    await writeMusicCache(cacheFile, index);
+    log(`music index: saved to ${cacheFile}`);
+  }
+  return { index, source: 'listing' };
+}
