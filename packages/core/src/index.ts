@@ -27,3 +27,4 @@ export * from './auth/open-browser.js';
 export * from './auth/exchange-code.js';
 export * from './auth/login-endpoint.js';
 export * from './auth/login.js';
+export * from './config/index.js';

@@ -1,0 +1,6 @@
+/** The config file: location, schema, locked read-merge-write store. */
+export * from './config-path.js';
+export * from './config-schema.js';
+export * from './config-store.js';
+export { withFileLock, type FileLockOptions } from './file-lock.js';
+export { readConfigFile } from './read-config-file.js';
