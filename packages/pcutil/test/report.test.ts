@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createCopySummary, finishCopySummary, formatCopySummary } from '../src/report/copy-summary.js';
+import { formatBytes, formatDuration, formatRate } from '../src/report/format-units.js';
+import { createProgress } from '../src/report/progress.js';
+import { runPool } from '../src/run/run-pool.js';
+
+describe('units', () => {
+  it.each([
+    [0, '0 B'],
+    [999, '999 B'],
+    [4096, '4.10 KB'],
+    [1_073_741_824, '1.07 GB'],
+    [12_345_678, '12.3 MB'],
+    [123_456_789, '123 MB'],
+  ])('formatBytes(%d) = %s', (bytes, text) => expect(formatBytes(bytes)).toBe(text));
+
+  it.each([
+    [0.42, '0.4 s'],
+    [12.4, '12 s'],
+    [187, '3:07'],
+    [3723, '1:02:03'],
+    [-1, '?'],
+  ])('formatDuration(%d) = %s', (seconds, text) => expect(formatDuration(seconds)).toBe(text));
+
+  it('formats rates and avoids dividing by zero', () => {
+    expect(formatRate(2_000_000, 2)).toBe('1.00 MB/s');
+    expect(formatRate(5, 0)).toBe('-');
+  });
+});
+
+describe('copy summary', () => {
+  it('says what was copied, skipped and failed', () => {
+    const summary = finishCopySummary({ ...createCopySummary(), files: 3, bytes: 12_000, skipped: 1, failed: 2, folders: 1 }, 0.4);
+    expect(summary.bytesPerSecond).toBe(30_000);
+    expect(formatCopySummary(summary)).toBe('3 file(s) copied (12.0 KB) in 0.4 s, 30.0 KB/s; 1 folder(s) created; 1 skipped; 2 failed.');
+  });
+});
+
+describe('progress', () => {
+  const sink = (isTTY: boolean) => {
+    const out: string[] = [];
+    return { out, target: { write: (t: string) => void out.push(t), isTTY, columns: 200 } };
+  };
+
+  it('stays silent when not a terminal, except for lines', () => {
+    const { out, target } = sink(false);
+    const progress = createProgress(target, 100, () => 0);
+    progress.start('a');
+    progress.advance(50);
+    progress.line('cp a p:/a');
+    progress.end('a');
+    progress.stop();
+    expect(out).toEqual(['cp a p:/a\n']);
+  });
+
+  it('draws bytes, percent, rate, ETA and current files on a terminal, throttled', () => {
+    const { out, target } = sink(true);
+    let clock = 0;
+    const progress = createProgress(target, 4_000_000, () => clock);
+    clock = 1000;
+    progress.start('big.bin');
+    clock = 1100;
+    progress.advance(1_000_000); // within 200 ms of the last draw: not redrawn
+    clock = 2000;
+    progress.advance(1_000_000);
+    const last = out.at(-1) ?? '';
+    expect(out).toHaveLength(2);
+    expect(last).toContain('50% 2.00 MB / 4.00 MB  1.00 MB/s  ETA 2.0 s  big.bin');
+    progress.line('done');
+    expect(out.slice(-3)[0]).toBe('\r\u001b[2K');
+    expect(out.slice(-2)[0]).toBe('done\n');
+    progress.stop();
+    expect(out.at(-1)).toBe('\r\u001b[2K');
+  });
+});
+
+describe('runPool', () => {
+  it('keeps at most N in flight and runs every item', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const seen: number[] = [];
+    await runPool([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push(n);
+      inFlight -= 1;
+    });
+    expect(peak).toBe(3);
+    expect(seen.sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('stops starting new items after an abort', async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    await runPool([1, 2, 3, 4], 1, async (n) => {
+      seen.push(n);
+      if (n === 2) controller.abort();
+    }, controller.signal);
+    expect(seen).toEqual([1, 2]);
+  });
+});
