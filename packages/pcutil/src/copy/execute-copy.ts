@@ -1,0 +1,92 @@
+import { formatStep } from '../plan/format-step.js';
+import { baseName, formatLoc, isWithin } from '../plan/loc.js';
+import type { CopyPlanStep, CopyStep, Loc } from '../plan/types.js';
+import { createCopySummary, type CopySummary } from '../report/copy-summary.js';
+import type { Progress } from '../report/progress.js';
+import { runPool } from '../run/run-pool.js';
+
+/** The side effects a copy plan needs; the real ones talk to pCloud and the disk. */
+export interface CopyOperations {
+  /** Creates a local directory or a pCloud folder whose parent exists. */
+  mkdir(at: Loc): Promise<void>;
+  /** Moves one file, verified; calls `onBytes` as bytes go; resolves to the bytes moved. */
+  transfer(step: CopyStep, onBytes: (bytes: number) => void, signal: AbortSignal | undefined): Promise<number>;
+}
+
+/** How to execute a plan. */
+export interface ExecuteCopyOptions {
+  jobs: number;
+  verbose: boolean;
+  /** Live progress; -v action lines go through it too (standard error), so they never tear it. */
+  progress: Progress;
+  /** Reports one problem line on standard error. */
+  complain(line: string): void;
+  signal?: AbortSignal;
+}
+
+/** Why a failure is worth one line: the error's own message, never a stack. */
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Executes a copy plan: reports its problems, creates folders in plan order (parents first), then
+ * runs the file copies in parallel (`jobs` at a time; one at a time onto standard output, to keep
+ * the bytes in order). A failed file is reported and the rest continue; files under a folder that
+ * could not be created are reported as not copied.
+ */
+export async function executeCopy(steps: readonly CopyPlanStep[], operations: CopyOperations, options: ExecuteCopyOptions): Promise<CopySummary> {
+  const summary = createCopySummary();
+  const fail = (line: string): void => {
+    summary.failed += 1;
+    summary.errors.push(line);
+    options.complain(line);
+  };
+  const failedFolders: Loc[] = [];
+  const copies: CopyStep[] = [];
+  for (const step of steps) {
+    if (step.op === 'problem') {
+      if (step.severity === 'warning') {
+        summary.warnings += 1;
+        options.complain(`warning: ${step.message}`);
+      } else fail(step.message);
+    } else if (step.op === 'skip') {
+      summary.skipped += 1;
+      if (options.verbose) options.progress.line(formatStep(step) ?? '');
+    } else if (step.op === 'copy') copies.push(step);
+    else if (!options.signal?.aborted) {
+      if (failedFolders.some((folder) => isWithin(step.at, folder))) continue;
+      try {
+        await operations.mkdir(step.at);
+        summary.folders += 1;
+        if (options.verbose) options.progress.line(formatStep(step) ?? '');
+      } catch (error) {
+        failedFolders.push(step.at);
+        fail(`${formatStep(step)}: ${reason(error)}`);
+      }
+    }
+  }
+  const toStdout = copies.some((step) => step.to.side === 'stdio');
+  await runPool(
+    copies,
+    toStdout ? 1 : options.jobs,
+    async (step) => {
+      const blocked = failedFolders.find((folder) => isWithin(step.to, folder));
+      if (blocked) return fail(`${formatStep(step)}: not copied, ${formatLoc(blocked)} could not be created`);
+      const name = baseName(step.from) || formatLoc(step.from);
+      options.progress.start(name);
+      try {
+        const moved = await operations.transfer(step, (bytes) => options.progress.advance(bytes), options.signal);
+        summary.bytes += moved;
+        summary.files += 1;
+        if (options.verbose) options.progress.line(formatStep(step) ?? '');
+      } catch (error) {
+        fail(`${formatStep(step)}: ${reason(error)}`);
+      } finally {
+        options.progress.end(name);
+      }
+    },
+    options.signal,
+  );
+  return summary;
+}

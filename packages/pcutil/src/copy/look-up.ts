@@ -1,0 +1,66 @@
+import { PCloudError, type PCloudClient } from '@pcloud/core';
+import { walkLocal } from '../local/walk-local.js';
+import { baseName, parentLoc, sameLoc } from '../plan/loc.js';
+import type { DestSpec, SourceSpec, Target } from '../plan/resolve-targets.js';
+import type { Entry, FileEntry, FolderEntry, Loc } from '../plan/types.js';
+import { findRemote, listRemoteFolder } from '../remote/remote-tree.js';
+import type { ParsedArg } from './parse-arg.js';
+
+/** The client, created on first use so that purely local checks never need credentials. */
+export type GetClient = () => Promise<PCloudClient>;
+
+const STDIN_ENTRY: FileEntry = { kind: 'file', name: '', size: undefined, mtime: undefined };
+
+/** What is at a location: a folder wins over a same-named pCloud file; folders are listed (recursively when asked). */
+async function find(loc: Loc, recursive: boolean, getClient: GetClient): Promise<Entry | undefined> {
+  if (loc.side === 'stdio') return undefined;
+  if (loc.side === 'local') return walkLocal(loc.path, baseName(loc), { recursive });
+  return findRemote(await getClient(), loc.path, recursive);
+}
+
+/** Looks up a SOURCE (its whole tree with -r). */
+export async function lookUpSource(parsed: ParsedArg, recursive: boolean, getClient: GetClient): Promise<SourceSpec> {
+  const entry = parsed.loc.side === 'stdio' ? STDIN_ENTRY : await find(parsed.loc, recursive, getClient);
+  return { arg: parsed.arg, loc: parsed.loc, contentsOnly: parsed.trailingSlash, entry };
+}
+
+/** Looks up DEST: what is there (one level), or which ancestors are missing and whether a file blocks the way. */
+export async function lookUpDest(parsed: ParsedArg, getClient: GetClient): Promise<DestSpec> {
+  const dest: DestSpec = { arg: parsed.arg, loc: parsed.loc, folderRequired: parsed.trailingSlash, entry: undefined, missingParents: [] };
+  if (parsed.loc.side === 'stdio') return dest;
+  const entry = await find(parsed.loc, false, getClient);
+  if (entry?.kind === 'problem') throw new PCloudError('LOCAL_IO_ERROR', `${parsed.arg}: ${entry.message}`);
+  dest.entry = entry;
+  if (entry !== undefined) return dest;
+  for (let parent = parentLoc(parsed.loc); parent !== undefined; parent = parentLoc(parent)) {
+    const found = await find(parent, false, getClient);
+    if (found?.kind === 'folder') break;
+    if (found !== undefined) {
+      dest.blockedBy = parent;
+      break;
+    }
+    dest.missingParents.unshift(parent);
+  }
+  return dest;
+}
+
+/**
+ * What already exists where a target lands, listed deep enough to plan it: the file there, or the
+ * folder's whole tree. Uses DEST's one-level listing where it can to save calls.
+ */
+export async function lookUpExisting(target: Target, dest: DestSpec, getClient: GetClient): Promise<Entry | undefined> {
+  if (!target.mayExist || target.to.side === 'stdio') return undefined;
+  const deep = target.entry.kind === 'folder';
+  if (target.to.side === 'local') return walkLocal(target.to.path, baseName(target.to), { recursive: deep });
+  const client = await getClient();
+  if (sameLoc(target.to, dest.loc)) {
+    if (!deep || dest.entry?.kind !== 'folder') return dest.entry;
+    return dest.entry.id === undefined ? findRemote(client, target.to.path, true) : listRemoteFolder(client, { folderid: dest.entry.id }, true);
+  }
+  const siblings = dest.entry?.kind === 'folder' ? dest.entry.children : undefined;
+  if (siblings === undefined) return findRemote(client, target.to.path, deep);
+  const name = baseName(target.to);
+  const match = siblings.find((child): child is FileEntry | FolderEntry => child.name === name && child.kind === target.entry.kind);
+  if (match?.kind === 'folder' && match.id !== undefined) return listRemoteFolder(client, { folderid: match.id }, true);
+  return match;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { executeCopy, type CopyOperations } from '../src/copy/execute-copy.js';
+import { createProgress } from '../src/report/progress.js';
+import type { CopyPlanStep, CopyStep, Loc } from '../src/plan/types.js';
+import { file, local, remote } from './plan/fixtures.js';
+
+const copy = (from: Loc, to: Loc, size = 3): CopyStep => ({ op: 'copy', from, to, source: file('x', size), existing: undefined });
+
+function harness(failOn: (path: string) => boolean = () => false) {
+  const done: string[] = [];
+  const complaints: string[] = [];
+  const lines: string[] = [];
+  const operations: CopyOperations = {
+    async mkdir(at) {
+      if (failOn(at.path)) throw new Error('createfolder: Access denied. (2003)');
+      done.push(`mkdir ${at.path}`);
+    },
+    async transfer(step, onBytes) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (failOn(step.to.path)) throw new Error('checksum mismatch');
+      onBytes(step.source.size ?? 0);
+      done.push(`cp ${step.to.path}`);
+      return step.source.size ?? 0;
+    },
+  };
+  const progress = createProgress({ write: (text) => void lines.push(text), isTTY: false }, 0);
+  return { done, complaints, lines, operations, options: { jobs: 4, verbose: true, progress, complain: (l: string) => void complaints.push(l) } };
+}
+
+describe('executeCopy', () => {
+  it('creates folders first, copies every file, and sums up', async () => {
+    const h = harness();
+    const steps: CopyPlanStep[] = [
+      { op: 'mkdir', at: remote('/d') },
+      copy(local('/h/a'), remote('/d/a'), 5),
+      { op: 'mkdir', at: remote('/d/s') },
+      copy(local('/h/s/b'), remote('/d/s/b'), 7),
+      { op: 'skip', from: local('/h/c'), to: remote('/d/c'), reason: 'same' },
+    ];
+    const summary = await executeCopy(steps, h.operations, h.options);
+    expect(h.done.slice(0, 2)).toEqual(['mkdir /d', 'mkdir /d/s']);
+    expect(h.done.slice(2).sort()).toEqual(['cp /d/a', 'cp /d/s/b']);
+    expect(summary).toMatchObject({ files: 2, folders: 2, skipped: 1, failed: 0, bytes: 12 });
+    expect(h.lines).toContain('cp /h/a p:/d/a\n');
+    expect(h.lines).toContain('skip p:/d/c: same size and checksum (-u)\n');
+  });
+
+  it('reports a failed file and continues with the rest', async () => {
+    const h = harness((path) => path === '/d/bad');
+    const summary = await executeCopy([copy(local('/h/bad'), remote('/d/bad')), copy(local('/h/ok'), remote('/d/ok'))], h.operations, h.options);
+    expect(summary).toMatchObject({ files: 1, failed: 1 });
+    expect(h.complaints).toEqual(['cp /h/bad p:/d/bad: checksum mismatch']);
+  });
+
+  it('does not try files under a folder that could not be created', async () => {
+    const h = harness((path) => path === '/d');
+    const steps: CopyPlanStep[] = [{ op: 'mkdir', at: remote('/d') }, { op: 'mkdir', at: remote('/d/s') }, copy(local('/h/a'), remote('/d/s/a')), copy(local('/h/b'), remote('/e'))];
+    const summary = await executeCopy(steps, h.operations, h.options);
+    expect(h.done).toEqual(['cp /e']);
+    expect(h.complaints).toEqual(['mkfolder p:/d: createfolder: Access denied. (2003)', 'cp /h/a p:/d/s/a: not copied, p:/d could not be created']);
+    expect(summary.failed).toBe(2);
+  });
+
+  it('reports plan problems: errors count as failures, warnings do not', async () => {
+    const h = harness();
+    const steps: CopyPlanStep[] = [
+      { op: 'problem', at: local('/h/p'), message: '/h/p: not a regular file or folder; skipped', severity: 'warning' },
+      { op: 'problem', at: local('/h/q'), message: '/h/q: no such file or folder', severity: 'error' },
+    ];
+    const summary = await executeCopy(steps, h.operations, h.options);
+    expect(h.complaints).toEqual(['warning: /h/p: not a regular file or folder; skipped', '/h/q: no such file or folder']);
+    expect(summary).toMatchObject({ failed: 1, warnings: 1, errors: ['/h/q: no such file or folder'] });
+  });
+
+  it('copies to standard output one file at a time, in plan order', async () => {
+    const h = harness();
+    const stdio: Loc = { side: 'stdio', path: '-' };
+    await executeCopy([copy(remote('/a'), stdio), copy(remote('/b'), stdio), copy(remote('/c'), stdio)], h.operations, h.options);
+    expect(h.done).toEqual(['cp -', 'cp -', 'cp -']);
+    expect(h.lines).toEqual(['cp p:/a -\n', 'cp p:/b -\n', 'cp p:/c -\n']);
+  });
+});
