@@ -1,2 +1,9 @@
 /** @pcloud/emulator — a faithful local pCloud server for offline tests. */
-export {};
+export { createEmulator } from './create-emulator.js';
+export type { Emulator, EmulatorOptions } from './emulator-options.js';
+export { createDispatcher, type Dispatcher, type DispatchOutcome, type DispatchRequest } from './api/dispatcher.js';
+export { createMethodTable } from './api/method-table.js';
+export { ApiDate, apiDate } from './api/api-date.js';
+export { Faults, type FaultOptions, type FaultRule } from './faults.js';
+export { EmulatorState, type EmulatorStateOptions } from './state/emulator-state.js';
+export * from './api/types.js';

@@ -2,20 +2,78 @@
  * Everything the emulator knows, composed from one store per concern. Front ends and method
  * handlers reach all state through this object.
  */
-import { IdentityStore } from './identity-store.js';
+import { Faults, type FaultOptions } from '../faults.js';
+import type { Caller } from '../api/types.js';
+import type { BlobStore } from './blob-store.js';
+import { CollectionStore } from './collection-store.js';
+import type { ExtraDigest } from './content-hasher.js';
+import { DownloadLinks } from './download-links.js';
+import { FileStore } from './file-store.js';
+import { IdentityStore, type IdentityStoreOptions } from './identity-store.js';
+import { MemoryBlobStore } from './memory-blob-store.js';
+import { TreeView } from './tree-view.js';
+import { UploadSessions } from './upload-sessions.js';
 
 export interface EmulatorStateOptions {
   /** 1 = US, 2 = EU (default). */
   locationid?: 1 | 2;
+  /** Legacy mode: restrictions of pCloud 2026 off (default false). */
+  legacy?: boolean;
+  /** Content store (default: memory). */
+  blobs?: BlobStore;
+  faults?: FaultOptions;
+  /** Identity seed and limits, passed to the identity store. */
+  identity?: Pick<IdentityStoreOptions, 'seed' | 'loginLimit'>;
+  /** Current Unix seconds (tests inject a clock). */
+  clock?: () => number;
 }
 
 /** The emulator's whole state. Each store is owned by one file under `state/`. */
 export class EmulatorState {
   readonly locationid: 1 | 2;
+  /** pCloud 2026 restrictions (§7.6) apply unless in legacy mode. */
+  readonly restricted: boolean;
   readonly identity: IdentityStore;
+  readonly files: FileStore;
+  readonly collections = new CollectionStore();
+  readonly links = new DownloadLinks();
+  readonly uploads: UploadSessions;
+  readonly faults: Faults;
+  readonly clock: () => number;
+  /** `host:port` of the download host, as getfilelink reports it (set once it listens). */
+  downloadHost = '';
+  /** `host:port` of the API listener (getapiserver, currentserver). */
+  apiHost = '';
 
   constructor(options: EmulatorStateOptions = {}) {
     this.locationid = options.locationid ?? 2;
-    this.identity = new IdentityStore({ locationid: this.locationid });
+    this.restricted = !(options.legacy ?? false);
+    this.clock = options.clock ?? (() => Math.floor(Date.now() / 1000));
+    this.faults = new Faults(options.faults);
+    this.files = new FileStore(options.blobs ?? new MemoryBlobStore(), this.clock);
+    this.uploads = new UploadSessions(this.files.blobs);
+    this.identity = new IdentityStore({
+      locationid: this.locationid,
+      legacy: options.legacy ?? false,
+      clock: this.clock,
+      ...options.identity,
+      // Private-folder apps get `/Applications/<name>` of the seeded account (the only one apps sign into).
+      resolveAppFolder: (appName) => this.files.ensureFolderPath(this.identity.seeded.userid, `/Applications/${appName}`).id,
+    });
+  }
+
+  /** Current Unix seconds. */
+  now(): number {
+    return this.clock();
+  }
+
+  /** The caller's scoped view of its account's tree. */
+  view(caller: Caller): TreeView {
+    return new TreeView(this.files.tree(caller.account.userid), caller.scope);
+  }
+
+  /** The checksum an account's region reports beside sha1: md5 in the US, sha256 in the EU (§4.8). */
+  extraDigest(caller: Caller): ExtraDigest {
+    return caller.account.locationid === 1 ? 'md5' : 'sha256';
   }
 }

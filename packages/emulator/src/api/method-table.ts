@@ -1,0 +1,35 @@
+/** Every method the emulator answers, by name: the file methods here plus E2's identity methods. */
+import { identityMethods } from '../methods/identity-methods.js';
+import { createfolder, createfolderifnotexists } from '../methods/create-folder.js';
+import { deletefolder, deletefolderrecursive } from '../methods/delete-folder.js';
+import { checksumfile, deletefile } from '../methods/file-methods.js';
+import { getfilelink } from '../methods/getfilelink.js';
+import { listfolder } from '../methods/listfolder.js';
+import { copyfile, renamefile } from '../methods/rename-copy-file.js';
+import { currentserver, getapiserver, getip } from '../methods/server-methods.js';
+import { stat } from '../methods/stat.js';
+import { uploadfile } from '../methods/uploadfile.js';
+import type { MethodSpec } from './types.js';
+
+const fileMethods: MethodSpec[] = [
+  getapiserver,
+  currentserver,
+  getip,
+  listfolder,
+  createfolder,
+  createfolderifnotexists,
+  deletefolder,
+  deletefolderrecursive,
+  stat,
+  deletefile,
+  renamefile,
+  copyfile,
+  checksumfile,
+  getfilelink,
+  uploadfile,
+];
+
+/** Builds the name → spec table (identity methods are registered by E2 in identity-methods.ts). */
+export function createMethodTable(): Map<string, MethodSpec> {
+  return new Map([...fileMethods, ...identityMethods].map((spec) => [spec.name, spec]));
+}

@@ -1,0 +1,62 @@
+/**
+ * `createEmulator(options)`: the state, the dispatcher over the method table, the API listener
+ * and the download host listener, HTTP or HTTPS, on loopback port 0 by default.
+ */
+import { createDispatcher } from './api/dispatcher.js';
+import { createMethodTable } from './api/method-table.js';
+import type { Emulator, EmulatorOptions } from './emulator-options.js';
+import { createApiHandler } from './http/api-server.js';
+import { createDownloadHandler } from './http/download-server.js';
+import { listen, type TlsMaterial } from './http/listen.js';
+import { EmulatorState } from './state/emulator-state.js';
+import { openPersistence } from './state/persistence.js';
+import { createThrowawayCertificate } from './tls.js';
+
+async function tlsMaterial(option: EmulatorOptions['tls']): Promise<(TlsMaterial & { ca?: string }) | undefined> {
+  if (!option) return undefined;
+  return option === true ? createThrowawayCertificate() : option;
+}
+
+/** Starts an emulator; resolves once both listeners accept connections. */
+export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const host = options.host ?? '127.0.0.1';
+  const tls = await tlsMaterial(options.tls);
+  const persistence = options.dataDir === undefined ? undefined : openPersistence(options.dataDir);
+  const state = new EmulatorState({
+    locationid: options.region === 'us' ? 1 : 2,
+    legacy: options.legacy ?? false,
+    faults: options.faults,
+    identity: { seed: { ...persistence?.seed, ...options.seed } },
+    ...(persistence ? { blobs: persistence.blobs } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  persistence?.attach(state);
+  const dispatcher = createDispatcher(state, createMethodTable());
+  const api = await listen(createApiHandler(state, dispatcher), host, options.port ?? 0, tls);
+  const download = await listen(createDownloadHandler(state), host, options.downloadPort ?? 0, tls).catch(async (error: unknown) => {
+    await api.close();
+    throw error;
+  });
+  state.apiHost = api.hostPort;
+  state.downloadHost = download.hostPort;
+  const scheme = tls ? 'https' : 'http';
+  const userid = state.identity.seeded.userid;
+  return {
+    apiUrl: `${scheme}://${api.hostPort}`,
+    downloadHost: download.hostPort,
+    downloadUrl: `${scheme}://${download.hostPort}`,
+    ...(tls?.ca !== undefined ? { ca: tls.ca } : {}),
+    token: state.identity.seeded.accessToken,
+    seeded: state.identity.seeded,
+    state,
+    faults: state.faults,
+    dispatcher,
+    seedFile: (path, content, mtime) => state.files.seedFile(userid, path, content, state.locationid, mtime),
+    seedFolder: (path) => state.files.ensureFolderPath(userid, path).id,
+    async close() {
+      await Promise.all([api.close(), download.close()]);
+      await state.uploads.discardAll();
+      await persistence?.flush();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/** Options of {@link createEmulator} and what it resolves to. */
+import type { Dispatcher } from './api/dispatcher.js';
+import type { FaultOptions, Faults } from './faults.js';
+import type { EmulatorState } from './state/emulator-state.js';
+import type { IdentitySeedOptions, SeededIdentity } from './state/identity-seed.js';
+
+export interface EmulatorOptions {
+  /** Interface to listen on (default `127.0.0.1`; never all interfaces unless asked). */
+  host?: string;
+  /** API port (default 0: a free port). */
+  port?: number;
+  /** Download host port (default 0). */
+  downloadPort?: number;
+  /** Persist metadata and content here; state survives a restart. Default: memory only. */
+  dataDir?: string;
+  /** Serve HTTPS on both listeners: `true` makes a throwaway CA and certificate. */
+  tls?: boolean | { key: string; cert: string; ca?: string };
+  /** Region of the emulated server and its accounts (default `eu`). */
+  region?: 'eu' | 'us';
+  /** Legacy mode: pCloud's 2026 restrictions off (auth tokens, digest login, collections for OAuth). */
+  legacy?: boolean;
+  faults?: FaultOptions;
+  /** Seeded account and tokens. */
+  seed?: IdentitySeedOptions;
+  /** Current Unix seconds (tests inject a clock). */
+  clock?: () => number;
+}
+
+/** A running emulator. */
+export interface Emulator {
+  /** Base URL of the JSON API, e.g. `http://127.0.0.1:41234`. */
+  apiUrl: string;
+  /** `host:port` of the download host, as getfilelink's `hosts` names it. */
+  downloadHost: string;
+  /** Base URL of the download host (scheme included). */
+  downloadUrl: string;
+  /** CA certificate (PEM) clients must trust, when TLS is on. */
+  ca?: string;
+  /** A ready OAuth access token of the seeded account. */
+  token: string;
+  /** The seeded account's credentials. */
+  seeded: SeededIdentity;
+  state: EmulatorState;
+  /** Live fault settings (`faults.set({...})` changes them at run time). */
+  faults: Faults;
+  /** The transport-neutral dispatcher (for further front ends such as the binary protocol). */
+  dispatcher: Dispatcher;
+  /** Creates a file in the seeded account (parents as needed); returns its fileid. */
+  seedFile(path: string, content: Buffer | string, mtime?: number): Promise<number>;
+  /** Creates a folder path in the seeded account; returns its folderid. */
+  seedFolder(path: string): number;
+  /** Stops both listeners (and saves the state when persistent). */
+  close(): Promise<void>;
+}

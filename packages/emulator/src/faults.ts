@@ -1,0 +1,76 @@
+/**
+ * Fault injection (issue 2 §3): failing every Nth call, latency, connection resets mid-request
+ * or mid-response, links that expire at once, and pCloud's 2026 refusals of recursive listings.
+ * Rules are per method (or global) and can be changed while the emulator runs.
+ */
+
+/** One rule; it applies to the listed methods (`download` means the download host), or to all. */
+export interface FaultRule {
+  methods?: string[];
+  /** Every Nth matching call fails with `failResult` (default 5000). */
+  failEvery?: number;
+  failResult?: number;
+  /** Delay before every matching call is answered, in milliseconds. */
+  latencyMs?: number;
+  /** Every Nth matching call: the connection is reset while the request is still being received. */
+  resetRequestEvery?: number;
+  /** Every Nth matching call: the connection is reset halfway through the response body. */
+  resetResponseEvery?: number;
+}
+
+/** Fault settings of an emulator. */
+export interface FaultOptions {
+  rules?: FaultRule[];
+  /** Download links are born expired (the download host answers 401). */
+  expireLinks?: boolean;
+  /** `listfolder` of the root with `recursive` answers 1101, as pCloud since 2026 (default true). */
+  rootRecursive1101?: boolean;
+  /** Recursive listings with more entries than this answer 5000 (default: no limit). */
+  maxRecursiveEntries?: number;
+}
+
+/** What to do to one call. */
+export interface FaultAction {
+  latencyMs: number;
+  failResult?: number;
+  reset?: 'request' | 'response';
+}
+
+/** The live fault settings and their counters. */
+export class Faults {
+  private rules: Array<{ rule: FaultRule; calls: number }> = [];
+  expireLinks = false;
+  rootRecursive1101 = true;
+  maxRecursiveEntries = Number.POSITIVE_INFINITY;
+  /** How many faults were injected so far (failures and resets). */
+  injected = 0;
+
+  constructor(options: FaultOptions = {}) {
+    this.set(options);
+  }
+
+  /** Replaces the settings (counters restart). */
+  set(options: FaultOptions): void {
+    this.rules = (options.rules ?? []).map((rule) => ({ rule, calls: 0 }));
+    this.expireLinks = options.expireLinks ?? false;
+    this.rootRecursive1101 = options.rootRecursive1101 ?? true;
+    this.maxRecursiveEntries = options.maxRecursiveEntries ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Counts a call of `method` and says which faults hit it. */
+  decide(method: string): FaultAction {
+    const action: FaultAction = { latencyMs: 0 };
+    for (const entry of this.rules) {
+      const { rule } = entry;
+      if (rule.methods && !rule.methods.includes(method)) continue;
+      entry.calls++;
+      action.latencyMs += rule.latencyMs ?? 0;
+      const hit = (every: number | undefined): boolean => every !== undefined && every > 0 && entry.calls % every === 0;
+      if (action.reset === undefined && hit(rule.resetRequestEvery)) action.reset = 'request';
+      else if (action.reset === undefined && hit(rule.resetResponseEvery)) action.reset = 'response';
+      else if (action.failResult === undefined && hit(rule.failEvery)) action.failResult = rule.failResult ?? 5000;
+    }
+    if (action.reset !== undefined || action.failResult !== undefined) this.injected++;
+    return action;
+  }
+}

@@ -1,0 +1,42 @@
+/** Starts an HTTP or HTTPS listener for a request handler and stops it, connections included. */
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+
+/** Key and certificate (PEM) to serve HTTPS. */
+export interface TlsMaterial {
+  key: string;
+  cert: string;
+}
+
+/** A started listener. */
+export interface Listener {
+  server: Server;
+  /** `host:port` as clients write it (IPv6 in brackets). */
+  hostPort: string;
+  close(): Promise<void>;
+}
+
+/** Listens on `host:port` (port 0 picks a free one). */
+export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, host: string, port: number, tls: TlsMaterial | undefined): Promise<Listener> {
+  const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createHttpServer(handler);
+  // Large uploads may take minutes; slow-header clients are still cut by headersTimeout.
+  server.requestTimeout = 0;
+  server.keepAliveTimeout = 65_000;
+  server.on('clientError', (_error, socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const hostPort = address.family === 'IPv6' ? `[${address.address}]:${address.port}` : `${address.address}:${address.port}`;
+  return {
+    server,
+    hostPort,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

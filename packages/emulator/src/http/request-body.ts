@@ -1,0 +1,107 @@
+/**
+ * Reads what a request body carries (pcloud-api.md §1.2): urlencoded parameters, multipart
+ * parameters and files (busboy, streaming; parameters must come before the files), or for the
+ * upload methods a raw PUT/POST body as one file. Bodies that carry nothing are drained.
+ */
+import type { IncomingMessage } from 'node:http';
+import busboy from 'busboy';
+import type { IncomingFile } from '../api/types.js';
+import { FileQueue } from './file-queue.js';
+import { addQueryPairs } from './query-params.js';
+
+/** Methods whose raw (non-form) body is file data. */
+const RAW_BODY_METHODS = new Set(['uploadfile', 'upload_write', 'file_write', 'file_pwrite']);
+/** Urlencoded bodies are parameters only; more than this is not a pCloud request. */
+const FORM_LIMIT = 4 * 1024 * 1024;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A request body that is not a valid pCloud request (the front end closes the connection). */
+export class MalformedRequest extends Error {}
+
+/** The files of a request, and how to let the rest of the body go once the answer is known. */
+export interface RequestBody {
+  files: AsyncIterable<IncomingFile>;
+  discardRest(): void;
+}
+
+const NO_FILES: AsyncIterable<IncomingFile> = { async *[Symbol.asyncIterator]() {} };
+
+/** Busboy hands header values over as latin1 byte strings; read them as strict UTF-8 (NUL-marked when invalid). */
+function utf8Of(latin1: string): string {
+  if (/[^\u0000-\u00ff]/.test(latin1)) return latin1; // already decoded (RFC 5987 `filename*`)
+  try {
+    return strictUtf8.decode(Buffer.from(latin1, 'latin1'));
+  } catch {
+    return `\u0000${Buffer.from(latin1, 'latin1').toString('utf8')}`;
+  }
+}
+
+async function readForm(req: IncomingMessage, params: Map<string, string>): Promise<void> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > FORM_LIMIT) throw new MalformedRequest('urlencoded body too large');
+    chunks.push(chunk as Buffer);
+  }
+  addQueryPairs(Buffer.concat(chunks).toString('latin1'), params);
+}
+
+function readMultipart(req: IncomingMessage, params: Map<string, string>): Promise<RequestBody> {
+  return new Promise((resolve, reject) => {
+    const queue = new FileQueue();
+    const body: RequestBody = { files: queue, discardRest: () => queue.drain() };
+    let started = false;
+    const start = (): void => {
+      if (!started) (started = true), resolve(body);
+    };
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, defParamCharset: 'latin1', defCharset: 'latin1', limits: { fieldSize: FORM_LIMIT } });
+    } catch (error) {
+      reject(new MalformedRequest((error as Error).message));
+      return;
+    }
+    parser.on('field', (name, value) => {
+      if (!started) params.set(utf8Of(name), utf8Of(value));
+    });
+    parser.on('file', (_field, stream, info) => {
+      queue.push({ filename: utf8Of(info.filename ?? ''), stream });
+      start();
+    });
+    parser.on('close', () => {
+      queue.end();
+      start();
+    });
+    parser.on('error', (error: Error) => {
+      queue.fail(error);
+      if (!started) reject(new MalformedRequest(error.message));
+    });
+    req.on('aborted', () => parser.destroy(new Error('request aborted')));
+    req.pipe(parser);
+  });
+}
+
+/** Reads parameters from the body into `params` and returns the files it carries. */
+export async function readRequestBody(req: IncomingMessage, method: string, params: Map<string, string>): Promise<RequestBody> {
+  const type = (req.headers['content-type'] ?? '').toLowerCase();
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  const form = type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
+  if (!form && RAW_BODY_METHODS.has(method) && (req.method === 'PUT' || (req.method === 'POST' && hasBody))) {
+    // A raw body is one file, even an empty one (pCloud refuses empty PUTs; accepting them is harmless).
+    const length = Number(req.headers['content-length']);
+    const file: IncomingFile = { filename: undefined, stream: req, ...(Number.isSafeInteger(length) ? { length } : {}) };
+    return { files: toAsync([file]), discardRest: () => req.resume() };
+  }
+  if (!hasBody) return { files: NO_FILES, discardRest: () => req.resume() };
+  if (type.startsWith('application/x-www-form-urlencoded')) {
+    await readForm(req, params);
+    return { files: NO_FILES, discardRest: () => undefined };
+  }
+  if (type.startsWith('multipart/form-data')) return readMultipart(req, params);
+  return { files: NO_FILES, discardRest: () => req.resume() };
+}
+
+async function* toAsync(files: IncomingFile[]): AsyncIterable<IncomingFile> {
+  yield* files;
+}

@@ -1,0 +1,63 @@
+/**
+ * `uploadfile` (pcloud-api.md §4.1): any number of files (multipart parts, or one PUT/POST
+ * body named by `filename`), each streamed into the content store while hashed. Answers one
+ * `fileids`, `metadata` and `checksums` entry per file; overwriting keeps the fileid.
+ */
+import { ApiFailure, type IncomingFile, type MethodContext, type MethodSpec } from '../api/types.js';
+import type { StoredBlob } from '../state/blob-store.js';
+import { fileMetadata } from '../state/metadata.js';
+import { isValidName } from '../state/names.js';
+import { putFile } from '../state/tree-files.js';
+import type { FolderNode } from '../state/tree-nodes.js';
+import { flagParam, intParam } from './read-params.js';
+import { callerOf, timesOf, viewOf } from './tree-params.js';
+
+/** Streams one incoming file into the content store; a broken upload keeps nothing (2041). */
+export async function storeIncoming(ctx: MethodContext, file: IncomingFile): Promise<StoredBlob> {
+  try {
+    return await ctx.state.files.blobs.write(file.stream, ctx.state.extraDigest(callerOf(ctx)));
+  } catch {
+    throw new ApiFailure(2041);
+  }
+}
+
+function targetFolder(ctx: MethodContext): FolderNode {
+  const view = viewOf(ctx);
+  const folderid = intParam(ctx.params, 'folderid');
+  if (folderid !== undefined) return view.folderById(folderid);
+  const path = ctx.params.get('path');
+  // Without folderid or path the root folder is used (§4.1).
+  return path !== undefined ? view.folderByPath(path) : view.folderById(0);
+}
+
+/** `uploadfile`. */
+export const uploadfile: MethodSpec = {
+  name: 'uploadfile',
+  auth: 'required',
+  async handler(ctx) {
+    const view = viewOf(ctx);
+    const folder = targetFolder(ctx);
+    const extra = ctx.state.extraDigest(callerOf(ctx));
+    const options = { ...timesOf(ctx), renameIfExists: flagParam(ctx.params, 'renameifexists') };
+    const fileids: number[] = [];
+    const metadata: Record<string, unknown>[] = [];
+    const checksums: Record<string, string | undefined>[] = [];
+    for await (const incoming of ctx.files) {
+      const name = incoming.filename ?? ctx.params.get('filename') ?? '';
+      if (!isValidName(name)) {
+        incoming.stream.resume();
+        throw new ApiFailure(2001);
+      }
+      const blob = await storeIncoming(ctx, incoming);
+      if (folder.deleted) {
+        ctx.state.files.blobs.remove(blob.id);
+        throw new ApiFailure(2005);
+      }
+      const file = putFile(view.tree, folder, name, blob, { now: ctx.state.now(), ...options });
+      fileids.push(file.id);
+      metadata.push(fileMetadata(view, file));
+      checksums.push({ sha1: blob.sha1, [extra]: blob[extra] });
+    }
+    return { body: { fileids, metadata, checksums } };
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * Where file content lives: a small interface with two drivers, memory (default) and a
+ * directory (`--data-dir`). Content always moves as streams, so a disk-backed emulator holds
+ * no file whole in memory.
+ */
+import type { Readable } from 'node:stream';
+import type { ContentDigests, ExtraDigest } from './content-hasher.js';
+
+/** Content stored under an id the store chose (never a client-supplied name). */
+export interface StoredBlob extends ContentDigests {
+  id: string;
+}
+
+/** A byte range, both ends inclusive, as HTTP `Range` gives it. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** A blob under construction with random-access writes (upload_* sessions, fd writes). */
+export interface ScratchBlob {
+  readonly id: string;
+  /** Current length in bytes. */
+  size(): number;
+  /** Writes the stream's bytes at `offset` (a gap is zero-filled); resolves to the bytes written. */
+  writeAt(offset: number, source: AsyncIterable<Buffer>): Promise<number>;
+  /** Sets the length, cutting or zero-extending. */
+  truncate(length: number): Promise<void>;
+  /** Reads a range of what was written so far. */
+  read(range?: ByteRange): Readable;
+  /** Digests of the current content (reads it back). */
+  digests(extra: ExtraDigest | undefined): Promise<ContentDigests>;
+  /** Turns the scratch into a stored blob; the scratch is gone afterwards. */
+  commit(extra: ExtraDigest | undefined): Promise<StoredBlob>;
+  /** Throws the scratch away. */
+  discard(): Promise<void>;
+}
+
+/** Storage driver for file content. */
+export interface BlobStore {
+  /** Streams `source` into a new blob while hashing it; on a source error nothing is kept. */
+  write(source: AsyncIterable<Buffer> | Iterable<Buffer>, extra: ExtraDigest | undefined): Promise<StoredBlob>;
+  /** Streams a blob's content, or the given range of it. */
+  read(id: string, range?: ByteRange): Readable;
+  /** Starts a copy of a blob as a scratch (for fd writes to an existing file). */
+  openScratch(from?: string): Promise<ScratchBlob>;
+  /** Deletes a blob; unknown ids are ignored. */
+  remove(id: string): void;
+  /** Frees what the store holds open (not the stored data). */
+  close(): Promise<void>;
+}

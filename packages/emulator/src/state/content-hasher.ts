@@ -1,0 +1,45 @@
+/**
+ * Digests of file content, computed while the bytes stream through: sha1 always, plus md5 (US
+ * accounts) or sha256 (EU accounts) as checksumfile reports them (pcloud-api.md §4.8), and
+ * the 64-bit content `hash` of the metadata (§2.1).
+ */
+import { createHash, type Hash } from 'node:crypto';
+
+/** The second checksum an account's region reports beside sha1. */
+export type ExtraDigest = 'md5' | 'sha256';
+
+/** Digests of one content. */
+export interface ContentDigests {
+  size: number;
+  sha1: string;
+  md5?: string;
+  sha256?: string;
+  /** Unsigned 64-bit content hash: equal content, equal hash; spread over the full range, so most exceed 2^53. */
+  hash: bigint;
+}
+
+/** Incremental hasher for one content. */
+export class ContentHasher {
+  private readonly sha1: Hash = createHash('sha1');
+  private readonly extra: Hash | undefined;
+  private size = 0;
+
+  constructor(private readonly extraKind: ExtraDigest | undefined) {
+    this.extra = extraKind ? createHash(extraKind) : undefined;
+  }
+
+  /** Feeds the next bytes. */
+  update(chunk: Buffer): void {
+    this.size += chunk.length;
+    this.sha1.update(chunk);
+    this.extra?.update(chunk);
+  }
+
+  /** Finishes and returns the digests. */
+  digest(): ContentDigests {
+    const sha1 = this.sha1.digest();
+    const result: ContentDigests = { size: this.size, sha1: sha1.toString('hex'), hash: sha1.readBigUInt64BE(0) };
+    if (this.extra && this.extraKind) result[this.extraKind] = this.extra.digest('hex');
+    return result;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Content on disk under `<dataDir>/blobs`, streamed in and out. File names are ids this store
+ * makes (hex), never anything a client sent, so no request can reach outside the data dir.
+ */
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { copyFile, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
+import { ContentHasher, type ContentDigests, type ExtraDigest } from './content-hasher.js';
+
+const ID = /^[0-9a-f]{24}$/;
+const newId = (): string => randomBytes(12).toString('hex');
+// Large reads keep the per-chunk overhead low on 1 GiB downloads; memory stays bounded by it.
+const READ_CHUNK = 1024 * 1024;
+
+async function digestFile(path: string, extra: ExtraDigest | undefined): Promise<ContentDigests> {
+  const hasher = new ContentHasher(extra);
+  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) hasher.update(chunk as Buffer);
+  return hasher.digest();
+}
+
+/** Stores blobs as files in a directory. */
+export class DiskBlobStore implements BlobStore {
+  private readonly blobDir: string;
+  private readonly tmpDir: string;
+
+  constructor(dataDir: string) {
+    this.blobDir = join(dataDir, 'blobs');
+    this.tmpDir = join(dataDir, 'tmp');
+    mkdirSync(this.blobDir, { recursive: true });
+    // Leftovers of an interrupted run are partial uploads: nothing references them.
+    rmSync(this.tmpDir, { recursive: true, force: true });
+    mkdirSync(this.tmpDir, { recursive: true });
+  }
+
+  /** Path of a stored blob; refuses anything that is not one of our ids. */
+  pathOf(id: string): string {
+    if (!ID.test(id)) throw new Error(`not a blob id: ${JSON.stringify(id)}`);
+    return join(this.blobDir, id);
+  }
+
+  async write(source: AsyncIterable<Buffer> | Iterable<Buffer>, extra: ExtraDigest | undefined): Promise<StoredBlob> {
+    const id = newId();
+    const tmp = join(this.tmpDir, id);
+    const out = createWriteStream(tmp, { highWaterMark: READ_CHUNK });
+    const hasher = new ContentHasher(extra);
+    try {
+      for await (const chunk of source) {
+        hasher.update(chunk);
+        if (!out.write(chunk)) await once(out, 'drain');
+      }
+      out.end();
+      await once(out, 'finish');
+      await rename(tmp, this.pathOf(id));
+    } catch (error) {
+      out.destroy();
+      await rm(tmp, { force: true });
+      throw error;
+    }
+    return { id, ...hasher.digest() };
+  }
+
+  read(id: string, range?: ByteRange): Readable {
+    return createReadStream(this.pathOf(id), { highWaterMark: READ_CHUNK, ...(range ?? {}) });
+  }
+
+  async openScratch(from?: string): Promise<ScratchBlob> {
+    const id = newId();
+    const path = join(this.tmpDir, id);
+    if (from !== undefined) await copyFile(this.pathOf(from), path);
+    const handle = await open(path, from !== undefined ? 'r+' : 'w+');
+    const { size } = await handle.stat();
+    return new DiskScratch(id, path, handle, size, this);
+  }
+
+  remove(id: string): void {
+    if (ID.test(id)) rm(this.pathOf(id), { force: true }).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {}
+}
+
+class DiskScratch implements ScratchBlob {
+  constructor(
+    readonly id: string,
+    private readonly path: string,
+    private readonly handle: FileHandle,
+    private length: number,
+    private readonly store: DiskBlobStore,
+  ) {}
+
+  size(): number {
+    return this.length;
+  }
+
+  async writeAt(offset: number, source: AsyncIterable<Buffer>): Promise<number> {
+    let position = offset;
+    for await (const chunk of source) {
+      await this.handle.write(chunk, 0, chunk.length, position);
+      position += chunk.length;
+    }
+    this.length = Math.max(this.length, position);
+    return position - offset;
+  }
+
+  async truncate(length: number): Promise<void> {
+    await this.handle.truncate(length);
+    this.length = length;
+  }
+
+  read(range?: ByteRange): Readable {
+    return createReadStream(this.path, { highWaterMark: READ_CHUNK, ...(range ?? {}) });
+  }
+
+  digests(extra: ExtraDigest | undefined): Promise<ContentDigests> {
+    return digestFile(this.path, extra);
+  }
+
+  async commit(extra: ExtraDigest | undefined): Promise<StoredBlob> {
+    await this.handle.close();
+    const target = this.store.pathOf(this.id);
+    await rename(this.path, target);
+    return { id: this.id, ...(await digestFile(target, extra)) };
+  }
+
+  async discard(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+    await rm(this.path, { force: true });
+  }
+}

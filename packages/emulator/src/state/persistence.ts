@@ -1,0 +1,104 @@
+/**
+ * Persistence under `--data-dir` (issue 2 §3): content in `blobs/` (disk blob store), metadata in
+ * `state.json` — every account's tree, the id counters and the seeded token, so clients keep
+ * working across a restart. Saves are debounced and atomic (temporary file + rename).
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DiskBlobStore } from './disk-blob-store.js';
+import type { EmulatorState } from './emulator-state.js';
+import type { FileTree } from './file-tree.js';
+import type { FileRecord, FolderRecord } from './tree-nodes.js';
+
+type StoredFile = Omit<FileRecord, 'hash'> & { hash: string };
+interface StoredTree {
+  folders: FolderRecord[];
+  files: StoredFile[];
+}
+interface StoredState {
+  version: 1;
+  counters: { folder: number; file: number };
+  seedAccessToken: string;
+  trees: Record<string, StoredTree>;
+}
+
+/** The data dir's handle. */
+export interface Persistence {
+  blobs: DiskBlobStore;
+  /** Seed values to reuse (the ready token stays valid across restarts). */
+  seed: { accessToken?: string };
+  /** Restores the saved trees into a fresh state and saves on every change from now on. */
+  attach(state: EmulatorState): void;
+  /** Writes pending changes now. */
+  flush(): Promise<void>;
+}
+
+const SAVE_DELAY_MS = 50;
+
+function restoreTree(tree: FileTree, stored: StoredTree): void {
+  const children = new Map<number, FolderRecord[]>();
+  for (const folder of stored.folders) {
+    if (folder.parentId === undefined) Object.assign(tree.root, { created: folder.created, modified: folder.modified });
+    else children.set(folder.parentId, [...(children.get(folder.parentId) ?? []), folder]);
+  }
+  // Parents before children, whatever order moves left the ids in.
+  const queue = [0];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    for (const folder of children.get(id) ?? []) {
+      tree.attachFolder(folder);
+      queue.push(folder.id);
+    }
+  }
+  for (const file of stored.files) if (tree.folders.has(file.parentId)) tree.attachFile({ ...file, hash: BigInt(file.hash) });
+}
+
+function snapshot(state: EmulatorState): StoredState {
+  const trees: Record<string, StoredTree> = {};
+  for (const [userid, tree] of state.files.trees) {
+    trees[userid] = {
+      folders: [...tree.folders.values()].map(({ id, parentId, name, created, modified, deleted }) => ({ id, parentId, name, created, modified, deleted })),
+      files: [...tree.files.values()].map(({ kind: _kind, hash, ...file }) => ({ ...file, hash: hash.toString() })),
+    };
+  }
+  return { version: 1, counters: { ...state.files.counters }, seedAccessToken: state.identity.seeded.accessToken, trees };
+}
+
+/** Opens (creating as needed) a data dir. */
+export function openPersistence(dataDir: string): Persistence {
+  const root = resolve(dataDir);
+  mkdirSync(root, { recursive: true });
+  const file = join(root, 'state.json');
+  let saved: StoredState | undefined;
+  try {
+    saved = JSON.parse(readFileSync(file, 'utf8')) as StoredState;
+  } catch {
+    saved = undefined; // first start (or an unreadable file: start empty rather than refuse)
+  }
+  let timer: NodeJS.Timeout | undefined;
+  let target: EmulatorState | undefined;
+  const save = (): void => {
+    timer = undefined;
+    if (!target) return;
+    writeFileSync(`${file}.tmp`, JSON.stringify(snapshot(target)));
+    renameSync(`${file}.tmp`, file);
+  };
+  return {
+    blobs: new DiskBlobStore(root),
+    seed: saved?.seedAccessToken ? { accessToken: saved.seedAccessToken } : {},
+    attach(state) {
+      if (saved) {
+        Object.assign(state.files.counters, saved.counters);
+        for (const [userid, stored] of Object.entries(saved.trees)) restoreTree(state.files.tree(Number(userid)), stored);
+      }
+      target = state;
+      state.files.onChange = () => {
+        timer ??= setTimeout(save, SAVE_DELAY_MS);
+      };
+      save();
+    },
+    async flush() {
+      if (timer) clearTimeout(timer);
+      save();
+    },
+  };
+}
