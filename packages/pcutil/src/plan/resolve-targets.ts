@@ -43,6 +43,15 @@ export interface TargetPlan {
   problems: ProblemStep[];
 }
 
+/** Refuses (as a usage error) any SOURCE that would be copied local to local: that is the system's cp. */
+export function assertOneSideRemote(sources: ReadonlyArray<{ arg: string; loc: Loc }>, dest: { arg: string; loc: Loc }): void {
+  for (const source of sources) {
+    if (source.loc.side !== 'remote' && dest.loc.side !== 'remote') {
+      throw new PCloudError('USAGE_ERROR', `${source.arg} and ${dest.arg} are both local; one side must be a pCloud location (p:/...)`);
+    }
+  }
+}
+
 const problem = (at: Loc, message: string): ProblemStep => ({ op: 'problem', at, message, severity: 'error' });
 
 /**
@@ -52,11 +61,7 @@ const problem = (at: Loc, message: string): ProblemStep => ({ op: 'problem', at,
  * contributes its contents only. Throws a usage error when a copy would be local to local.
  */
 export function resolveTargets(sources: SourceSpec[], dest: DestSpec, options: CopyOptions): TargetPlan {
-  for (const source of sources) {
-    if (source.loc.side !== 'remote' && dest.loc.side !== 'remote') {
-      throw new PCloudError('USAGE_ERROR', `${source.arg} and ${dest.arg} are both local; one side must be a pCloud location (p:/...)`);
-    }
-  }
+  assertOneSideRemote(sources, dest);
   const result: TargetPlan = { prelude: [], targets: [], problems: [] };
   if (dest.blockedBy) {
     result.problems.push(problem(dest.loc, `${formatLoc(dest.blockedBy)} is a file, not a folder`));
