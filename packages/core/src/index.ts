@@ -28,3 +28,4 @@ export * from './auth/exchange-code.js';
 export * from './auth/login-endpoint.js';
 export * from './auth/login.js';
 export * from './config/index.js';
+export * from './files/index.js';

@@ -1,0 +1,131 @@
+/**
+ * The bytes of one file from the content hosts into a sink, whatever goes wrong on the way
+ * (pcloud-api.md §10): hosts are tried in the server's order; an expired link (401) or a
+ * host that has run out of hosts gets a fresh `getfilelink`; a 404/410/5xx moves on to the
+ * next host; a dropped connection resumes with `Range` where it stopped. The sha1 is computed
+ * while the bytes arrive and must equal `expectedSha1`.
+ */
+import { createHash } from 'node:crypto';
+import type { PCloudClient } from '../../client/create-client.js';
+import type { FileRef } from '../../client/method-table.js';
+import { backoffDelay, DEFAULT_RETRY, sleep } from '../../client/retry.js';
+import type { Progress } from '../../client/transport.js';
+import { isTransientError } from '../../client/transport-errors.js';
+import { PCloudError, TransportError } from '../../errors.js';
+import { checksumFile } from '../checksum-file.js';
+import { verifySha1 } from '../upload/verify-sha1.js';
+import { endpointScheme, getDownloadLink, type DownloadLink, type DownloadScheme } from './download-link.js';
+import type { DownloadOptions, DownloadResult } from './download-types.js';
+import { bodyError, fetchRange } from './fetch-range.js';
+
+/** Where downloaded bytes go, in order. */
+export type ContentSink = (chunk: Buffer) => Promise<void>;
+
+/** What is being downloaded and how. */
+export interface ContentRequest {
+  fileid: number;
+  size: number;
+  expectedSha1: string;
+  scheme: DownloadScheme;
+  /** Attempts in a row without a new byte before giving up (default 6). */
+  retries?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+  /** For messages: the remote file. */
+  label: string;
+}
+
+/**
+ * Downloads a file's bytes into `sink`: its expected sha1, size and id come from one
+ * `checksumfile` call, the bytes from the content hosts.
+ */
+export async function downloadVerified(client: PCloudClient, ref: FileRef, options: DownloadOptions, sink: ContentSink): Promise<DownloadResult> {
+  const signal = options.signal ? { signal: options.signal } : {};
+  const { sha1: expectedSha1, metadata } = await checksumFile(client, ref, signal);
+  const sha1 = await downloadContent(
+    client,
+    {
+      fileid: metadata.fileid,
+      size: metadata.size,
+      expectedSha1,
+      scheme: options.scheme ?? endpointScheme(client),
+      label: metadata.path ?? ('path' in ref && ref.path !== undefined ? ref.path : metadata.name),
+      ...signal,
+      ...(options.retries !== undefined ? { retries: options.retries } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    },
+    sink,
+  );
+  return { metadata, sha1, size: metadata.size };
+}
+
+/** Downloads a file's bytes into `sink` and returns their sha1 after checking it. */
+export async function downloadContent(client: PCloudClient, request: ContentRequest, sink: ContentSink): Promise<string> {
+  const { size, signal } = request;
+  const hash = createHash('sha1');
+  const retries = request.retries ?? 6;
+  let written = 0;
+  let failures = 0;
+  let lastError: PCloudError | undefined;
+  let link: DownloadLink | undefined;
+  let host = 0;
+  const fresh = async (): Promise<void> => {
+    link = await getDownloadLink(client, request.fileid, request.scheme, signal ? { signal } : {});
+    host = 0;
+  };
+
+  while (written < size) {
+    if (failures > retries) throw lastError ?? new TransportError(`download ${request.label}: gave up.`);
+    if (signal?.aborted) throw new PCloudError('ABORTED', `download ${request.label}: aborted.`);
+    if (!link || host >= link.urls.length) await fresh();
+    const url = link!.urls[host]!;
+    try {
+      const response = await fetchRange(client, url, written, signal);
+      const { status } = response;
+      if (status !== 200 && status !== 206) {
+        response.body.destroy();
+        lastError = new TransportError(`download ${request.label}: the content host answered HTTP ${status}.`, { status });
+        failures++;
+        // An expired link needs a new one; a failing host is skipped for the next one.
+        if (status === 401) link = undefined;
+        else if (status === 404 || status === 410 || status >= 500) host++;
+        else throw lastError;
+        continue;
+      }
+      if (status === 206 && response.start !== written) {
+        response.body.destroy();
+        throw new TransportError(`download ${request.label}: asked for byte ${written}, got ${response.start}.`, { status });
+      }
+      // A host that ignores Range answers 200 from byte 0: skip what we already have.
+      let skip = status === 200 ? written : 0;
+      try {
+        for await (const piece of response.body as AsyncIterable<Buffer>) {
+          const chunk = skip >= piece.length ? undefined : skip > 0 ? piece.subarray(skip) : piece;
+          skip = Math.max(0, skip - piece.length);
+          if (!chunk) continue;
+          if (written + chunk.length > size) throw new PCloudError('CHECKSUM_MISMATCH', `download ${request.label}: more than the expected ${size} bytes.`);
+          hash.update(chunk);
+          await sink(chunk);
+          written += chunk.length;
+          failures = 0;
+          request.onProgress?.({ transferred: written, total: size });
+        }
+      } catch (error) {
+        response.body.destroy();
+        throw error instanceof PCloudError ? error : bodyError(error, signal);
+      }
+      if (written < size) {
+        failures++;
+        lastError = new TransportError(`download ${request.label}: the connection ended after ${written} of ${size} bytes.`);
+      }
+    } catch (error) {
+      if (!isTransientError(error)) throw error;
+      lastError = error as PCloudError;
+      failures++;
+      await sleep(backoffDelay(failures, DEFAULT_RETRY), signal, 'download');
+    }
+  }
+  const sha1 = hash.digest('hex');
+  verifySha1(sha1, request.expectedSha1, `download ${request.label}`);
+  return sha1;
+}

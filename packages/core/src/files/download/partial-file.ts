@@ -1,0 +1,70 @@
+/**
+ * The temporary file a download is written to, beside its target: `.<name>.pcloud-partial-<random>`.
+ * It becomes the target by one rename once complete and verified, and is removed on any failure,
+ * so a partial file is never left where the real one should be.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm, utimes, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { PCloudError } from '../../errors.js';
+
+/** Long names are cut so the temporary name stays within the usual 255-byte limit. */
+const MAX_NAME_PART = 120;
+
+/** The temporary name for a download target. */
+export function partialPath(target: string): string {
+  const name = [...basename(target)].slice(0, MAX_NAME_PART).join('');
+  return join(dirname(target), `.${name}.pcloud-partial-${randomBytes(6).toString('hex')}`);
+}
+
+/** An open temporary file: write at offsets, then commit (rename) or discard (remove). */
+export interface PartialFile {
+  readonly path: string;
+  write(chunk: Buffer, position: number): Promise<void>;
+  /** Closes it, sets its modification time (Unix seconds) when given, and renames it to the target. */
+  commit(mtime: number | undefined): Promise<void>;
+  /** Closes and removes it; never throws. */
+  discard(): Promise<void>;
+}
+
+/** Creates the temporary file beside `target` (exclusively: an existing name is never reused). */
+export async function createPartialFile(target: string): Promise<PartialFile> {
+  const path = partialPath(target);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'wx');
+  } catch (error) {
+    throw new PCloudError('LOCAL_IO_ERROR', `Cannot write in ${dirname(target)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
+  }
+  const file = handle;
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (!closed) {
+      closed = true;
+      await file.close();
+    }
+  };
+  return {
+    path,
+    async write(chunk, position) {
+      let offset = 0;
+      while (offset < chunk.length) {
+        const { bytesWritten } = await file.write(chunk, offset, chunk.length - offset, position + offset);
+        offset += bytesWritten;
+      }
+    },
+    async commit(mtime) {
+      await close();
+      if (mtime !== undefined) await utimes(path, new Date(), new Date(mtime * 1000));
+      try {
+        await rename(path, target);
+      } catch (error) {
+        throw new PCloudError('LOCAL_IO_ERROR', `Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
+      }
+    },
+    async discard() {
+      await close().catch(() => undefined);
+      await rm(path, { force: true }).catch(() => undefined);
+    },
+  };
+}

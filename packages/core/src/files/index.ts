@@ -1,0 +1,22 @@
+/** Typed file and folder helpers over `client.call`: one file per operation. */
+export * from './not-found.js';
+export * from './stat.js';
+export * from './list-folder.js';
+export * from './walk-tree.js';
+export * from './tree-entries.js';
+export * from './create-folder.js';
+export * from './mkdirp.js';
+export * from './delete-file.js';
+export * from './delete-folder.js';
+export * from './delete-tree.js';
+export * from './rename-file.js';
+export * from './rename-folder.js';
+export * from './copy-file.js';
+export * from './copy-folder.js';
+export * from './checksum-file.js';
+export * from './upload/upload-types.js';
+export { uploadFile, uploadStream, type UploadStreamOptions } from './upload/upload-file.js';
+export * from './download/download-types.js';
+export { getDownloadLink, endpointScheme, type DownloadLink, type DownloadScheme } from './download/download-link.js';
+export { downloadFile } from './download/download-file.js';
+export { downloadToStream } from './download/download-stream.js';

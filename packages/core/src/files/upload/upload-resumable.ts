@@ -1,0 +1,62 @@
+/**
+ * A resumable ("large") upload (pcloud-api.md §4.2): `upload_create`, one `upload_write` per
+ * chunk, `upload_info` to compare the server's sha1 with ours, then `upload_save`. Used for
+ * large files and for streams of unknown length. On failure the session is abandoned
+ * (`upload_delete`), so no partial file appears.
+ */
+import { createHash } from 'node:crypto';
+import type { PCloudClient } from '../../client/create-client.js';
+import { PCloudError } from '../../errors.js';
+import type { UploadChunk } from './chunk-source.js';
+import type { ResolvedTarget } from './upload-target.js';
+import type { UploadOptions, UploadResult } from './upload-types.js';
+import { verifySha1 } from './verify-sha1.js';
+import { writeChunk } from './write-chunk.js';
+
+/** Uploads chunks through an upload session; `size` is the total when known (for progress). */
+export async function uploadResumable(
+  client: PCloudClient,
+  chunks: Iterable<UploadChunk> | AsyncIterable<UploadChunk>,
+  size: number | undefined,
+  target: ResolvedTarget,
+  options: UploadOptions,
+): Promise<UploadResult> {
+  const signal = options.signal ? { signal: options.signal } : {};
+  const { uploadid } = await client.call('upload_create', size !== undefined ? { filesize: size } : {}, signal);
+  try {
+    let hash = createHash('sha1');
+    let offset = 0;
+    for await (const chunk of chunks) {
+      const onProgress = options.onProgress;
+      const at = offset;
+      hash = await writeChunk(client, uploadid, chunk, hash, {
+        retries: options.chunkRetries ?? 4,
+        ...signal,
+        ...(onProgress ? { onBytes: (n: number) => onProgress({ transferred: at + n, total: size }) } : {}),
+      });
+      offset += chunk.length;
+    }
+    const info = await client.call('upload_info', { uploadid }, signal);
+    if (info.size !== offset) {
+      throw new PCloudError('CHECKSUM_MISMATCH', `upload ${target.label}: sent ${offset} bytes, the server holds ${info.size}.`);
+    }
+    const sha1 = hash.digest('hex');
+    verifySha1(sha1, info.sha1, `upload ${target.label}`);
+    const saved = await client.call(
+      'upload_save',
+      {
+        uploadid,
+        ...target.file,
+        ...(options.mtime !== undefined ? { mtime: options.mtime } : {}),
+        ...(options.mtime !== undefined && options.ctime !== undefined ? { ctime: options.ctime } : {}),
+        ...(options.renameIfExists ? { renameifexists: true } : {}),
+      },
+      signal,
+    );
+    return { metadata: saved.metadata, sha1, size: offset, via: 'upload_save' };
+  } catch (error) {
+    // Best effort: a session left behind expires on the server anyway.
+    await client.call('upload_delete', { uploadid }).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+/** Options and results shared by the upload paths. */
+import type { Progress } from '../../client/transport.js';
+import type { FileMetadata } from '../../client/types.js';
+
+/** Where an upload goes: a folder id and a name, or the full remote path of the file. */
+export type UploadTarget = { folderid: number; name: string } | { path: string };
+
+/** Options of {@link uploadFile} and {@link uploadStream}. */
+export interface UploadOptions {
+  signal?: AbortSignal;
+  /** Content bytes sent so far; `transferred` may go back when a failed request is sent again. */
+  onProgress?: (progress: Progress) => void;
+  /** Files larger than this many bytes go through `upload_create`/`upload_write`/`upload_save` (default 64 MiB). */
+  resumableThreshold?: number;
+  /** Bytes per `upload_write` (default 8 MiB); a stream's chunk is held in memory so it can be sent again. */
+  chunkSize?: number;
+  /** Modification time to keep, Unix seconds (default: the local file's). */
+  mtime?: number;
+  /** Creation time to keep, Unix seconds (default: the local file's birth time when known). */
+  ctime?: number;
+  /** On a name clash keep both files (`name (2).ext`) instead of overwriting. */
+  renameIfExists?: boolean;
+  /** Retries of one failed `upload_write` chunk (default 4). */
+  chunkRetries?: number;
+}
+
+/** What an upload produced. */
+export interface UploadResult {
+  metadata: FileMetadata;
+  /** The sha1 computed while sending, equal to the server's. */
+  sha1: string;
+  size: number;
+  /** `uploadfile` (one request) or `upload_save` (resumable chunks). */
+  via: 'uploadfile' | 'upload_save';
+}
+
+/** 64 MiB: above this a file goes through the resumable upload. */
+export const DEFAULT_RESUMABLE_THRESHOLD = 64 * 1024 * 1024;
+
+/** 8 MiB per `upload_write`. */
+export const DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;

@@ -1,0 +1,76 @@
+/**
+ * One `upload_write` of a resumable upload (pcloud-api.md §4.2), retried until the server has
+ * the whole chunk: after a failure `upload_info` tells how many bytes it holds, and only the
+ * rest is sent again. The running sha1 is forked per attempt (`hash.copy()`) so that bytes
+ * sent twice are hashed once.
+ */
+import type { Hash } from 'node:crypto';
+import { pipeline } from 'node:stream';
+import type { PCloudClient } from '../../client/create-client.js';
+import { backoffDelay, DEFAULT_RETRY, sleep } from '../../client/retry.js';
+import type { RequestBody } from '../../client/transport.js';
+import { isTransientError } from '../../client/transport-errors.js';
+import { PCloudError } from '../../errors.js';
+import type { UploadChunk } from './chunk-source.js';
+import { HashingStream } from './hashing-stream.js';
+
+/** How one chunk is written. */
+export interface WriteChunkOptions {
+  signal?: AbortSignal;
+  /** Retries after failed writes of this chunk. */
+  retries: number;
+  /** Bytes of this chunk the server has received so far in the current attempt. */
+  onBytes?: (inChunk: number) => void;
+}
+
+/** Writes a chunk at its offset and returns the running hash extended by its bytes. */
+export async function writeChunk(
+  client: PCloudClient,
+  uploadid: number,
+  chunk: UploadChunk,
+  hashSoFar: Hash,
+  options: WriteChunkOptions,
+): Promise<Hash> {
+  const signal = options.signal ? { signal: options.signal } : {};
+  const end = chunk.start + chunk.length;
+  let from = chunk.start;
+  for (let failures = 0; ; ) {
+    const hash = hashSoFar.copy();
+    let hasher: HashingStream | undefined;
+    const skip = from - chunk.start;
+    const body = (): RequestBody => {
+      const onBytes = options.onBytes;
+      hasher = new HashingStream(hash, { skip, ...(onBytes ? { onBytes: (n: number) => onBytes(skip + n) } : {}) });
+      return { kind: 'data', stream: pipeline(chunk.open(), hasher, () => {}), length: end - from };
+    };
+    try {
+      await client.call('upload_write', { uploadid, uploadoffset: from }, { body, retry: false, ...signal });
+      if (hasher?.hashed !== chunk.length) throw changedError(chunk);
+      return hash;
+    } catch (error) {
+      if (!isTransientError(error) || ++failures > options.retries) throw error;
+      await sleep(backoffDelay(failures, DEFAULT_RETRY), options.signal, 'upload_write');
+      const { size } = await client.call('upload_info', { uploadid }, signal);
+      if (size < chunk.start || size > end) {
+        throw new PCloudError('API_ERROR', `upload_write: the server holds ${size} bytes, expected ${chunk.start} to ${end}.`);
+      }
+      // The answer was lost but every byte arrived: only the hash still needs them.
+      if (size === end) return hashWhole(chunk, hashSoFar.copy());
+      from = size;
+    }
+  }
+}
+
+async function hashWhole(chunk: UploadChunk, hash: Hash): Promise<Hash> {
+  let length = 0;
+  for await (const piece of chunk.open()) {
+    hash.update(piece as Buffer);
+    length += (piece as Buffer).length;
+  }
+  if (length !== chunk.length) throw changedError(chunk);
+  return hash;
+}
+
+function changedError(chunk: UploadChunk): PCloudError {
+  return new PCloudError('LOCAL_IO_ERROR', `The source changed while it was uploaded (bytes ${chunk.start}–${chunk.start + chunk.length}).`);
+}
