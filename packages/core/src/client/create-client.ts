@@ -34,6 +34,8 @@ export interface PCloudClient {
   readonly settings: Readonly<TransportSettings>;
   /** The transport in use (`http` or `binary`). */
   readonly transport: Transport;
+  /** The resolved retry policy, for helpers that retry parts of a transfer themselves. */
+  readonly retry: Readonly<RetryOptions>;
   /** Calls a pCloud method; rejects with ApiError for a non-zero `result`, TransportError for wire failures. */
   call<M extends MethodName>(method: M, params?: MethodParams<M>, options?: CallOptions): Promise<MethodResult<M>>;
   /** Calls a method the table does not list; the answer is untyped. */
@@ -116,6 +118,7 @@ export function createClient(options: ClientOptions = {}): PCloudClient {
     endpoint: settings.endpoint,
     settings,
     transport,
+    retry,
     call: (method, params, call) => callRaw(method, params as WireParams, call) as Promise<never>,
     callRaw,
     close: () => transport.close(),
