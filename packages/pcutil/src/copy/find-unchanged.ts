@@ -1,4 +1,4 @@
-import type { PCloudClient } from '@pcloud/core';
+import { checksumFile, type PCloudClient } from '@pcloud/core';
 import { sha1File } from '../local/sha1-file.js';
 import type { CopyStep, FileEntry, Loc } from '../plan/types.js';
 import { runPool } from '../run/run-pool.js';
@@ -6,8 +6,7 @@ import { runPool } from '../run/run-pool.js';
 async function sha1Of(loc: Loc, entry: FileEntry, getClient: () => Promise<PCloudClient>, signal?: AbortSignal): Promise<string> {
   if (loc.side === 'local') return sha1File(loc.path, signal);
   const ref = entry.id === undefined ? { path: loc.path } : { fileid: entry.id };
-  const answer = await (await getClient()).call('checksumfile', ref, signal ? { signal } : {});
-  return answer.sha1;
+  return (await checksumFile(await getClient(), ref, signal ? { signal } : {})).sha1;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface FileEntry {
   mtime: number | undefined;
   /** pCloud file id, for remote files. */
   id?: number;
+  /** pCloud's content hash, for remote files: a server-side copy must come out with the same one. */
+  hash?: bigint;
 }
 
 /** A folder; `children` is filled when the folder was listed (recursively for -r). */

@@ -1,36 +1,14 @@
-import { ApiError, type FolderMetadata, type PCloudClient } from '@pcloud/core';
+import { isNotFound, listFolder, stat, walkTree, type PCloudClient } from '@pcloud/core';
 import type { FileEntry, FolderEntry } from '../plan/types.js';
 import { toEntry } from './to-entry.js';
 
-/** Results that mean "nothing there" for a path lookup (missing folder, file, or parent). */
-const ABSENT = new Set([2002, 2005, 2009, 2010, 2055]);
-/** Results of a recursive listing that a folder-by-folder walk avoids: root refused (1101), tree too big (5000). */
-const LIST_PIECEWISE = new Set([1101, 5000]);
-
-/** True when a failed call only says that the path does not exist. */
-export function isAbsent(error: unknown): boolean {
-  return error instanceof ApiError && ABSENT.has(error.result);
-}
-
 /**
- * Lists a folder (`listfolder`), recursively when asked. When pCloud refuses a recursive listing
- * (1101 for the root since 2026, 5000 for huge trees) it lists one level and recurses per
- * sub-folder instead, so `cp -r p:/ …` works.
+ * Lists a folder (`listfolder`), recursively when asked through core's walk, which falls back to
+ * folder-by-folder listings where pCloud refuses a recursive one (the root since 2026, huge trees).
  */
-export async function listRemoteFolder(client: PCloudClient, ref: { path: string } | { folderid: number }, recursive: boolean): Promise<FolderEntry> {
-  try {
-    const { metadata } = await client.call('listfolder', { ...ref, recursive });
-    return toEntry(metadata) as FolderEntry;
-  } catch (error) {
-    if (!recursive || !(error instanceof ApiError) || !LIST_PIECEWISE.has(error.result)) throw error;
-  }
-  const { metadata } = await client.call('listfolder', { ...ref });
-  const shallow: FolderMetadata = { ...metadata, contents: (metadata.contents ?? []).filter((child) => !child.isfolder) };
-  const folder = toEntry(shallow) as FolderEntry;
-  for (const child of metadata.contents ?? []) {
-    if (child.isfolder && child.isdeleted !== true) folder.children?.push(await listRemoteFolder(client, { folderid: child.folderid }, true));
-  }
-  return folder;
+export async function listRemoteFolder(client: PCloudClient, ref: { path: string } | { folderid: number }, recursive: boolean, signal?: AbortSignal): Promise<FolderEntry> {
+  if (recursive) return toEntry((await walkTree(client, ref, signal ? { signal } : {})).root) as FolderEntry;
+  return toEntry(await listFolder(client, ref, {}, signal ? { signal } : undefined)) as FolderEntry;
 }
 
 /**
@@ -41,13 +19,13 @@ export async function findRemote(client: PCloudClient, path: string, recursive: 
   try {
     return await listRemoteFolder(client, path === '/' ? { folderid: 0 } : { path }, recursive);
   } catch (error) {
-    if (!isAbsent(error)) throw error;
+    if (!isNotFound(error)) throw error;
   }
   try {
-    const { metadata } = await client.call('stat', { path });
+    const metadata = await stat(client, { path });
     return metadata.isfolder ? undefined : toEntry(metadata);
   } catch (error) {
-    if (isAbsent(error)) return undefined;
+    if (isNotFound(error)) return undefined;
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import type { PCloudClient } from '@pcloud/core';
+import { deleteFile, deleteFolder, deleteTree, type PCloudClient } from '@pcloud/core';
 import { formatRemovedCounts, formatStep } from '../plan/format-step.js';
 import { formatLoc } from '../plan/loc.js';
 import type { RemovePlanStep, RemoveStep } from '../plan/types.js';
@@ -29,16 +29,17 @@ export interface RemoveOutput {
 
 async function removeOne(client: PCloudClient, step: RemoveStep): Promise<Removed> {
   const path = formatLoc(step.at);
-  const ref = step.id === undefined ? { path: step.at.path } : step.what === 'file' ? { fileid: step.id } : { folderid: step.id };
+  const byPath = { path: step.at.path };
   if (step.what === 'file') {
-    await client.call('deletefile', ref as { fileid: number } | { path: string });
+    await deleteFile(client, step.id === undefined ? byPath : { fileid: step.id });
     return { path, type: 'file' };
   }
+  const folder = step.id === undefined ? byPath : { folderid: step.id };
   if (step.what === 'folder') {
-    await client.call('deletefolder', ref as { folderid: number } | { path: string });
+    await deleteFolder(client, folder);
     return { path, type: 'folder' };
   }
-  const counts = await client.call('deletefolderrecursive', ref as { folderid: number } | { path: string });
+  const counts = await deleteTree(client, folder);
   return { path, type: 'folder', folders: counts.deletedfolders, files: counts.deletedfiles };
 }
 

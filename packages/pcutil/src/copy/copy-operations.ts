@@ -1,0 +1,57 @@
+import { mkdir } from 'node:fs/promises';
+import type { Readable, Writable } from 'node:stream';
+import { copyFile, downloadFile, downloadToStream, PCloudError, uploadFile, uploadStream, type PCloudClient, type Progress } from '@pcloud/core';
+import { formatLoc } from '../plan/loc.js';
+import type { CopyStep, Loc } from '../plan/types.js';
+import type { CopyOperations } from './execute-copy.js';
+
+/** What the real copy operations work with. */
+export interface CopyOperationsDeps {
+  client(): Promise<PCloudClient>;
+  stdin: Readable;
+  stdout: Writable;
+}
+
+/** Turns core's cumulative (and, after a retry, rewinding) progress into byte deltas. */
+function deltas(onBytes: (bytes: number) => void): (progress: Progress) => void {
+  let last = 0;
+  return ({ transferred }) => {
+    onBytes(transferred - last);
+    last = transferred;
+  };
+}
+
+const fileRef = (loc: Loc, id: number | undefined): { fileid: number } | { path: string } => (id === undefined ? { path: loc.path } : { fileid: id });
+
+/**
+ * The side effects of a copy plan, all through core: uploads and downloads verify sha1 while
+ * streaming, downloads land atomically (temporary file, then rename) with the remote mtime,
+ * uploads keep the local mtime, standard input goes through a resumable upload session, and a
+ * pCloud-to-pCloud copy is `copyfile` on the server, checked by its content hash.
+ */
+export function createCopyOperations(deps: CopyOperationsDeps): CopyOperations {
+  return {
+    async mkdir(at) {
+      if (at.side === 'local') await mkdir(at.path, { recursive: true });
+      else await (await deps.client()).call('createfolderifnotexists', { path: at.path });
+    },
+    async transfer(step: CopyStep, onBytes, signal) {
+      const client = await deps.client();
+      const common = { onProgress: deltas(onBytes), ...(signal ? { signal } : {}) };
+      const { from, to, source } = step;
+      if (from.side === 'local' && to.side === 'remote') return (await uploadFile(client, from.path, { path: to.path }, common)).size;
+      if (from.side === 'stdio' && to.side === 'remote') return (await uploadStream(client, deps.stdin, { path: to.path }, common)).size;
+      if (from.side === 'remote' && to.side === 'local') return (await downloadFile(client, fileRef(from, source.id), to.path, common)).size;
+      if (from.side === 'remote' && to.side === 'stdio') return (await downloadToStream(client, fileRef(from, source.id), deps.stdout, common)).size;
+      if (from.side === 'remote' && to.side === 'remote') {
+        const copy = await copyFile(client, fileRef(from, source.id), { topath: to.path }, source.mtime === undefined ? {} : { mtime: source.mtime });
+        if (source.hash !== undefined && copy.hash !== source.hash) {
+          throw new PCloudError('CHECKSUM_MISMATCH', `${formatLoc(to)}: the server-side copy does not match ${formatLoc(from)}`);
+        }
+        onBytes(copy.size);
+        return copy.size;
+      }
+      throw new PCloudError('USAGE_ERROR', `cannot copy ${formatLoc(from)} to ${formatLoc(to)}`);
+    },
+  };
+}
