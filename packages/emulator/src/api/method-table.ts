@@ -6,6 +6,8 @@ import { checksumfile, deletefile } from '../methods/file-methods.js';
 import { getfilelink } from '../methods/getfilelink.js';
 import { listfolder } from '../methods/listfolder.js';
 import { copyfile, renamefile } from '../methods/rename-copy-file.js';
+import { copyfolder, renamefolder } from '../methods/rename-copy-folder.js';
+import { uploadCreate, uploadDelete, uploadInfo, uploadSave, uploadWrite } from '../methods/upload-sessions.js';
 import { currentserver, getapiserver, getip } from '../methods/server-methods.js';
 import { stat } from '../methods/stat.js';
 import { uploadfile } from '../methods/uploadfile.js';
@@ -20,6 +22,8 @@ const fileMethods: MethodSpec[] = [
   createfolderifnotexists,
   deletefolder,
   deletefolderrecursive,
+  renamefolder,
+  copyfolder,
   stat,
   deletefile,
   renamefile,
@@ -27,6 +31,11 @@ const fileMethods: MethodSpec[] = [
   checksumfile,
   getfilelink,
   uploadfile,
+  uploadCreate,
+  uploadWrite,
+  uploadInfo,
+  uploadSave,
+  uploadDelete,
 ];
 
 /** Builds the name → spec table (identity methods are registered by E2 in identity-methods.ts). */

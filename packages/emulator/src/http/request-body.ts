@@ -57,7 +57,8 @@ function readMultipart(req: IncomingMessage, params: Map<string, string>): Promi
     };
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, defParamCharset: 'latin1', defCharset: 'latin1', limits: { fieldSize: FORM_LIMIT } });
+      // preservePath: a name with `/` or `\` is refused with 2001 rather than silently cut to its last segment.
+      parser = busboy({ headers: req.headers, preservePath: true, defParamCharset: 'latin1', defCharset: 'latin1', limits: { fieldSize: FORM_LIMIT } });
     } catch (error) {
       reject(new MalformedRequest((error as Error).message));
       return;

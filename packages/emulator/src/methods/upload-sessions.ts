@@ -1,0 +1,91 @@
+/**
+ * Resumable uploads (pcloud-api.md §4.2): `upload_create`, `upload_write` (data at an offset),
+ * `upload_info` (size and digests so far), `upload_save` (becomes a file), `upload_delete`.
+ */
+import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js';
+import { fileMetadata } from '../state/metadata.js';
+import { putFile } from '../state/tree-files.js';
+import { flagParam, intParam } from './read-params.js';
+import { callerOf, newItemTarget, timesOf, viewOf } from './tree-params.js';
+
+const sessionOf = (ctx: MethodContext) => ctx.state.uploads.get(callerOf(ctx).account.userid, intParam(ctx.params, 'uploadid'));
+
+/** `upload_create`: opens a session. */
+export const uploadCreate: MethodSpec = {
+  name: 'upload_create',
+  auth: 'required',
+  async handler(ctx) {
+    const session = await ctx.state.uploads.create(callerOf(ctx).account.userid);
+    return { body: { uploadid: session.uploadid } };
+  },
+};
+
+/** `upload_write`: writes the request's data at `uploadoffset` (2068 while another write runs). */
+export const uploadWrite: MethodSpec = {
+  name: 'upload_write',
+  auth: 'required',
+  async handler(ctx) {
+    const session = sessionOf(ctx);
+    const offset = intParam(ctx.params, 'uploadoffset') ?? 0;
+    if (session.writing || offset < 0) throw new ApiFailure(2068);
+    session.writing = true;
+    try {
+      for await (const file of ctx.files) await session.scratch.writeAt(offset, file.stream);
+    } catch (error) {
+      throw error instanceof ApiFailure ? error : new ApiFailure(2041);
+    } finally {
+      session.writing = false;
+    }
+    return { body: {} };
+  },
+};
+
+/** `upload_info`: size, sha1 and md5 (plus sha256 in the EU) of what was written. */
+export const uploadInfo: MethodSpec = {
+  name: 'upload_info',
+  auth: 'required',
+  async handler(ctx) {
+    const { scratch } = sessionOf(ctx);
+    const withMd5 = await scratch.digests('md5');
+    const body: Record<string, unknown> = { size: withMd5.size, sha1: withMd5.sha1, md5: withMd5.md5 };
+    if (ctx.state.extraDigest(callerOf(ctx)) === 'sha256') body.sha256 = (await scratch.digests('sha256')).sha256;
+    return { body };
+  },
+};
+
+/** `upload_save`: stores the session's bytes as a file (`folderid`+`name` or `path`). */
+export const uploadSave: MethodSpec = {
+  name: 'upload_save',
+  auth: 'required',
+  async handler(ctx) {
+    const session = sessionOf(ctx);
+    const view = viewOf(ctx);
+    const { parent, name } = newItemTarget(ctx, view, 1001);
+    const ifhash = ctx.params.get('ifhash');
+    const existing = view.tree.childFile(parent, name);
+    // With `ifhash`, a changed file is not overwritten: the upload lands beside it as "{CONFLICTED}".
+    const conflicted = ifhash !== undefined && existing !== undefined && existing.hash.toString() !== ifhash;
+    const dot = name.lastIndexOf('.');
+    const finalName = conflicted ? (dot > 0 ? `${name.slice(0, dot)} {CONFLICTED}${name.slice(dot)}` : `${name} {CONFLICTED}`) : name;
+    ctx.state.uploads.forget(session.uploadid);
+    const blob = await session.scratch.commit(ctx.state.extraDigest(callerOf(ctx)));
+    const file = putFile(view.tree, parent, finalName, blob, {
+      now: ctx.state.now(),
+      ...timesOf(ctx),
+      renameIfExists: flagParam(ctx.params, 'renameifexists') || conflicted,
+    });
+    return { body: { metadata: fileMetadata(view, file) } };
+  },
+};
+
+/** `upload_delete`: abandons a session. */
+export const uploadDelete: MethodSpec = {
+  name: 'upload_delete',
+  auth: 'required',
+  async handler(ctx) {
+    const session = sessionOf(ctx);
+    ctx.state.uploads.forget(session.uploadid);
+    await session.scratch.discard();
+    return { body: {} };
+  },
+};
