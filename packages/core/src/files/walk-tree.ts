@@ -7,7 +7,7 @@
  */
 import type { CallOptions, PCloudClient } from '../client/create-client.js';
 import type { FolderRef } from '../client/method-table.js';
-import { backoffDelay, DEFAULT_RETRY, sleep } from '../client/retry.js';
+import { backoffDelay, sleep } from '../client/retry.js';
 import { isTransientError } from '../client/transport-errors.js';
 import type { FolderMetadata, Metadata } from '../client/types.js';
 import { ApiError } from '../errors.js';
@@ -43,7 +43,7 @@ export async function walkTree(client: PCloudClient, ref: FolderRef, options: Wa
   let calls = 0;
   let fallbacks = 0;
 
-  // Retries are done here rather than in the client so that each one is counted.
+  // Retries follow the client's policy but are done here, so that each attempt is counted.
   async function list(folder: FolderRef, recursive: boolean): Promise<FolderMetadata> {
     for (let failures = 0; ; ) {
       try {
@@ -52,8 +52,8 @@ export async function walkTree(client: PCloudClient, ref: FolderRef, options: Wa
         return (await limit(() => client.call('listfolder', params, base))).metadata;
       } catch (error) {
         const fallback = recursive && error instanceof ApiError && FALLBACK_RESULTS.has(error.result);
-        if (fallback || !isTransientError(error) || ++failures > DEFAULT_RETRY.retries) throw error;
-        await sleep(backoffDelay(failures, DEFAULT_RETRY), options.signal, 'listfolder');
+        if (fallback || !isTransientError(error) || ++failures > client.retry.retries) throw error;
+        await sleep(backoffDelay(failures, client.retry), options.signal, 'listfolder');
       }
     }
   }

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { PCloudClient } from '../../client/create-client.js';
 import type { FileRef } from '../../client/method-table.js';
-import { backoffDelay, DEFAULT_RETRY, sleep } from '../../client/retry.js';
+import { backoffDelay, sleep } from '../../client/retry.js';
 import type { Progress } from '../../client/transport.js';
 import { isTransientError } from '../../client/transport-errors.js';
 import { PCloudError, TransportError } from '../../errors.js';
@@ -27,7 +27,7 @@ export interface ContentRequest {
   size: number;
   expectedSha1: string;
   scheme: DownloadScheme;
-  /** Attempts in a row without a new byte before giving up (default 6). */
+  /** Failed attempts in a row without a new byte before giving up (default: the client's retries, at least 2). */
   retries?: number;
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
@@ -63,7 +63,8 @@ export async function downloadVerified(client: PCloudClient, ref: FileRef, optio
 export async function downloadContent(client: PCloudClient, request: ContentRequest, sink: ContentSink): Promise<string> {
   const { size, signal } = request;
   const hash = createHash('sha1');
-  const retries = request.retries ?? 6;
+  // A link refresh and a host switch are normal events, so even `retry: false` allows two.
+  const retries = request.retries ?? Math.max(client.retry.retries, 2);
   let written = 0;
   let failures = 0;
   let lastError: PCloudError | undefined;
@@ -122,7 +123,7 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
       if (!isTransientError(error)) throw error;
       lastError = error as PCloudError;
       failures++;
-      await sleep(backoffDelay(failures, DEFAULT_RETRY), signal, 'download');
+      await sleep(backoffDelay(failures, client.retry), signal, 'download');
     }
   }
   const sha1 = hash.digest('hex');

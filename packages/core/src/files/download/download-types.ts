@@ -9,7 +9,7 @@ export interface DownloadOptions {
   onProgress?: (progress: Progress) => void;
   /** Scheme of the content hosts (default: the API endpoint's). */
   scheme?: DownloadScheme;
-  /** Attempts in a row without a new byte before giving up (default 6). */
+  /** Failed attempts in a row without a new byte before giving up (default: the client's retries, at least 2). */
   retries?: number;
 }
 

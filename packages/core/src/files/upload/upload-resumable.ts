@@ -30,7 +30,7 @@ export async function uploadResumable(
       const onProgress = options.onProgress;
       const at = offset;
       hash = await writeChunk(client, uploadid, chunk, hash, {
-        retries: options.chunkRetries ?? 4,
+        ...(options.chunkRetries !== undefined ? { retries: options.chunkRetries } : {}),
         ...signal,
         ...(onProgress ? { onBytes: (n: number) => onProgress({ transferred: at + n, total: size }) } : {}),
       });

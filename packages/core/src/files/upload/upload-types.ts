@@ -20,7 +20,7 @@ export interface UploadOptions {
   ctime?: number;
   /** On a name clash keep both files (`name (2).ext`) instead of overwriting. */
   renameIfExists?: boolean;
-  /** Retries of one failed `upload_write` chunk (default 4). */
+  /** Retries of one failed `upload_write` chunk (default: the client's retry policy). */
   chunkRetries?: number;
 }
 

@@ -7,7 +7,7 @@
 import type { Hash } from 'node:crypto';
 import { pipeline } from 'node:stream';
 import type { PCloudClient } from '../../client/create-client.js';
-import { backoffDelay, DEFAULT_RETRY, sleep } from '../../client/retry.js';
+import { backoffDelay, sleep } from '../../client/retry.js';
 import type { RequestBody } from '../../client/transport.js';
 import { isTransientError } from '../../client/transport-errors.js';
 import { PCloudError } from '../../errors.js';
@@ -17,8 +17,8 @@ import { HashingStream } from './hashing-stream.js';
 /** How one chunk is written. */
 export interface WriteChunkOptions {
   signal?: AbortSignal;
-  /** Retries after failed writes of this chunk. */
-  retries: number;
+  /** Retries after failed writes of this chunk (default: the client's policy). */
+  retries?: number;
   /** Bytes of this chunk the server has received so far in the current attempt. */
   onBytes?: (inChunk: number) => void;
 }
@@ -48,8 +48,8 @@ export async function writeChunk(
       if (hasher?.hashed !== chunk.length) throw changedError(chunk);
       return hash;
     } catch (error) {
-      if (!isTransientError(error) || ++failures > options.retries) throw error;
-      await sleep(backoffDelay(failures, DEFAULT_RETRY), options.signal, 'upload_write');
+      if (!isTransientError(error) || ++failures > (options.retries ?? client.retry.retries)) throw error;
+      await sleep(backoffDelay(failures, client.retry), options.signal, 'upload_write');
       const { size } = await client.call('upload_info', { uploadid }, signal);
       if (size < chunk.start || size > end) {
         throw new PCloudError('API_ERROR', `upload_write: the server holds ${size} bytes, expected ${chunk.start} to ${end}.`);
