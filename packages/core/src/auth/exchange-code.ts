@@ -43,11 +43,13 @@ export async function exchangeCode(options: ExchangeOptions): Promise<ExchangeRe
     method = 'oauth2_token';
     params = { client_id: options.clientId, client_secret: options.clientSecret, code: options.code };
   } else if (options.exchangeUrl) {
-    // The service's URL is the endpoint minus its last segment, which the transport appends as the "method".
+    // The service's URL is the endpoint minus its last segment, which the transport appends as the
+    // "method"; parameters go in the POST body, so a query in the configured URL is dropped.
     const url = new URL(options.exchangeUrl);
     const segments = url.pathname.split('/');
     method = decodeURIComponent(segments.pop() ?? '');
     url.pathname = segments.join('/') || '/';
+    url.search = '';
     client = createClient({ ...options.client, endpoint: url, retry: false });
     params = { client_id: options.clientId, code: options.code, hostname: options.endpoint.href.replace(/\/+$/, '') };
   } else {
