@@ -21,6 +21,8 @@ export interface PCloudConfig {
   'client-secret'?: string;
   /** A service that exchanges a code for a token without the secret on this machine. */
   'exchange-url'?: string;
+  /** The OAuth authorize page (default pCloud's; `<endpoint>/oauth2/authorize` for a local emulator). */
+  'authorize-url'?: string;
   /** Report actions as they happen. */
   verbose?: boolean;
   /** pCloud account email the token should belong to. */
@@ -71,6 +73,7 @@ function problemWith(key: string, value: unknown): string | undefined {
         return 'must be eu, us or an http(s) URL';
       }
     case 'exchange-url':
+    case 'authorize-url':
       return typeof value === 'string' && (value === '' || isHttpUrl(value)) ? undefined : 'must be an http(s) URL';
     case 'binary-api-port':
       return isPositiveInteger(value, 65535) ? undefined : 'must be a port number (1-65535)';

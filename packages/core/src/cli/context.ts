@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ClientOptions } from '../client/client-options.js';
+import { createClient, type PCloudClient } from '../client/create-client.js';
+import type { ConfigStore } from '../config/config-store.js';
+import { PCloudError } from '../errors.js';
+import type { RemoteLocation } from '../location/parse-location.js';
+import type { CommonOptions } from './common-options.js';
+import { createCredentialResolver } from './credentials.js';
+import type { CliIo } from './io.js';
+import type { Output } from './output.js';
+
+/** Everything a command handler gets: its arguments, the resolved options and the services. */
+export interface CommandContext<A = Record<string, unknown>> {
+  readonly tool: { readonly name: string; readonly version: string };
+  /** The sub-command's name, or undefined for a single-command tool. */
+  readonly command: string | undefined;
+  /** The command's options (command line > the tool's config section > defaults) and positionals. */
+  readonly args: A;
+  /** The common options after precedence (command line > environment > config > defaults). */
+  readonly options: Readonly<CommonOptions>;
+  /** The config file, for tools that keep state in their section. */
+  readonly config: ConfigStore;
+  readonly out: Output;
+  /** `-d/--dry-run` when the command declares it: print the plan, change nothing. */
+  readonly dryRun: boolean;
+  /** `--json` when the command declares it. */
+  readonly json: boolean;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly io: CliIo;
+  /** Aborted on Ctrl-C; pass it to long operations. */
+  readonly signal: AbortSignal;
+  /**
+   * The API client, created on first use (logging in first when there is no token). With a
+   * `pcloud://` location it talks to that location's host with its `authid` when it has one.
+   */
+  client(location?: RemoteLocation): Promise<PCloudClient>;
+}
+
+/** What {@link createContext} assembles a context from. */
+export interface ContextParts<A> {
+  tool: { name: string; version: string };
+  command: string | undefined;
+  args: A;
+  options: CommonOptions;
+  config: ConfigStore;
+  out: Output;
+  io: CliIo;
+  dryRun: boolean;
+  json: boolean;
+}
+
+function readCa(file: string, cwd: string): string {
+  try {
+    return readFileSync(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new PCloudError('CONFIG_ERROR', `cannot read the CA file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
+      hint: 'set PCLOUD_CA_FILE or "ca-file" in the config to a PEM file, or remove it',
+    });
+  }
+}
+
+/** Builds a command's context; `close()` ends the clients it created. */
+export function createContext<A>(parts: ContextParts<A>): { context: CommandContext<A>; close(): Promise<void> } {
+  const { options, io, out } = parts;
+  const signal = io.signal ?? new AbortController().signal;
+  let ca: string | undefined;
+  const connection = (): Pick<ClientOptions, 'ca' | 'timeout' | 'logger' | 'signal'> => {
+    if (options.caFile !== undefined) ca ??= readCa(options.caFile, io.cwd);
+    return { ...(ca !== undefined ? { ca } : {}), timeout: options.timeout, logger: (line) => out.verbose(line), signal };
+  };
+  const credentials = createCredentialResolver({ bin: parts.tool.name, options, config: parts.config, io, out, connection });
+  const clients = new Map<string, Promise<PCloudClient>>();
+
+  const client = (location?: RemoteLocation): Promise<PCloudClient> => {
+    const key = `${location?.endpoint ?? ''}\n${location?.accessToken ?? ''}`;
+    let made = clients.get(key);
+    if (made === undefined) {
+      made = credentials(location).then((found) =>
+        createClient({
+          ...connection(),
+          endpoint: found.endpoint,
+          accessToken: found.accessToken,
+          transport: options.transport,
+          binaryPort: options.binaryPort,
+        }),
+      );
+      clients.set(key, made);
+    }
+    return made;
+  };
+
+  const context: CommandContext<A> = {
+    tool: parts.tool,
+    command: parts.command,
+    args: parts.args,
+    options,
+    config: parts.config,
+    out,
+    dryRun: parts.dryRun,
+    json: parts.json,
+    cwd: io.cwd,
+    env: io.env,
+    io,
+    signal,
+    client,
+  };
+  const close = async (): Promise<void> => {
+    const settled = await Promise.allSettled(clients.values());
+    await Promise.allSettled(settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.close()] : [])));
+  };
+  return { context, close };
+}

@@ -1,0 +1,105 @@
+import { login } from '../auth/login.js';
+import type { ClientOptions } from '../client/client-options.js';
+import { createClient } from '../client/create-client.js';
+import { regionOfEndpoint } from '../client/region.js';
+import type { ConfigStore } from '../config/config-store.js';
+import { PCloudError } from '../errors.js';
+import { registerSecret } from '../redact.js';
+import type { RemoteLocation } from '../location/parse-location.js';
+import type { CommonOptions } from './common-options.js';
+import type { CliIo } from './io.js';
+import type { Output } from './output.js';
+
+/** A token and the endpoint it is for. */
+export interface Credentials {
+  accessToken: string;
+  endpoint: string;
+}
+
+/** What finding or obtaining a token needs. */
+export interface CredentialSources {
+  bin: string;
+  options: CommonOptions;
+  config: ConfigStore;
+  io: CliIo;
+  out: Output;
+  /** Connection settings (CA, timeout, logger, signal) for the login's own calls; read when needed. */
+  connection: () => Pick<ClientOptions, 'ca' | 'timeout' | 'logger' | 'signal'>;
+}
+
+/** Finds the token for a location, logging in when needed; one login at most per run. */
+export type CredentialResolver = (location?: RemoteLocation) => Promise<Credentials>;
+
+/**
+ * Token precedence: a `pcloud://…?authid=` location, then `PCLOUD_ACCESS_TOKEN`, then the config
+ * file (`access_token`/`access-token`). With none of them, or with `-r`, the OAuth login runs —
+ * only at a terminal — and its token and region are saved in the config under the lock.
+ */
+export function createCredentialResolver(sources: CredentialSources): CredentialResolver {
+  let fresh: Promise<Credentials> | undefined;
+  return async (location) => {
+    registerSecret(location?.accessToken);
+    if (location?.accessToken) return { accessToken: location.accessToken, endpoint: location.endpoint ?? sources.options.endpoint };
+    if (!sources.options.reauth) {
+      const stored = sources.io.env.PCLOUD_ACCESS_TOKEN || sources.config.accessToken();
+      if (stored) return { accessToken: stored, endpoint: location?.endpoint ?? sources.options.endpoint };
+    }
+    fresh ??= interactiveLogin(sources, location?.endpoint);
+    const obtained = await fresh;
+    return { accessToken: obtained.accessToken, endpoint: location?.endpoint ?? obtained.endpoint };
+  };
+}
+
+async function interactiveLogin(sources: CredentialSources, locationEndpoint: string | undefined): Promise<Credentials> {
+  const { bin, options, config, io, out } = sources;
+  if (!io.isTTY) {
+    throw new PCloudError('AUTH_ERROR', options.reauth ? 'cannot log in: -r needs a terminal' : 'no pCloud access token', {
+      hint: `set PCLOUD_ACCESS_TOKEN, give the token as the authid of a pcloud:// location, or run '${bin} -r' once in a terminal to log in`,
+    });
+  }
+  const clientId = config.data['client-id'];
+  if (!clientId) {
+    throw new PCloudError('CONFIG_ERROR', `cannot log in: no "client-id" in ${config.path}`, {
+      hint: 'register an app at https://docs.pcloud.com (My applications) and put its client-id, and its client-secret or an exchange-url, in the config file',
+    });
+  }
+  const explicit = locationEndpoint ?? (options.explicitEndpoint ? options.endpoint : undefined);
+  const pageEndpoint = explicit ?? options.endpoint;
+  // pCloud's page lives on my.pcloud.com; a local emulator serves its own at <endpoint>/oauth2/authorize.
+  const authorizeUrl = config.data['authorize-url'] || (regionOfEndpoint(pageEndpoint) ? undefined : `${pageEndpoint}/oauth2/authorize`);
+  const result = await login({
+    clientId,
+    ...(config.data['client-secret'] ? { clientSecret: config.data['client-secret'] } : {}),
+    ...(config.data['exchange-url'] ? { exchangeUrl: config.data['exchange-url'] } : {}),
+    ...(authorizeUrl ? { authorizeUrl } : {}),
+    ...(explicit !== undefined ? { endpoint: explicit } : {}),
+    output: (line) => out.info(line),
+    input: io.stdin,
+    openBrowser: io.openBrowser ?? false,
+    ...(io.signal ? { signal: io.signal } : {}),
+    client: sources.connection(),
+  });
+  const username = options.username;
+  await config.update((stored) => {
+    stored.access_token = result.accessToken;
+    // Keep the original tools' spelling in step when the file has it, so they see the new token too.
+    if (stored['access-token'] !== undefined) stored['access-token'] = result.accessToken;
+    stored.endpoint = result.endpoint;
+    if (username !== undefined) stored.username = username;
+  });
+  out.info(`Logged in; the token is saved in ${config.path}`);
+  if (username !== undefined) await warnOnOtherAccount(sources, result, username);
+  return { accessToken: result.accessToken, endpoint: result.endpoint };
+}
+
+async function warnOnOtherAccount(sources: CredentialSources, credentials: Credentials, username: string): Promise<void> {
+  const client = createClient({ ...sources.connection(), endpoint: credentials.endpoint, accessToken: credentials.accessToken });
+  try {
+    const { email } = await client.call('userinfo');
+    if (email.toLowerCase() !== username.toLowerCase()) {
+      sources.out.warn(`you authorised the account ${email}, not ${username} (-u); the token is for ${email}`);
+    }
+  } finally {
+    await client.close();
+  }
+}

@@ -1,0 +1,56 @@
+import type { Readable } from 'node:stream';
+import { openBrowser } from '../auth/open-browser.js';
+
+/** Anything text can be written to: a process stream or a test's collector. */
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+/** The environment a tool runs in, injected so that tests run tools in-process. */
+export interface CliIo {
+  stdout: TextSink;
+  stderr: TextSink;
+  /** Read by the login (a pasted code) and by commands that take data on standard input. */
+  stdin: Readable;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** A person is at a terminal: the interactive login may run. */
+  isTTY: boolean;
+  /** Opens the login page in a browser; absent means never (tests, servers). */
+  openBrowser?: (url: string) => Promise<boolean>;
+  /** Aborts the running command (Ctrl-C in the bin shim). */
+  signal?: AbortSignal;
+}
+
+/** The real process's streams, environment and terminal, for a bin shim. */
+export function nodeIo(signal?: AbortSignal): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    openBrowser: (url) => openBrowser(url),
+    ...(signal ? { signal } : {}),
+  };
+}
+
+/** A tool's entry point: parses `argv`, runs the command, answers the exit code. */
+export type RunTool = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+/**
+ * The whole of a bin shim: runs the tool on the process's arguments, turns the first Ctrl-C
+ * into an abort (a second one ends the process the default way) and sets the exit code.
+ * It never calls process.exit, so pending output is flushed.
+ */
+export async function runMain(run: RunTool): Promise<void> {
+  const controller = new AbortController();
+  const onInterrupt = (): void => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    process.exitCode = await run(process.argv.slice(2), nodeIo(controller.signal));
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+}
