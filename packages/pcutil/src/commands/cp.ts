@@ -1,0 +1,52 @@
+import { homedir } from 'node:os';
+import { isRemoteSpec, parseLocation } from '@pcloud/core';
+import { defineCommand } from '@pcloud/core/cli';
+import { runCopy } from '../copy/run-copy.js';
+
+/** Parallel transfers by default: enough to hide per-file latency, few enough to stay gentle. */
+export const DEFAULT_JOBS = 4;
+
+/** `pcutil cp`: copy files and folders between this machine and pCloud, or within pCloud. */
+export const cpCommand = defineCommand({
+  name: 'cp',
+  describe: 'copy files and folders to, from or within pCloud (p:/path or pcloud://host/path?authid=…)',
+  positionals: {
+    paths: { describe: 'SOURCE... DEST: local paths, p:/paths, pcloud:// locations, or - for standard input/output', variadic: true },
+  },
+  options: {
+    recursive: { type: 'boolean', alias: 'r', describe: 'copy folders and everything in them; SOURCE/ copies the contents only' },
+    update: { type: 'boolean', alias: 'u', describe: 'skip files whose destination has the same size and sha1' },
+    'no-clobber': { type: 'boolean', alias: 'n', describe: 'never replace an existing destination file' },
+    jobs: { type: 'integer', alias: 'j', default: DEFAULT_JOBS, min: 1, max: 64, describe: 'transfers in parallel' },
+  },
+  dryRun: true,
+  json: true,
+  examples: [
+    ['pcutil cp report.pdf p:/Documents', 'upload into an existing folder, keeping the name'],
+    ['pcutil cp report.pdf p:/Archive/2026/report-final.pdf', 'upload under a new name, creating Archive/2026'],
+    ['pcutil cp -r ~/Photos p:/Backup', 'upload a folder: makes p:/Backup/Photos'],
+    ['pcutil cp -r ~/Photos/ p:/Backup/Photos', 'upload only the contents of ~/Photos'],
+    ['pcutil cp -r p:/Music .', 'download a folder into the current directory'],
+    ['pcutil cp -r -u -j 8 ~/work/ p:/work', 'sync up what changed, 8 transfers at a time'],
+    ['pcutil cp -d -r p:/ backup', 'show what a full download would do, without doing it'],
+    ['tar c src | pcutil cp - p:/src.tar', 'upload standard input'],
+    ['pcutil cp p:/notes.txt -', 'print a file (same as pcutil cat)'],
+    ['pcutil cp p:/a.txt p:/b/', 'copy on the server, no download'],
+  ],
+  async handler(ctx) {
+    const paths = ctx.args.paths;
+    const location = paths.filter(isRemoteSpec).map((path) => parseLocation(path))[0];
+    const { code } = await runCopy(
+      {
+        paths,
+        options: { recursive: ctx.args.recursive, update: ctx.args.update, noClobber: ctx.args['no-clobber'] },
+        jobs: ctx.args.jobs,
+        dryRun: ctx.dryRun,
+        verbose: ctx.options.verbose,
+        json: ctx.json,
+      },
+      { io: ctx.io, environment: { env: ctx.env, cwd: ctx.cwd, home: ctx.env.HOME ?? homedir() }, client: () => ctx.client(location), signal: ctx.signal },
+    );
+    return code;
+  },
+});

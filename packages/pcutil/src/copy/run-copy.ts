@@ -1,0 +1,84 @@
+import type { Readable } from 'node:stream';
+import type { PCloudClient } from '@pcloud/core';
+import type { CliIo } from '@pcloud/core/cli';
+import type { ExpandEnvironment } from '../local/expand-path.js';
+import { formatStep } from '../plan/format-step.js';
+import type { CopyOptions, CopyPlanStep } from '../plan/types.js';
+import { finishCopySummary, formatCopySummary, type CopySummary } from '../report/copy-summary.js';
+import { createProgress } from '../report/progress.js';
+import { buildCopyPlan } from './build-copy-plan.js';
+import { createCopyOperations } from './copy-operations.js';
+import { executeCopy } from './execute-copy.js';
+import { byteStream } from '../run/byte-stream.js';
+
+/** What `pcutil cp` was asked to do. */
+export interface RunCopyRequest {
+  paths: readonly string[];
+  options: CopyOptions;
+  jobs: number;
+  dryRun: boolean;
+  verbose: boolean;
+  json: boolean;
+}
+
+/** What `pcutil cp` runs with. */
+export interface RunCopyDeps {
+  io: CliIo;
+  environment: ExpandEnvironment;
+  client(): Promise<PCloudClient>;
+  signal: AbortSignal;
+}
+
+/** Prints the plan the way the original's dry run did, problems on standard error; answers the exit code. */
+function printPlan(steps: readonly CopyPlanStep[], io: CliIo): number {
+  let failed = false;
+  for (const step of steps) {
+    if (step.op === 'problem') {
+      io.stderr.write(`pcutil: ${step.severity === 'warning' ? 'warning: ' : ''}${step.message}\n`);
+      failed ||= step.severity === 'error';
+    } else io.stdout.write(`${formatStep(step)}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+/**
+ * `pcutil cp`: plan, then print the plan (-d) or execute it with progress, -v lines and a summary
+ * (a line on standard error, or JSON on standard output with --json). Answers the exit code:
+ * 1 when anything failed.
+ */
+export async function runCopy(request: RunCopyRequest, deps: RunCopyDeps): Promise<{ code: number; summary?: CopySummary }> {
+  const started = performance.now();
+  const steps = await buildCopyPlan({
+    paths: request.paths,
+    options: request.options,
+    jobs: request.jobs,
+    environment: deps.environment,
+    getClient: deps.client,
+    signal: deps.signal,
+  });
+  if (request.dryRun) return { code: printPlan(steps, deps.io) };
+  const stderr = deps.io.stderr as CliIo['stderr'] & { isTTY?: boolean; columns?: number };
+  const total = steps.reduce((sum, step) => sum + (step.op === 'copy' ? (step.source.size ?? 0) : 0), 0);
+  const progress = createProgress(
+    { write: (text) => void stderr.write(text), isTTY: stderr.isTTY === true, ...(stderr.columns ? { columns: stderr.columns } : {}) },
+    total,
+  );
+  const operations = createCopyOperations({ client: deps.client, stdin: deps.io.stdin as Readable, stdout: byteStream(deps.io.stdout) });
+  let summary: CopySummary;
+  try {
+    summary = await executeCopy(steps, operations, {
+      jobs: request.jobs,
+      verbose: request.verbose,
+      progress,
+      complain: (line) => progress.line(`pcutil: ${line}`),
+      signal: deps.signal,
+    });
+  } finally {
+    progress.stop();
+  }
+  summary = finishCopySummary(summary, (performance.now() - started) / 1000);
+  if (request.json) deps.io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else stderr.write(`${formatCopySummary(summary)}\n`);
+  if (deps.signal.aborted) return { code: 130, summary };
+  return { code: summary.failed > 0 ? 1 : 0, summary };
+}

@@ -1,0 +1,24 @@
+import { createTool } from '@pcloud/core/cli';
+import { catCommand } from './commands/cat.js';
+import { cpCommand } from './commands/cp.js';
+import { lsCommand } from './commands/ls.js';
+import { mkdirCommand } from './commands/mkdir.js';
+import { mvCommand } from './commands/mv.js';
+import { rmCommand } from './commands/rm.js';
+import { packageVersion } from './version.js';
+
+/** `pcutil`'s entry point, `run(argv, io)`: never exits the process, answers the exit code. */
+export const run = createTool({
+  name: 'pcutil',
+  version: packageVersion(),
+  description: 'Copy, list, move and remove files between your disk and pCloud, fast and safe: parallel, verified by sha1, never leaving partial files.',
+  commands: [cpCommand, rmCommand, lsCommand, mkdirCommand, mvCommand, catCommand],
+  examples: [
+    ['pcutil cp -r ~/Photos p:/Backup', 'upload a folder'],
+    ['pcutil cp -r p:/Backup/Photos ~/restore', 'download it again'],
+    ['pcutil ls -l p:/Backup', 'see what is there'],
+    ['pcutil rm -r p:/Backup/Photos', 'remove it'],
+  ],
+  epilogue:
+    'pCloud paths are written p:/folder/file (or pcloud://eapi.pcloud.com/folder?authid=TOKEN). The first run opens the pCloud login page and stores a token in ~/.config/pcloud.json. Run pcutil COMMAND --help for each command\'s options and examples.',
+});

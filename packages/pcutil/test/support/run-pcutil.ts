@@ -1,0 +1,45 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import type { Emulator } from '@pcloud/emulator';
+import { run } from '../../src/run.js';
+
+/** What one in-process run of pcutil printed and answered. */
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stdoutBytes: Buffer;
+  stderr: string;
+}
+
+/** Options of one run: the working directory, standard input, and an abort signal. */
+export interface RunOptions {
+  cwd?: string;
+  stdin?: Buffer | string;
+  signal?: AbortSignal;
+  env?: Record<string, string>;
+}
+
+/** A home for the config file, so tests never touch the real one. */
+export const testHome = await mkdtemp(join(tmpdir(), 'pcutil-home-'));
+
+/** Runs `pcutil ARGS` in-process against the emulator through `run(argv, io)`, as the bin would. */
+export async function pcutil(emulator: Emulator, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const out: Buffer[] = [];
+  const err: string[] = [];
+  const stdout = new PassThrough();
+  stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  const code = await run(args, {
+    stdout,
+    stderr: { write: (text: string) => void err.push(text) },
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    env: { HOME: testHome, PCLOUD_ENDPOINT: emulator.apiUrl, PCLOUD_ACCESS_TOKEN: emulator.token, ...options.env },
+    cwd: options.cwd ?? testHome,
+    isTTY: false,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  await new Promise((resolve) => setImmediate(resolve));
+  const stdoutBytes = Buffer.concat(out);
+  return { code, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr: err.join('') };
+}
