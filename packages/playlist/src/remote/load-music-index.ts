@@ -1,4 +1,4 @@
-import type { PCloudClient } from '@pcloud/core';
+import { walkTree, type PCloudClient } from '@pcloud/core';
 import { readMusicCache, writeMusicCache } from '../tracks/music-cache.js';
 import { createMusicIndex, filesOfListing, type MusicIndex } from '../tracks/music-index.js';
 
@@ -18,11 +18,14 @@ export interface LoadMusicIndexOptions {
 export interface LoadedMusicIndex {
   index: MusicIndex;
   source: 'cache' | 'listing';
+  /** `listfolder` calls made: 0 from the cache, 1 when the recursive listing was allowed. */
+  listingCalls: number;
 }
 
 /**
  * Loads the music index: from the cache when it belongs to this music folder and types,
- * otherwise by listing the music folder recursively (`listfolder`), then saving the cache.
+ * otherwise by listing the music folder (`listfolder`: recursively in one call where the server
+ * allows it, folder by folder otherwise, through core's walk), then saving the cache.
  */
 export async function loadMusicIndex(client: PCloudClient, options: LoadMusicIndexOptions): Promise<LoadedMusicIndex> {
   const { musicFolder, musicTypes, cacheFile, log = () => {} } = options;
@@ -30,16 +33,16 @@ export async function loadMusicIndex(client: PCloudClient, options: LoadMusicInd
     const cached = await readMusicCache(cacheFile, musicFolder, musicTypes);
     if (cached.ok) {
       log(`music index: ${cached.index.files.size} tracks from cache ${cacheFile}`);
-      return { index: cached.index, source: 'cache' };
+      return { index: cached.index, source: 'cache', listingCalls: 0 };
     }
     log(`music index: cache ${cacheFile} not used: ${cached.reason}`);
   }
-  const answer = await client.call('listfolder', { path: musicFolder, recursive: true });
-  const index = createMusicIndex(musicFolder, musicTypes, filesOfListing(answer.metadata));
-  log(`music index: ${index.files.size} tracks listed in ${musicFolder}`);
+  const walked = await walkTree(client, { path: musicFolder });
+  const index = createMusicIndex(musicFolder, musicTypes, filesOfListing(walked.root));
+  log(`music index: ${index.files.size} tracks listed in ${musicFolder} (${walked.calls} listfolder call(s))`);
   if (cacheFile !== undefined) {
     await writeMusicCache(cacheFile, index);
     log(`music index: saved to ${cacheFile}`);
   }
-  return { index, source: 'listing' };
+  return { index, source: 'listing', listingCalls: walked.calls };
 }

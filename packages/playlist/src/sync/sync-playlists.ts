@@ -36,7 +36,7 @@ export interface SyncReporter {
  * the collection methods stops the run with a plain-words error, since every playlist would
  * meet it.
  */
-export async function syncPlaylists(getClient: () => PCloudClient, options: SyncPlaylistsOptions, report: SyncReporter): Promise<number> {
+export async function syncPlaylists(getClient: () => Promise<PCloudClient>, options: SyncPlaylistsOptions, report: SyncReporter): Promise<number> {
   let status = 0;
   const files: PlaylistFile[] = [];
   for (const file of options.files) {
@@ -48,7 +48,7 @@ export async function syncPlaylists(getClient: () => PCloudClient, options: Sync
     if (!('entries' in read) || sameName) status = 1;
   }
   if (files.length === 0 && !options.createCache) return status;
-  const client = getClient();
+  const client = await getClient();
   const { index, source } = await loadMusicIndex(client, { ...options, refresh: options.createCache, log: report.verbose });
   const prepared = files.map((file) => preparePlaylist(file, index, options));
   const writable: PreparedPlaylist[] = [];
