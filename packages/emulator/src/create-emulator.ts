@@ -5,6 +5,7 @@
 import { createDispatcher } from './api/dispatcher.js';
 import { createMethodTable } from './api/method-table.js';
 import type { Emulator, EmulatorOptions } from './emulator-options.js';
+import { startBinaryListeners } from './binary/binary-listeners.js';
 import { createApiHandler } from './http/api-server.js';
 import { createDownloadHandler } from './http/download-server.js';
 import { listen, type TlsMaterial } from './http/listen.js';
@@ -25,6 +26,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const state = new EmulatorState({
     locationid: options.region === 'us' ? 1 : 2,
     legacy: options.legacy ?? false,
+    stickyAuth: options.stickyAuth ?? false,
     faults: options.faults,
     identity: { seed: { ...persistence?.seed, ...options.seed } },
     ...(persistence ? { blobs: persistence.blobs } : {}),
@@ -37,6 +39,15 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     await api.close();
     throw error;
   });
+  const binary = await startBinaryListeners({
+    dispatcher,
+    host,
+    ...(tls ? { tls, port: options.binaryPort ?? 0, plainPort: options.binaryPlainPort ?? 0 } : { plainPort: options.binaryPlainPort ?? options.binaryPort ?? 0 }),
+    longForm: options.binaryLongForm === true,
+  }).catch(async (error: unknown) => {
+    await Promise.all([api.close(), download.close()]);
+    throw error;
+  });
   state.apiHost = api.hostPort;
   state.downloadHost = download.hostPort;
   const scheme = tls ? 'https' : 'http';
@@ -45,6 +56,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     apiUrl: `${scheme}://${api.hostPort}`,
     downloadHost: download.hostPort,
     downloadUrl: `${scheme}://${download.hostPort}`,
+    binaryPort: binary.port ?? binary.plainPort,
+    binaryPlainPort: binary.plainPort,
     ...(tls?.ca !== undefined ? { ca: tls.ca } : {}),
     token: state.identity.seeded.accessToken,
     seeded: state.identity.seeded,
@@ -54,7 +67,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     seedFile: (path, content, mtime) => state.files.seedFile(userid, path, content, state.locationid, mtime),
     seedFolder: (path) => state.files.ensureFolderPath(userid, path).id,
     async close() {
-      await Promise.all([api.close(), download.close()]);
+      await Promise.all([api.close(), download.close(), binary.close()]);
       await state.uploads.discardAll();
       await persistence?.flush();
     },

@@ -11,6 +11,12 @@ export interface EmulatorOptions {
   port?: number;
   /** Download host port (default 0). */
   downloadPort?: number;
+  /** Binary-protocol port (default 0): the TLS listener when `tls` is on, else the plain one. */
+  binaryPort?: number;
+  /** Plain-TCP binary-protocol port (default 0). */
+  binaryPlainPort?: number;
+  /** Binary answers in the long form (type-3 strings, type-15 integers) to exercise client decoders. */
+  binaryLongForm?: boolean;
   /** Persist metadata and content here; state survives a restart. Default: memory only. */
   dataDir?: string;
   /** Serve HTTPS on both listeners: `true` makes a throwaway CA and certificate. */
@@ -20,6 +26,8 @@ export interface EmulatorOptions {
   /** Legacy mode: pCloud's 2026 restrictions off (auth tokens, digest login, collections for OAuth). */
   legacy?: boolean;
   faults?: FaultOptions;
+  /** Keep-alive connections stay logged in for requests without credentials (pcloud-api.md §1.2); default off. */
+  stickyAuth?: boolean;
   /** Seeded account and tokens. */
   seed?: IdentitySeedOptions;
   /** Current Unix seconds (tests inject a clock). */
@@ -34,6 +42,10 @@ export interface Emulator {
   downloadHost: string;
   /** Base URL of the download host (scheme included). */
   downloadUrl: string;
+  /** Binary-protocol port: the TLS listener when TLS is on, else the plain one. */
+  binaryPort: number;
+  /** Plain-TCP binary-protocol port. */
+  binaryPlainPort: number;
   /** CA certificate (PEM) clients must trust, when TLS is on. */
   ca?: string;
   /** A ready OAuth access token of the seeded account. */

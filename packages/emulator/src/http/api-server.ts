@@ -16,6 +16,8 @@ import { sendAnswer } from './send-answer.js';
 
 /** Per-socket state (sticky login, `filtermeta`). */
 const connections = new WeakMap<Socket, ConnectionState>();
+/** Per-socket tail of the request chain: pipelined requests are handled one after another, in order (§1.2). */
+const queues = new WeakMap<Socket, Promise<void>>();
 
 function connectionOf(socket: Socket): ConnectionState {
   let state = connections.get(socket);
@@ -82,6 +84,8 @@ export function createApiHandler(state: EmulatorState, dispatcher: Dispatcher): 
     await sendAnswer(res, outcome);
   };
   return (req, res) => {
-    handle(req, res).catch(() => req.socket.destroy());
+    const socket = req.socket;
+    const next = (queues.get(socket) ?? Promise.resolve()).then(() => handle(req, res)).catch(() => void socket.destroy());
+    queues.set(socket, next);
   };
 }

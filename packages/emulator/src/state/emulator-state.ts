@@ -19,6 +19,11 @@ export interface EmulatorStateOptions {
   locationid?: 1 | 2;
   /** Legacy mode: restrictions of pCloud 2026 off (default false). */
   legacy?: boolean;
+  /**
+   * A keep-alive connection that logged in stays logged in for later requests without credentials
+   * (pcloud-api.md §1.2). Off by default: pooled test clients (fetch) share connections across tokens.
+   */
+  stickyAuth?: boolean;
   /** Content store (default: memory). */
   blobs?: BlobStore;
   faults?: FaultOptions;
@@ -33,6 +38,7 @@ export class EmulatorState {
   readonly locationid: 1 | 2;
   /** pCloud 2026 restrictions (§7.6) apply unless in legacy mode. */
   readonly restricted: boolean;
+  readonly stickyAuth: boolean;
   readonly identity: IdentityStore;
   readonly files: FileStore;
   readonly collections = new CollectionStore();
@@ -48,6 +54,7 @@ export class EmulatorState {
   constructor(options: EmulatorStateOptions = {}) {
     this.locationid = options.locationid ?? 2;
     this.restricted = !(options.legacy ?? false);
+    this.stickyAuth = options.stickyAuth ?? false;
     this.clock = options.clock ?? (() => Math.floor(Date.now() / 1000));
     this.faults = new Faults(options.faults);
     this.files = new FileStore(options.blobs ?? new MemoryBlobStore(), this.clock);
