@@ -35,17 +35,41 @@ const SYSTEM_COLLECTIONS: ReadonlyArray<{ name: string; subtype: number }> = [
   { name: 'Recently Added', subtype: 2 },
 ];
 
+/** What `--data-dir` persistence saves of the collections. */
+export interface CollectionSnapshot {
+  collections: Collection[];
+  listedUsers: number[];
+  nextId: number;
+}
+
 /** All accounts' collections. */
 export class CollectionStore {
   private readonly byId = new Map<number, Collection>();
   private readonly listedUsers = new Set<number>();
   private nextId = 1;
+  /** Called after every change (persistence schedules a save). */
+  onChange: () => void = () => undefined;
+
+  /** The whole store as plain data. */
+  snapshot(): CollectionSnapshot {
+    return { collections: [...this.byId.values()], listedUsers: [...this.listedUsers], nextId: this.nextId };
+  }
+
+  /** Replaces the store's content with a snapshot. */
+  restore(snapshot: CollectionSnapshot): void {
+    this.byId.clear();
+    for (const collection of snapshot.collections) this.byId.set(collection.id, collection);
+    this.listedUsers.clear();
+    for (const userid of snapshot.listedUsers) this.listedUsers.add(userid);
+    this.nextId = snapshot.nextId;
+  }
 
   /** `collection_list`: the account's collections by id, creating the system ones the first time. */
   list(userid: number, now: number): Collection[] {
     if (!this.listedUsers.has(userid)) {
       this.listedUsers.add(userid);
       for (const { name, subtype } of SYSTEM_COLLECTIONS) this.insert({ userid, name, type: 1, system: true, subtype, created: now });
+      this.onChange();
     }
     return [...this.byId.values()].filter((c) => c.userid === userid);
   }
@@ -67,7 +91,9 @@ export class CollectionStore {
   /** `collection_create`; 2073 when the account already has a collection of that name. */
   create(userid: number, name: string, type: CollectionType, now: number): Collection {
     this.assertNameFree(userid, name, undefined);
-    return this.insert({ userid, name, type, system: false, created: now });
+    const collection = this.insert({ userid, name, type, system: false, created: now });
+    this.onChange();
+    return collection;
   }
 
   /** `collection_rename`. */
@@ -75,11 +101,13 @@ export class CollectionStore {
     this.assertNameFree(collection.userid, name, collection.id);
     collection.name = name;
     collection.modified = now;
+    this.onChange();
   }
 
   /** `collection_delete`. */
   delete(collection: Collection): void {
     this.byId.delete(collection.id);
+    this.onChange();
   }
 
   /** Appends a file at the end; false when it is already in the collection (not added twice). */
@@ -87,6 +115,7 @@ export class CollectionStore {
     if (collection.items.some((item) => item.fileid === fileid)) return false;
     collection.items.push({ fileid, added: now });
     collection.modified = now;
+    this.onChange();
     return true;
   }
 
@@ -94,6 +123,7 @@ export class CollectionStore {
   remove(collection: Collection, drop: (item: CollectionItem, position: number) => boolean, now: number): void {
     collection.items = collection.items.filter((item, index) => !drop(item, index + 1));
     collection.modified = now;
+    this.onChange();
   }
 
   /** Moves the item at position `from` to position `to` (both 1-based); 2066 when either is out of range. */
@@ -103,6 +133,7 @@ export class CollectionStore {
     const [item] = collection.items.splice(from - 1, 1);
     if (item) collection.items.splice(to - 1, 0, item);
     collection.modified = now;
+    this.onChange();
   }
 
   private assertNameFree(userid: number, name: string, except: number | undefined): void {

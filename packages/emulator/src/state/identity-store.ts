@@ -58,6 +58,14 @@ const UNRESOLVED_FOLDER = -1;
 const lifetime = (asked: number | undefined, rule: { fallback: number; max: number }): number =>
   asked !== undefined && asked > 0 ? Math.min(asked, rule.max) : rule.fallback;
 
+/** What `--data-dir` persistence saves of the identities: every token, so sessions survive a restart. */
+export interface IdentitySnapshot {
+  tokens: Token[];
+  nextTokenId: number;
+  seeded: SeededIdentity;
+  foreignRegionTokens: string[];
+}
+
 /** Holds identities; the seeded account with a ready OAuth token exists from the start. */
 export class IdentityStore {
   readonly accounts = new Map<number, Account>();
@@ -70,6 +78,8 @@ export class IdentityStore {
   readonly seeded: SeededIdentity;
   private readonly foreign = new Set<string>();
   private nextTokenId = 1000;
+  /** Called after tokens are issued or revoked (persistence schedules a save). */
+  onChange: () => void = () => undefined;
 
   constructor(private readonly options: IdentityStoreOptions) {
     this.locationid = options.locationid;
@@ -78,6 +88,20 @@ export class IdentityStore {
     this.logins = new LoginGuard(options.loginLimit);
     this.oauth = new OAuthGrants((app, userid, now) => this.issueAppToken(app, userid, now));
     this.seeded = seedIdentity(this, options.seed ?? {}, this.clock());
+  }
+
+  /** Tokens and seeded values as plain data (codes and digests are short-lived and not kept). */
+  snapshot(): IdentitySnapshot {
+    return { tokens: [...this.tokens.values()], nextTokenId: this.nextTokenId, seeded: { ...this.seeded }, foreignRegionTokens: [...this.foreign] };
+  }
+
+  /** Replaces the tokens with a snapshot's, and the seeded values with the ones clients were given before. */
+  restore(snapshot: IdentitySnapshot): void {
+    this.tokens.clear();
+    for (const token of snapshot.tokens) this.tokens.set(token.tokenid, token);
+    this.nextTokenId = snapshot.nextTokenId;
+    Object.assign(this.seeded, snapshot.seeded);
+    for (const value of snapshot.foreignRegionTokens) this.foreign.add(value);
   }
 
   /** Registered apps by client id. */
@@ -109,6 +133,7 @@ export class IdentityStore {
       scope: init.scope ?? { kind: 'all' },
     };
     this.tokens.set(token.tokenid, token);
+    this.onChange();
     return token;
   }
 
@@ -122,6 +147,7 @@ export class IdentityStore {
   /** Records a token value of the other region (random when not given) and returns it. */
   addForeignRegionToken(value: string = randomBytes(30).toString('base64url')): string {
     this.foreign.add(value);
+    this.onChange();
     return value;
   }
 
@@ -132,7 +158,9 @@ export class IdentityStore {
 
   /** Ends a token (logout / deletetoken); false when it did not exist. */
   revoke(tokenid: number): boolean {
-    return this.tokens.delete(tokenid);
+    const existed = this.tokens.delete(tokenid);
+    if (existed) this.onChange();
+    return existed;
   }
 
   /**
