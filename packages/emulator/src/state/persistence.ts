@@ -5,9 +5,11 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { CollectionSnapshot } from './collection-store.js';
 import { DiskBlobStore } from './disk-blob-store.js';
 import type { EmulatorState } from './emulator-state.js';
 import type { FileTree } from './file-tree.js';
+import type { IdentitySnapshot } from './identity-store.js';
 import type { FileRecord, FolderRecord } from './tree-nodes.js';
 
 type StoredFile = Omit<FileRecord, 'hash'> & { hash: string };
@@ -20,6 +22,9 @@ interface StoredState {
   counters: { folder: number; file: number };
   seedAccessToken: string;
   trees: Record<string, StoredTree>;
+  /** Tokens and collections (absent in files written before they were persisted). */
+  identity?: IdentitySnapshot;
+  collections?: CollectionSnapshot;
 }
 
 /** The data dir's handle. */
@@ -60,7 +65,14 @@ function snapshot(state: EmulatorState): StoredState {
       files: [...tree.files.values()].map(({ kind: _kind, hash, ...file }) => ({ ...file, hash: hash.toString() })),
     };
   }
-  return { version: 1, counters: { ...state.files.counters }, seedAccessToken: state.identity.seeded.accessToken, trees };
+  return {
+    version: 1,
+    counters: { ...state.files.counters },
+    seedAccessToken: state.identity.seeded.accessToken,
+    trees,
+    identity: state.identity.snapshot(),
+    collections: state.collections.snapshot(),
+  };
 }
 
 /** Opens (creating as needed) a data dir. */
@@ -90,10 +102,15 @@ export function openPersistence(dataDir: string): Persistence {
         Object.assign(state.files.counters, saved.counters);
         for (const [userid, stored] of Object.entries(saved.trees)) restoreTree(state.files.tree(Number(userid)), stored);
       }
+      if (saved?.identity) state.identity.restore(saved.identity);
+      if (saved?.collections) state.collections.restore(saved.collections);
       target = state;
-      state.files.onChange = () => {
+      const schedule = (): void => {
         timer ??= setTimeout(save, SAVE_DELAY_MS);
       };
+      state.files.onChange = schedule;
+      state.identity.onChange = schedule;
+      state.collections.onChange = schedule;
       save();
     },
     async flush() {
