@@ -67,6 +67,8 @@ function readMultipart(req: IncomingMessage, params: Map<string, string>): Promi
       if (!started) params.set(utf8Of(name), utf8Of(value));
     });
     parser.on('file', (_field, stream, info) => {
+      // A part nobody reads (answer decided early, then the client hung up) must not crash the server.
+      stream.on('error', () => undefined);
       queue.push({ filename: utf8Of(info.filename ?? ''), stream });
       start();
     });
