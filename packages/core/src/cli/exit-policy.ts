@@ -19,7 +19,8 @@ const STACK_LINES = 6;
 
 /** Prints a usage error as one line and a pointer to the help; answers 2. */
 export function reportUsageError(stderr: TextSink, bin: string, message: string, helpCommand = bin): number {
-  stderr.write(`${bin}: ${redact(message)}\n`);
+  // yargs spreads some messages over several lines ("Invalid values:\n  Argument: …"): keep one.
+  stderr.write(`${bin}: ${redact(message.replace(/\s*\n\s*/g, ' '))}\n`);
   stderr.write(`Try '${helpCommand} --help' for more information.\n`);
   return EXIT.USAGE;
 }
