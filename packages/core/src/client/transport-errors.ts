@@ -17,6 +17,8 @@ const RETRYABLE_CODES = new Set([
   'ENETUNREACH',
   'EHOSTUNREACH',
   'ERR_STREAM_PREMATURE_CLOSE',
+  // The connection closed before the announced body was complete (cut mid-response).
+  'ERR_HTTP_CONTENT_LENGTH_MISMATCH',
   'ERR_GOT_REQUEST_ERROR',
   'HPE_INVALID_CONSTANT',
 ]);
