@@ -81,7 +81,7 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
         createClient({
           ...connection(),
           endpoint: found.endpoint,
-          accessToken: found.accessToken,
+          ...(found.auth !== undefined ? { auth: found.auth } : { accessToken: found.accessToken }),
           transport: options.transport,
           binaryPort: options.binaryPort,
         }),

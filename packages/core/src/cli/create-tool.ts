@@ -59,7 +59,7 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
       const configFile = resolveConfigPath({ explicit: commonGiven['config-file'] as string | undefined, env: io.env, cwd: io.cwd });
       const config = await openConfigStore({ path: configFile });
       // Known secrets are registered before anything is printed, so no line can show them.
-      for (const secret of [io.env.PCLOUD_ACCESS_TOKEN, config.accessToken(), config.data['client-secret']]) registerSecret(secret);
+      for (const secret of [io.env.PCLOUD_ACCESS_TOKEN, io.env.PCLOUD_AUTH, config.data.auth, config.accessToken(), config.data['client-secret']]) registerSecret(secret);
       const options = resolveCommonOptions(commonGiven, io.env, config.data, config.path);
       const resolved = resolveCommandArgs(
         command.body,

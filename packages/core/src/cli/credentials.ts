@@ -10,11 +10,11 @@ import type { CommonOptions } from './common-options.js';
 import type { CliIo } from './io.js';
 import type { Output } from './output.js';
 
-/** A token and the endpoint it is for. */
-export interface Credentials {
-  accessToken: string;
-  endpoint: string;
-}
+/** A token and the endpoint it is for: an OAuth access token, or a legacy `auth` session token. */
+export type Credentials = OAuthCredentials | { auth: string; accessToken?: never; endpoint: string };
+
+/** An OAuth access token and the endpoint it is for. */
+export type OAuthCredentials = { accessToken: string; auth?: never; endpoint: string };
 
 /** What finding or obtaining a token needs. */
 export interface CredentialSources {
@@ -31,16 +31,21 @@ export interface CredentialSources {
 export type CredentialResolver = (location?: RemoteLocation) => Promise<Credentials>;
 
 /**
- * Token precedence: a `pcloud://…?authid=` location, then `PCLOUD_ACCESS_TOKEN`, then the config
- * file (`access_token`/`access-token`). With none of them, or with `-r`, the OAuth login runs —
+ * Token precedence: a `pcloud://…?authid=` location, then a legacy `auth` token (`PCLOUD_AUTH`, the
+ * config's `auth`), then `PCLOUD_ACCESS_TOKEN`, then the config file (`access_token`/`access-token`). With none of them, or with `-r`, the OAuth login runs —
  * only at a terminal — and its token and region are saved in the config under the lock.
  */
 export function createCredentialResolver(sources: CredentialSources): CredentialResolver {
-  let fresh: Promise<Credentials> | undefined;
+  let fresh: Promise<OAuthCredentials> | undefined;
   return async (location) => {
     registerSecret(location?.accessToken);
     if (location?.accessToken) return { accessToken: location.accessToken, endpoint: location.endpoint ?? sources.options.endpoint };
     if (!sources.options.reauth) {
+      // A legacy `auth` token is taken only when the user set one: pCloud accepts it for the
+      // methods it refuses to OAuth tokens since 2026 (playlists, token lists), where it still works.
+      const legacy = sources.io.env.PCLOUD_AUTH || sources.config.data.auth;
+      registerSecret(legacy);
+      if (legacy) return { auth: legacy, endpoint: location?.endpoint ?? sources.options.endpoint };
       const stored = sources.io.env.PCLOUD_ACCESS_TOKEN || sources.config.accessToken();
       if (stored) return { accessToken: stored, endpoint: location?.endpoint ?? sources.options.endpoint };
     }
@@ -50,7 +55,7 @@ export function createCredentialResolver(sources: CredentialSources): Credential
   };
 }
 
-async function interactiveLogin(sources: CredentialSources, locationEndpoint: string | undefined): Promise<Credentials> {
+async function interactiveLogin(sources: CredentialSources, locationEndpoint: string | undefined): Promise<OAuthCredentials> {
   const { bin, options, config, io, out } = sources;
   if (!io.isTTY) {
     throw new PCloudError('AUTH_ERROR', options.reauth ? 'cannot log in: -r needs a terminal' : 'no pCloud access token', {
@@ -92,7 +97,7 @@ async function interactiveLogin(sources: CredentialSources, locationEndpoint: st
   return { accessToken: result.accessToken, endpoint: result.endpoint };
 }
 
-async function warnOnOtherAccount(sources: CredentialSources, credentials: Credentials, username: string): Promise<void> {
+async function warnOnOtherAccount(sources: CredentialSources, credentials: OAuthCredentials, username: string): Promise<void> {
   const client = createClient({ ...sources.connection(), endpoint: credentials.endpoint, accessToken: credentials.accessToken });
   try {
     const { email } = await client.call('userinfo');

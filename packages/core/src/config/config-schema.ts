@@ -11,6 +11,8 @@ export interface PCloudConfig {
   access_token?: string;
   /** The same, under the name the original's code writes. */
   'access-token'?: string;
+  /** A legacy `auth` session token; when set it is used instead of the access token. */
+  auth?: string;
   /** Binary protocol port (8399 TLS). */
   'binary-api-port'?: number;
   /** Timeout N: N seconds to connect, 5×N idle. */
@@ -49,8 +51,8 @@ export function defaultConfig(path: string): PCloudConfig {
   };
 }
 
-const STRINGS = ['config-file', 'access_token', 'access-token', 'client-id', 'client-secret', 'username', 'ca-file'];
-const SECRETS = new Set(['access_token', 'access-token', 'client-secret']);
+const STRINGS = ['config-file', 'access_token', 'access-token', 'auth', 'client-id', 'client-secret', 'username', 'ca-file'];
+const SECRETS = new Set(['access_token', 'access-token', 'auth', 'client-secret']);
 
 function isPositiveInteger(value: unknown, max = Number.MAX_SAFE_INTEGER): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= max;
