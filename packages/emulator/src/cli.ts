@@ -54,6 +54,7 @@ async function emulatorOptions(settings: CliSettings): Promise<EmulatorOptions> 
     host: settings.host,
     port: settings.port,
     downloadPort: settings.downloadPort,
+    binaryPort: settings.binaryPort,
     ...(settings.dataDir !== undefined ? { dataDir: resolve(settings.dataDir) } : {}),
     tls,
     region: settings.region,
@@ -80,6 +81,7 @@ function describeStart(emulator: Emulator, settings: CliSettings, caFile: string
     `pCloud emulator (${settings.region.toUpperCase()}, ${settings.legacy ? 'legacy mode' : 'restriction mode'}) listening`,
     `  API:           ${emulator.apiUrl}`,
     `  download host: ${emulator.downloadUrl}`,
+    `  binary port:   ${emulator.binaryPort}${settings.tls ? ' (TLS)' : ''}`,
   ];
   if (caFile !== undefined) lines.push(`  CA:            ${caFile}`);
   if (settings.dataDir !== undefined) lines.push(`  data:          ${resolve(settings.dataDir)}`);
@@ -89,7 +91,10 @@ function describeStart(emulator: Emulator, settings: CliSettings, caFile: string
 
 function startError(error: unknown, settings: CliSettings): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') return `cannot listen on ${settings.host}: a port is already in use (--port ${settings.port}, --download-port ${settings.downloadPort})`;
+  if (code === 'EADDRINUSE') {
+    const ports = `--port ${settings.port}, --download-port ${settings.downloadPort}, --binary-port ${settings.binaryPort}`;
+    return `cannot listen on ${settings.host}: a port is already in use (${ports})`;
+  }
   if (code === 'EADDRNOTAVAIL') return `cannot listen on ${settings.host}: no such local address`;
   if (code === 'ENOENT' || code === 'EACCES') return `cannot read ${(error as NodeJS.ErrnoException).path ?? 'a file'}: ${code}`;
   return `cannot start: ${error instanceof Error ? error.message : String(error)}`;
@@ -120,13 +125,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     else io.signal.addEventListener('abort', () => done(), { once: true });
   });
   if (settings.json) {
-    const binaryPort = (emulator as Emulator & { binaryPort?: number }).binaryPort;
     const line = {
       apiUrl: emulator.apiUrl,
       downloadHost: emulator.downloadHost,
       token: emulator.token,
       ...(ca ? { caFile: ca.file } : {}),
-      ...(binaryPort !== undefined ? { binaryPort } : {}),
+      binaryPort: emulator.binaryPort,
       locationid: emulator.state.locationid,
       legacy: settings.legacy,
     };

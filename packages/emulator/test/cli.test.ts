@@ -58,6 +58,7 @@ describe('pcloud-emulator run()', () => {
     expect(line).toMatchObject({ token: 'CLI-TEST-TOKEN-0001', caFile: caOut, locationid: 2, legacy: true });
     expect(line.apiUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(line.downloadHost).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(Number.isInteger(line.binaryPort) && (line.binaryPort as number) > 0).toBe(true);
     const ca = await readFile(caOut, 'utf8');
     const info = await apiCall(line.apiUrl as string, 'userinfo', {}, { bearer: line.token as string, ca });
     expect(info).toMatchObject({ result: 0 });

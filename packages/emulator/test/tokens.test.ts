@@ -49,16 +49,26 @@ describe('listtokens, deletetoken, logout (legacy mode)', () => {
 
   it('deletes the token in use: the session ends at once, also on its keep-alive connection', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const sticky = await createEmulator({ legacy: true, stickyAuth: true });
     try {
+      // On a sticky connection a call without credentials runs as the connection's login (§1.2)...
+      expect(await apiCall(sticky.apiUrl, 'userinfo', { auth: sticky.seeded.authToken }, { agent })).toMatchObject({ result: 0 });
+      expect(await apiCall(sticky.apiUrl, 'userinfo', {}, { agent })).toMatchObject({ result: 0 });
+      const bound = sticky.state.identity.check({ auth: sticky.seeded.authToken }, sticky.state.now());
+      const boundId = bound.ok ? bound.token.tokenid : -1;
+      expect(await apiCall(sticky.apiUrl, 'deletetoken', { tokenid: boundId }, { agent })).toEqual({ result: 0 });
+      // ...until that login's token is deleted.
+      expect(await apiCall(sticky.apiUrl, 'userinfo', {}, { agent })).toMatchObject({ result: 1000 });
+
       const mine = (await call('listtokens')).tokens;
       const inUse = emu.state.identity.check({ auth: emu.seeded.authToken }, emu.state.now());
       const tokenid = inUse.ok ? inUse.token.tokenid : -1;
       expect(mine.map((t: Answer) => t.tokenid)).toContain(tokenid);
-      expect(await apiCall(emu.apiUrl, 'deletetoken', { auth: emu.seeded.authToken, tokenid }, { agent })).toEqual({ result: 0 });
-      expect(await apiCall(emu.apiUrl, 'userinfo', {}, { agent })).toMatchObject({ result: 1000 });
+      expect(await call('deletetoken', { tokenid })).toEqual({ result: 0 });
       expect(await call('userinfo')).toMatchObject({ result: 2000, error: 'Log in failed.' });
     } finally {
       agent.destroy();
+      await sticky.close();
     }
   });
 
