@@ -1,0 +1,163 @@
+/**
+ * Serves pCloud's binary protocol on one socket (pcloud-api.md §9): requests are decoded as they
+ * arrive, run one after another through the same dispatcher as HTTP (so a pipelined call sees the
+ * effects and the login of the calls before it) and answered in order, each answer followed by its
+ * raw data when it has some. Bad framing, an undefined parameter type or an unknown method close
+ * this connection only (§9.5); nothing a client sends can throw out of here.
+ */
+import { once } from 'node:events';
+import type { Socket } from 'node:net';
+import { resultMessage } from '@pcloud/core';
+import { BinaryData, encodeResponse, RequestDecoder, type DecodedRequest, type ParamValue } from '@pcloud/core/binary';
+import type { Dispatcher, DispatchOutcome } from '../api/dispatcher.js';
+import type { ConnectionState, IncomingFile } from '../api/types.js';
+import { UploadSink } from './upload-sink.js';
+
+/** How one binary connection answers. */
+export interface BinaryConnectionOptions {
+  dispatcher: Dispatcher;
+  /** Answer in the long form (type-3 strings, type-15 integers) to exercise clients' decoders. */
+  longForm?: boolean;
+}
+
+/** Pipelined requests waiting for their turn beyond which the connection stops reading. */
+const MAX_QUEUED = 256;
+
+type Queued = { request: DecodedRequest; sink: UploadSink | undefined } | 'close';
+
+/** Takes over a connected (plain or TLS) socket until it closes. */
+export function serveBinaryConnection(socket: Socket, options: BinaryConnectionOptions): void {
+  const decoder = new RequestDecoder();
+  const connection: ConnectionState = { remoteAddress: socket.remoteAddress ?? '' };
+  const closed = new AbortController();
+  const queue: Queued[] = [];
+  let receiving: UploadSink | undefined;
+  let reading = true;
+  let running = false;
+
+  const flow = (): void => {
+    const pause = !reading || receiving?.isBlocked === true || queue.length > MAX_QUEUED;
+    if (pause) socket.pause();
+    else socket.resume();
+  };
+
+  socket.on('error', () => {});
+  socket.on('close', () => {
+    closed.abort();
+    receiving?.abort();
+    for (const item of queue) if (item !== 'close') item.sink?.abort();
+  });
+  socket.on('end', () => {
+    // A clean half-close between requests: answer what was asked, then close. Mid-frame: close now.
+    if (!decoder.idle) return void socket.destroy();
+    reading = false;
+    queue.push('close');
+    void run();
+  });
+  socket.on('data', (chunk: Buffer) => {
+    if (!reading) return;
+    decoder.push(chunk);
+    try {
+      for (let event = decoder.next(); event !== undefined; event = decoder.next()) {
+        if (event.kind === 'frame') {
+          const { frame } = event;
+          // An unknown method closes the connection (§9.5) before its data is read.
+          if (!options.dispatcher.knows(frame.method)) throw new Error('unknown method');
+          const sink = frame.hasData ? new UploadSink(frame.dataLength, flow) : undefined;
+          if (sink && frame.dataLength > 0) receiving = sink;
+          queue.push({ request: frame, sink });
+        } else {
+          receiving?.write(event.chunk);
+          if (event.remaining === 0) {
+            receiving?.end();
+            receiving = undefined;
+          }
+        }
+      }
+    } catch {
+      // Malformed input or an unknown method: the stream cannot be resynchronised. Answer what came before, then close.
+      reading = false;
+      queue.push('close');
+    }
+    flow();
+    void run();
+  });
+
+  async function run(): Promise<void> {
+    if (running) return;
+    running = true;
+    try {
+      for (let item = queue.shift(); item !== undefined && !socket.destroyed; item = queue.shift()) {
+        flow();
+        if (item === 'close') {
+          socket.end(() => socket.destroy());
+          return;
+        }
+        const outcome = await dispatch(item.request, item.sink);
+        item.sink?.discardRest();
+        if (outcome.kind === 'close') return void socket.destroy();
+        await answer(outcome);
+      }
+    } catch {
+      socket.destroy();
+    } finally {
+      running = false;
+    }
+  }
+
+  function dispatch(request: DecodedRequest, sink: UploadSink | undefined): Promise<DispatchOutcome> {
+    const params = new Map<string, string>();
+    for (const [name, value] of request.params) params.set(name, paramText(value));
+    return options.dispatcher.dispatch({ method: request.method, params, connection, files: filesOf(sink), signal: closed.signal });
+  }
+
+  async function answer(outcome: Extract<DispatchOutcome, { kind: 'answer' }>): Promise<void> {
+    const data = outcome.data;
+    try {
+      const frame = encodeAnswer(data ? { ...outcome.body, data: new BinaryData(data.length) } : outcome.body, options.longForm === true);
+      if (frame === undefined) return await write(encodeResponse({ result: 5000, error: resultMessage(5000) }));
+      if (outcome.resetMidResponse && !data) return void socket.write(frame.subarray(0, frame.length >> 1), () => socket.destroy());
+      await write(frame);
+      if (data) await sendData(data.stream, data.length, outcome.resetMidResponse);
+    } finally {
+      data?.stream.destroy();
+    }
+  }
+
+  /** Sends the raw data after an answer (file_read-style); `reset` cuts the connection halfway. */
+  async function sendData(stream: AsyncIterable<Buffer>, length: number, reset: boolean): Promise<void> {
+    let sent = 0;
+    for await (const chunk of stream) {
+      if (reset && sent + chunk.length > length / 2) {
+        return void socket.write(chunk.subarray(0, Math.max(0, Math.floor(length / 2) - sent)), () => socket.destroy());
+      }
+      sent += chunk.length;
+      await write(chunk);
+    }
+    // A stream shorter than announced would desynchronise the client: cut the connection.
+    if (sent !== length) socket.destroy();
+  }
+
+  async function write(bytes: Buffer): Promise<void> {
+    if (socket.write(bytes) || socket.destroyed) return;
+    await once(socket, 'drain', { signal: closed.signal });
+  }
+}
+
+/** Parameters as the dispatcher takes them: the text an HTTP client would have sent. */
+function paramText(value: ParamValue): string {
+  return typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+}
+
+async function* filesOf(sink: UploadSink | undefined): AsyncIterable<IncomingFile> {
+  if (sink) yield { filename: undefined, stream: sink.stream, length: sink.length };
+}
+
+function encodeAnswer(body: Record<string, unknown>, longForm: boolean): Buffer | undefined {
+  try {
+    return encodeResponse(body, { longForm });
+  } catch {
+    // A body value without a binary form is an emulator bug; answer like pCloud's internal error.
+    return undefined;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The emulator's binary-protocol listeners (pcloud-api.md §9.1): plain TCP (pCloud's port 8398)
+ * and, when the emulator has a certificate, TLS (8399). Both serve the same dispatcher as HTTP.
+ */
+import net from 'node:net';
+import tls from 'node:tls';
+import type { Dispatcher } from '../api/dispatcher.js';
+import { serveBinaryConnection } from './binary-connection.js';
+
+/** Options of {@link startBinaryListeners}. */
+export interface BinaryListenerOptions {
+  dispatcher: Dispatcher;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** TLS port (0 = any free port); only used with `tls`. */
+  port?: number;
+  /** Plain TCP port (0 = any free port). */
+  plainPort?: number;
+  /** Server key and certificate (PEM); without them there is no TLS listener. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Answer in the long form (type-3 strings, type-15 integers). */
+  longForm?: boolean;
+}
+
+/** The running listeners. */
+export interface BinaryListeners {
+  /** TLS port, when TLS is on. */
+  port: number | undefined;
+  /** Plain TCP port. */
+  plainPort: number;
+  /** Stops listening and drops every open binary connection. */
+  close(): Promise<void>;
+}
+
+/** Starts the plain (and, with a certificate, the TLS) binary listener. */
+export async function startBinaryListeners(options: BinaryListenerOptions): Promise<BinaryListeners> {
+  const host = options.host ?? '127.0.0.1';
+  const sockets = new Set<net.Socket>();
+  const serve = (socket: net.Socket): void => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.setNoDelay(true);
+    serveBinaryConnection(socket, { dispatcher: options.dispatcher, longForm: options.longForm === true });
+  };
+  // allowHalfOpen: a client may send its requests and half-close; it still gets every answer.
+  const plain = net.createServer({ allowHalfOpen: true }, serve);
+  const secure = options.tls ? tls.createServer({ key: options.tls.key, cert: options.tls.cert, allowHalfOpen: true }, serve) : undefined;
+  // A failed TLS handshake is that client's problem, never the server's.
+  secure?.on('tlsClientError', () => {});
+  const servers = secure ? [plain, secure] : [plain];
+  try {
+    await listen(plain, host, options.plainPort ?? 0);
+    if (secure) await listen(secure, host, options.port ?? 0);
+  } catch (error) {
+    for (const server of servers) server.close();
+    throw error;
+  }
+  return {
+    port: secure ? portOf(secure) : undefined,
+    plainPort: portOf(plain),
+    async close() {
+      const closing = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
+      for (const socket of sockets) socket.destroy();
+      await Promise.all(closing);
+    },
+  };
+}
+
+function listen(server: net.Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function portOf(server: net.Server): number {
+  return (server.address() as net.AddressInfo).port;
+}
