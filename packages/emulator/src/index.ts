@@ -7,3 +7,8 @@ export { ApiDate, apiDate } from './api/api-date.js';
 export { Faults, type FaultOptions, type FaultRule } from './faults.js';
 export { EmulatorState, type EmulatorStateOptions } from './state/emulator-state.js';
 export * from './api/types.js';
+export { DEMO_APP, FOLDER_APP, type IdentitySeedOptions, type SeededIdentity } from './state/identity-seed.js';
+export type { Account, AccessScope, OAuthApp, Token } from './state/identity-types.js';
+export { passwordDigest } from './state/login-guard.js';
+export { createThrowawayCertificate, type ThrowawayCertificate } from './tls.js';
+export { run, type CliIo } from './cli.js';
