@@ -58,7 +58,7 @@ export function createDownloadHandler(state: EmulatorState): (req: IncomingMessa
     stream.on('error', () => res.destroy());
     res.on('close', () => stream.destroy());
     stream.pipe(res, { end: fault.reset !== 'response' });
-    if (fault.reset === 'response') stream.on('end', () => res.socket?.destroy());
+    if (fault.reset === 'response') stream.on('end', () => res.write(Buffer.alloc(0), () => res.socket?.destroy()));
   };
   return (req, res) => {
     handle(req, res).catch(() => res.destroy());
