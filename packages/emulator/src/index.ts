@@ -11,4 +11,3 @@ export { DEMO_APP, FOLDER_APP, type IdentitySeedOptions, type SeededIdentity } f
 export type { Account, AccessScope, OAuthApp, Token } from './state/identity-types.js';
 export { passwordDigest } from './state/login-guard.js';
 export { createThrowawayCertificate, type ThrowawayCertificate } from './tls.js';
-export { run, type CliIo } from './cli.js';
