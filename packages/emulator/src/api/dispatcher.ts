@@ -53,7 +53,7 @@ function authenticate(state: EmulatorState, spec: MethodSpec, request: DispatchR
   if (!hasCredentials(credentials)) {
     const bound = connection.boundCaller;
     // A connection stays logged in (§1.2) only while its token exists (logout/deletetoken end it).
-    if (bound && state.stickyAuth && state.identity.tokens.has(bound.tokenId)) return bound;
+    if (bound && (state.stickyAuth || connection.stickyAuth) && state.identity.tokens.has(bound.tokenId)) return bound;
     delete connection.boundCaller;
     if (spec.auth === 'required') throw new ApiFailure(1000);
     return undefined;

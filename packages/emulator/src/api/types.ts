@@ -28,6 +28,11 @@ export interface ConnectionState {
   filterMeta?: ReadonlySet<string>;
   /** Remote address, for download-link IP binding and rate limiting. */
   remoteAddress: string;
+  /**
+   * Stay logged in after a successful login whatever the emulator's `stickyAuth` option: binary
+   * sockets belong to one client, and pCloud's binary protocol authenticates once per connection (§9.1).
+   */
+  stickyAuth?: boolean;
 }
 
 /** Who is calling, once credentials were checked. */
