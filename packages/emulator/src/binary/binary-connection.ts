@@ -28,7 +28,7 @@ type Queued = { request: DecodedRequest; sink: UploadSink | undefined } | 'close
 /** Takes over a connected (plain or TLS) socket until it closes. */
 export function serveBinaryConnection(socket: Socket, options: BinaryConnectionOptions): void {
   const decoder = new RequestDecoder();
-  const connection: ConnectionState = { remoteAddress: socket.remoteAddress ?? '' };
+  const connection: ConnectionState = { remoteAddress: socket.remoteAddress ?? '', stickyAuth: true };
   const closed = new AbortController();
   const queue: Queued[] = [];
   let receiving: UploadSink | undefined;
