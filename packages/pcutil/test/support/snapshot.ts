@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, lstat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { walkTree, type FolderMetadata, type PCloudClient } from '@pcloud/core';
+
+/** Every path under a local folder with its kind, size, mtime and content digest. */
+export async function localSnapshot(root: string): Promise<string[]> {
+  const lines: string[] = [];
+  const visit = async (dir: string, rel: string): Promise<void> => {
+    for (const name of (await readdir(dir)).sort()) {
+      const path = join(dir, name);
+      const info = await lstat(path);
+      const digest = info.isFile() ? createHash('sha1').update(await readFile(path)).digest('hex') : '';
+      lines.push(`${rel}${name} ${info.isDirectory() ? 'd' : 'f'} ${info.size} ${info.mtimeMs} ${digest}`);
+      if (info.isDirectory()) await visit(path, `${rel}${name}/`);
+    }
+  };
+  await visit(root, '');
+  return lines;
+}
+
+/** Every item of the pCloud account with its id, hash and modification time. */
+export async function remoteSnapshot(client: PCloudClient): Promise<string[]> {
+  const { root } = await walkTree(client, { folderid: 0 });
+  const lines: string[] = [];
+  const visit = (folder: FolderMetadata, path: string): void => {
+    for (const item of folder.contents ?? []) {
+      lines.push(item.isfolder ? `${path}${item.name}/ ${item.folderid} ${item.modified}` : `${path}${item.name} ${item.fileid} ${item.hash} ${item.modified}`);
+      if (item.isfolder) visit(item, `${path}${item.name}/`);
+    }
+  };
+  visit(root, '/');
+  return lines.sort();
+}
