@@ -10,6 +10,7 @@ export interface CliSettings {
   port: number;
   downloadPort: number;
   binaryPort: number;
+  binaryPlainPort: number;
   dataDir?: string;
   tls: boolean;
   tlsCert?: string;
@@ -48,6 +49,7 @@ export async function parseCommandLine(argv: string[], version: string): Promise
     .option('port', { type: 'number', default: 0, describe: 'API port (0: any free port)' })
     .option('download-port', { type: 'number', default: 0, describe: 'download host port (0: any free port)' })
     .option('binary-port', { type: 'number', default: 0, describe: 'binary protocol port (TLS when --tls is on; 0: any free port)' })
+    .option('binary-plain-port', { type: 'number', default: 0, describe: 'plain-TCP binary protocol port beside the TLS one (0: any free port)' })
     .option('data-dir', { type: 'string', describe: 'keep state (metadata and content) in DIR across restarts' })
     .option('tls', { type: 'boolean', default: false, describe: 'serve HTTPS with a throwaway CA and a certificate for localhost, 127.0.0.1, ::1' })
     .option('tls-cert', { type: 'string', describe: 'serve HTTPS with this certificate (PEM file; needs --tls-key)' })
@@ -63,7 +65,7 @@ export async function parseCommandLine(argv: string[], version: string): Promise
     .option('reset-every', { type: 'number', describe: 'reset the connection halfway through every Nth response body' })
     .option('reset-request-every', { type: 'number', describe: 'reset the connection while receiving every Nth request' })
     .option('expire-links', { type: 'boolean', default: false, describe: 'download links are expired at once (the download host answers 401)' })
-    .option('json', { type: 'boolean', default: false, describe: 'print one JSON line on start-up: apiUrl, downloadHost, token, caFile, binaryPort' })
+    .option('json', { type: 'boolean', default: false, describe: 'print one JSON line on start-up: apiUrl, downloadHost, token, caFile, binaryPort, binaryPlainPort' })
     .example(EXAMPLES)
     .epilogue('Ctrl-C stops the emulator.')
     .version(version)
@@ -74,7 +76,7 @@ export async function parseCommandLine(argv: string[], version: string): Promise
     .wrap(100)
     .check((args) => {
       if ((args['tls-cert'] === undefined) !== (args['tls-key'] === undefined)) throw new Error('--tls-cert and --tls-key go together');
-      for (const name of ['port', 'download-port', 'binary-port'] as const) {
+      for (const name of ['port', 'download-port', 'binary-port', 'binary-plain-port'] as const) {
         const port = args[name];
         if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--${name} must be a port number (0-65535)`);
       }
@@ -100,6 +102,7 @@ export async function parseCommandLine(argv: string[], version: string): Promise
       port: args.port,
       downloadPort: args['download-port'],
       binaryPort: args['binary-port'],
+      binaryPlainPort: args['binary-plain-port'],
       dataDir: args['data-dir'],
       tls: args.tls || args['tls-cert'] !== undefined,
       tlsCert: args['tls-cert'],

@@ -55,6 +55,7 @@ async function emulatorOptions(settings: CliSettings): Promise<EmulatorOptions> 
     port: settings.port,
     downloadPort: settings.downloadPort,
     binaryPort: settings.binaryPort,
+    binaryPlainPort: settings.binaryPlainPort,
     ...(settings.dataDir !== undefined ? { dataDir: resolve(settings.dataDir) } : {}),
     tls,
     region: settings.region,
@@ -131,6 +132,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       token: emulator.token,
       ...(ca ? { caFile: ca.file } : {}),
       binaryPort: emulator.binaryPort,
+      binaryPlainPort: emulator.binaryPlainPort,
       locationid: emulator.state.locationid,
       legacy: settings.legacy,
     };
