@@ -42,7 +42,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const binary = await startBinaryListeners({
     dispatcher,
     host,
-    ...(tls ? { tls, port: options.binaryPort ?? 0, plainPort: options.binaryPlainPort ?? 0 } : { plainPort: options.binaryPlainPort ?? options.binaryPort ?? 0 }),
+    ...(tls ? { tls, port: options.binaryPort ?? 0, plainPort: options.binaryPlainPort ?? 0 } : { plainPort: options.binaryPort || options.binaryPlainPort || 0 }),
     longForm: options.binaryLongForm === true,
   }).catch(async (error: unknown) => {
     await Promise.all([api.close(), download.close()]);

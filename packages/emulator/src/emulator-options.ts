@@ -13,7 +13,7 @@ export interface EmulatorOptions {
   downloadPort?: number;
   /** Binary-protocol port (default 0): the TLS listener when `tls` is on, else the plain one. */
   binaryPort?: number;
-  /** Plain-TCP binary-protocol port (default 0). */
+  /** Plain-TCP binary-protocol port (default 0); without TLS, `binaryPort` wins when both are set. */
   binaryPlainPort?: number;
   /** Binary answers in the long form (type-3 strings, type-15 integers) to exercise client decoders. */
   binaryLongForm?: boolean;
