@@ -165,10 +165,9 @@ describe('OAuth authorize pages and oauth2_token', () => {
     expect(await apiCall(emu.apiUrl, 'oauth2_token', { client_id: DEMO_APP.clientId, client_secret: DEMO_APP.clientSecret })).toMatchObject({
       result: 1022,
     });
-    // The right secret still works after those failures (they did not burn the code).
-    expect(await apiCall(emu.apiUrl, 'oauth2_token', { client_id: DEMO_APP.clientId, client_secret: DEMO_APP.clientSecret, code })).toMatchObject({
-      result: 0,
-    });
+    // The right secret still works after those failures (they did not burn the code), also as a POST body.
+    const exchange = { client_id: DEMO_APP.clientId, client_secret: DEMO_APP.clientSecret, code };
+    expect(await apiCall(emu.apiUrl, 'oauth2_token', exchange, { post: true })).toMatchObject({ result: 0, token_type: 'bearer' });
   });
 
   it('codes expire', async () => {
