@@ -26,6 +26,12 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
+/** Parameters and options of `call`: the parameters may be left out only when none is required. */
+export type CallArgs<M extends MethodName> =
+  Record<string, never> extends MethodParams<M>
+    ? [params?: MethodParams<M>, options?: CallOptions]
+    : [params: MethodParams<M>, options?: CallOptions];
+
 /** A pCloud API client. */
 export interface PCloudClient {
   /** The API base URL calls go to. */
@@ -37,7 +43,7 @@ export interface PCloudClient {
   /** The resolved retry policy, for helpers that retry parts of a transfer themselves. */
   readonly retry: Readonly<RetryOptions>;
   /** Calls a pCloud method; rejects with ApiError for a non-zero `result`, TransportError for wire failures. */
-  call<M extends MethodName>(method: M, params?: MethodParams<M>, options?: CallOptions): Promise<MethodResult<M>>;
+  call<M extends MethodName>(method: M, ...args: CallArgs<M>): Promise<MethodResult<M>>;
   /** Calls a method the table does not list; the answer is untyped. */
   callRaw(method: string, params?: WireParams, options?: CallOptions): Promise<Record<string, unknown>>;
   /** Closes connections. */
@@ -119,7 +125,7 @@ export function createClient(options: ClientOptions = {}): PCloudClient {
     settings,
     transport,
     retry,
-    call: (method, params, call) => callRaw(method, params as WireParams, call) as Promise<never>,
+    call: (method, ...[params, call]) => callRaw(method, params as WireParams, call) as Promise<never>,
     callRaw,
     close: () => transport.close(),
   };

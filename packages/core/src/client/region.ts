@@ -36,6 +36,11 @@ export function resolveEndpoint(value: string | URL | undefined): URL {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new PCloudError('USAGE_ERROR', `Invalid endpoint '${value}': only http and https URLs are supported.`);
   }
+  // Credentials never travel in URLs: refuse an endpoint that would carry some on every call.
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    const bare = `${url.protocol}//${url.host}${url.pathname}`;
+    throw new PCloudError('USAGE_ERROR', `Invalid endpoint '${bare}…': it must not carry a query, fragment or user info.`);
+  }
   return url;
 }
 

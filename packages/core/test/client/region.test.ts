@@ -17,6 +17,13 @@ describe('resolveEndpoint', () => {
     expect(() => resolveEndpoint('ftp://x')).toThrow(/Invalid endpoint 'ftp:\/\/x'/);
     expect(() => resolveEndpoint('http://')).toThrow(expect.objectContaining({ code: 'USAGE_ERROR' }));
   });
+
+  it('refuses an endpoint carrying a query or user info, without repeating a secret in it', () => {
+    const attempt = () => resolveEndpoint('https://eapi.pcloud.com/?access_token=endpoint-secret-987');
+    expect(attempt).toThrow(/must not carry a query/);
+    expect(attempt).not.toThrow(/endpoint-secret-987/);
+    expect(() => resolveEndpoint('https://user:pw-secret@eapi.pcloud.com')).toThrow(/^Invalid endpoint 'https:\/\/eapi\.pcloud\.com\/…': .*user info\.$/);
+  });
 });
 
 describe('regions', () => {
