@@ -68,10 +68,13 @@ async function interactiveLogin(sources: CredentialSources, locationEndpoint: st
       hint: 'register an app at https://docs.pcloud.com (My applications) and put its client-id, and its client-secret or an exchange-url, in the config file',
     });
   }
-  const explicit = locationEndpoint ?? (options.explicitEndpoint ? options.endpoint : undefined);
-  const pageEndpoint = explicit ?? options.endpoint;
+  // The login follows the region pCloud's redirect names, unless the endpoint was chosen (-e,
+  // PCLOUD_ENDPOINT, a location) or is not one of pCloud's hosts (an emulator has one region only).
+  const configured = locationEndpoint ?? options.endpoint;
+  const ownServer = regionOfEndpoint(configured) === undefined;
+  const explicit = locationEndpoint !== undefined || options.explicitEndpoint || ownServer ? configured : undefined;
   // pCloud's page lives on my.pcloud.com; a local emulator serves its own at <endpoint>/oauth2/authorize.
-  const authorizeUrl = config.data['authorize-url'] || (regionOfEndpoint(pageEndpoint) ? undefined : `${pageEndpoint}/oauth2/authorize`);
+  const authorizeUrl = config.data['authorize-url'] || (ownServer ? `${configured}/oauth2/authorize` : undefined);
   const result = await login({
     clientId,
     ...(config.data['client-secret'] ? { clientSecret: config.data['client-secret'] } : {}),
