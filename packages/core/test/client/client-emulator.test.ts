@@ -84,6 +84,34 @@ describe.each([{ tls: false }, { tls: true }])('client over %o', ({ tls }) => {
     await c.close();
   });
 
+  it('reports upload progress up to the whole body', async () => {
+    const c = client();
+    const data = Buffer.alloc(3 * 1024 * 1024, 7);
+    const progress: Array<{ transferred: number; total: number | undefined }> = [];
+    const chunks = Array.from({ length: 48 }, (_, i) => data.subarray(i * 65536, (i + 1) * 65536));
+    const up = await c.call('uploadfile', { folderid: 0, filename: 'progress.bin', nopartial: true }, {
+      body: { kind: 'data', stream: Readable.from(chunks), length: data.length },
+      onProgress: (p) => progress.push(p),
+    });
+    expect(up.metadata[0]?.size).toBe(data.length);
+    expect(progress.length).toBeGreaterThan(1);
+    const last = progress.at(-1);
+    expect(last?.transferred).toBe(last?.total);
+    expect(last?.total).toBeGreaterThan(data.length);
+    await c.close();
+  });
+
+  it('aborts a call in flight with ABORTED', async () => {
+    emu.faults.set({ rules: [{ methods: ['userinfo'], latencyMs: 2000 }] });
+    const c = client({ retry: { retries: 3, minDelayMs: 1, maxDelayMs: 1, maxElapsedMs: 5000 } });
+    const controller = new AbortController();
+    const pending = c.call('userinfo', {}, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(pending).rejects.toMatchObject({ code: 'ABORTED', message: 'userinfo: the call was aborted.' });
+    emu.faults.set({});
+    await c.close();
+  });
+
   it('refuses a TLS server it cannot verify without retrying', async () => {
     if (!tls) return expect(emu.ca).toBeUndefined();
     const c = client({ ca: undefined, retry: { retries: 3, minDelayMs: 1, maxDelayMs: 1, maxElapsedMs: 5000 } });
