@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const STORE_SOURCE = new URL('../../src/config/config-store.ts', import.meta.url).pathname;
-const WRITERS = 6;
-const KEYS_EACH = 15;
+const WRITERS = 5;
+const KEYS_EACH = 10;
 
 // Each writer waits for the "go" file so that all of them write at the same moment.
 const CHILD = `
