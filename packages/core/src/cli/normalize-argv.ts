@@ -37,8 +37,8 @@ function expandCluster(token: string, next: string | undefined): { out: string[]
  * - with sub-commands, the common short flags written BEFORE the command name are spelt out
  *   (`pcutil -r cp -r a b`: the first `-r` is `--reauth`, the second is cp's `--recursive`), as
  *   the original's argparse read them;
- * - arguments after `--` are hidden behind placeholders so that yargs assigns them to the
- *   positionals (it would otherwise drop them into `_`), and restored afterwards.
+ * - arguments after `--`, and a lone `-` (standard input/output), are hidden behind placeholders
+ *   so that yargs assigns them to the positionals unchanged, and restored afterwards.
  */
 export function normalizeArgv(argv: readonly string[], hasCommands: boolean): NormalizedArgv {
   const args: string[] = [];
@@ -52,7 +52,10 @@ export function normalizeArgv(argv: readonly string[], hasCommands: boolean): No
       }
       break;
     }
-    if (!beforeCommand) {
+    if (token === '-') {
+      // yargs turns a lone `-` (standard input/output) into `true`; hide it like the arguments after `--`.
+      args.push(`${PLACEHOLDER}${hidden.push(token) - 1}`);
+    } else if (!beforeCommand) {
       args.push(token);
     } else if (/^-[^-]/.test(token)) {
       const { out, consumedNext } = expandCluster(token, argv[i + 1]);

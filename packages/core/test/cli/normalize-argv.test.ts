@@ -27,4 +27,10 @@ describe('normalizeArgv', () => {
     expect(args.map(restore)).toEqual(['cp', '-a', 'b', '--c']);
     expect(restore('plain')).toBe('plain');
   });
+
+  it('hides a lone - (standard input/output) so yargs keeps it as a positional', () => {
+    const { args, restore } = normalizeArgv(['cp', '-r', '-', 'p:/x'], true);
+    expect(args[2]).not.toBe('-');
+    expect(args.map(restore)).toEqual(['cp', '-r', '-', 'p:/x']);
+  });
 });
