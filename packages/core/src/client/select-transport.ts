@@ -3,12 +3,14 @@
  * protocol transport plugs in beside HTTP with one entry.
  */
 import { PCloudError } from '../errors.js';
+import { createBinaryTransport } from '../binary/binary-transport.js';
 import { createHttpTransport } from './http-transport.js';
 import type { TransportKind } from './client-options.js';
 import type { Transport, TransportFactory, TransportSettings } from './transport.js';
 
 const FACTORIES: Partial<Record<TransportKind, TransportFactory>> = {
   http: createHttpTransport,
+  binary: createBinaryTransport,
 };
 
 /** The transport for a `transport` option: a name, a factory, or a ready transport. */
