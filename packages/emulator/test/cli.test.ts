@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli.js';
+import { createThrowawayCertificate } from '../src/tls.js';
 import { apiCall } from './support/api-call.js';
 
 /** Runs the CLI in-process; resolves once it printed its first line (or ended). */
@@ -85,6 +86,44 @@ describe('pcloud-emulator run()', () => {
     expect(cli.out()).toMatch(/^pCloud emulator \(US, restriction mode\) listening/);
     expect(cli.out()).toMatch(/API: +http:\/\/127\.0\.0\.1:\d+/);
     expect(cli.out()).toContain('pCloud emulator stopped.');
+  });
+
+  it('serves HTTPS with a certificate and key given as files (--tls-cert/--tls-key)', async () => {
+    const pems = await createThrowawayCertificate();
+    const [cert, key] = [join(dir, 'server.pem'), join(dir, 'server-key.pem')];
+    await writeFile(cert, pems.cert);
+    await writeFile(key, pems.key);
+    const cli = start(['--json', '--tls-cert', cert, '--tls-key', key]);
+    const line = JSON.parse(await cli.printed) as { apiUrl: string; token: string; caFile?: string };
+    try {
+      expect(line.apiUrl).toMatch(/^https:/);
+      expect(line.caFile).toBeUndefined();
+      expect(await apiCall(line.apiUrl, 'userinfo', {}, { bearer: line.token, ca: pems.ca })).toMatchObject({ result: 0 });
+    } finally {
+      cli.stop();
+      await cli.exit;
+    }
+    const missing = start(['--tls-cert', join(dir, 'nope.pem'), '--tls-key', key]);
+    expect(await missing.exit).toBe(1);
+    expect(missing.err()).toMatch(/^pcloud-emulator: cannot read .*nope\.pem: ENOENT\n$/);
+  });
+
+  it('keeps state and the token across a restart with --data-dir', async () => {
+    const dataDir = join(dir, 'data');
+    const first = start(['--json', '--data-dir', dataDir]);
+    const one = JSON.parse(await first.printed) as { apiUrl: string; token: string };
+    expect(await apiCall(one.apiUrl, 'createfolder', { path: '/Kept' }, { bearer: one.token })).toMatchObject({ result: 0 });
+    first.stop();
+    expect(await first.exit).toBe(0);
+    const second = start(['--json', '--data-dir', dataDir]);
+    const two = JSON.parse(await second.printed) as { apiUrl: string; token: string };
+    try {
+      expect(two.token).toBe(one.token);
+      expect(await apiCall(two.apiUrl, 'stat', { path: '/Kept' }, { bearer: two.token })).toMatchObject({ result: 0, metadata: { name: 'Kept' } });
+    } finally {
+      second.stop();
+      await second.exit;
+    }
   });
 
   it('maps the fault options onto the emulator', async () => {
