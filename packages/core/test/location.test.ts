@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPCloudError } from '../src/errors.js';
 import {
+  accountPath,
   isRemoteSpec,
   joinRemotePath,
   normalizeRemotePath,
@@ -164,6 +165,13 @@ describe('path helpers', () => {
     expect(joinRemotePath('/x', 'a')).toBe('/x/a');
     expect([remoteDirname('/a/b'), remoteDirname('/a'), remoteDirname('/')]).toEqual(['/a', '/', '/']);
     expect([remoteBasename('/a/b'), remoteBasename('/')]).toEqual(['b', '']);
+  });
+
+  it('maps an app-folder path into the account', () => {
+    expect(accountPath('/Backup', '/Applications/My App')).toBe('/Applications/My App/Backup');
+    expect(accountPath('/', '/Applications/My App/')).toBe('/Applications/My App');
+    expect(accountPath('/a', undefined)).toBe('/a');
+    expect(accountPath('/a', '/')).toBe('/a');
   });
 
   it('names the problem with a single name', () => {

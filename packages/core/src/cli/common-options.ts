@@ -47,6 +47,8 @@ export interface CommonOptions {
   binaryPort: number;
   /** `PCLOUD_CA_FILE` or the config's `ca-file`: an extra CA to trust (a local emulator's). */
   caFile: string | undefined;
+  /** The config's `app-folder`: where a private-folder app's root is in the account. */
+  appFolder: string | undefined;
 }
 
 /** Reads `-t` as the original meant it: a positive whole number of seconds. */
@@ -91,5 +93,6 @@ export function resolveCommonOptions(
     transport,
     binaryPort: config['binary-api-port'] ?? 8399,
     caFile: env.PCLOUD_CA_FILE || config['ca-file'] || undefined,
+    appFolder: config['app-folder'] || undefined,
   };
 }

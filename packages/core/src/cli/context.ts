@@ -5,6 +5,7 @@ import { createClient, type PCloudClient } from '../client/create-client.js';
 import type { ConfigStore } from '../config/config-store.js';
 import { PCloudError } from '../errors.js';
 import type { RemoteLocation } from '../location/parse-location.js';
+import { accountPath } from '../location/remote-path.js';
 import type { CommonOptions } from './common-options.js';
 import { createCredentialResolver } from './credentials.js';
 import type { CliIo } from './io.js';
@@ -36,6 +37,11 @@ export interface CommandContext<A = Record<string, unknown>> {
    * `pcloud://` location it talks to that location's host with its `authid` when it has one.
    */
   client(location?: RemoteLocation): Promise<PCloudClient>;
+  /**
+   * A location as the user should read it: `p:/Backup`, plus where that is in their account when
+   * the token is a private-folder app's (config `app-folder`): `p:/Backup (/Applications/App/Backup in your account)`.
+   */
+  where(location: RemoteLocation): string;
 }
 
 /** What {@link createContext} assembles a context from. */
@@ -77,15 +83,16 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
     const key = `${location?.endpoint ?? ''}\n${location?.accessToken ?? ''}`;
     let made = clients.get(key);
     if (made === undefined) {
-      made = credentials(location).then((found) =>
-        createClient({
+      made = credentials(location).then((found) => {
+        if (options.appFolder && location?.accessToken === undefined) out.verbose(`the app's root / is ${options.appFolder} in your account`);
+        return createClient({
           ...connection(),
           endpoint: found.endpoint,
           ...(found.auth !== undefined ? { auth: found.auth } : { accessToken: found.accessToken }),
           transport: options.transport,
           binaryPort: options.binaryPort,
-        }),
-      );
+        });
+      });
       clients.set(key, made);
     }
     return made;
@@ -105,6 +112,11 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
     io,
     signal,
     client,
+    where: (location) => {
+      // The config's app-folder describes the config's token, not the one a location brings along.
+      const inAccount = accountPath(location.path, location.accessToken === undefined ? options.appFolder : undefined);
+      return inAccount === location.path ? location.display : `${location.display} (${inAccount} in your account)`;
+    },
   };
   const close = async (): Promise<void> => {
     const settled = await Promise.allSettled(clients.values());

@@ -33,6 +33,8 @@ export interface PCloudConfig {
   transport?: 'http' | 'binary';
   /** Extra trusted CA certificate (PEM file), e.g. a local emulator's. */
   'ca-file'?: string;
+  /** For a token of an app restricted to its own folder: where that folder is in the account (`/Applications/<AppName>`). */
+  'app-folder'?: string;
   /** Each tool's own section, e.g. `"playlist": { ... }`. */
   [section: string]: unknown;
 }

@@ -73,3 +73,13 @@ export function remoteDirname(path: string): string {
 export function remoteBasename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
+
+/**
+ * Where a path seen by a private-folder app is in the user's account: the app's root is its
+ * folder (`/Applications/<AppName>`), so `/Backup` is `/Applications/<AppName>/Backup`.
+ */
+export function accountPath(appPath: string, appFolder: string | undefined): string {
+  if (!appFolder) return appPath;
+  const base = appFolder.replace(/\/+$/, '') || '/';
+  return appPath === '/' ? base : `${base === '/' ? '' : base}${appPath}`;
+}

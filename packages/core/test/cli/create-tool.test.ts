@@ -139,7 +139,7 @@ describe('usage errors: one line, a pointer to --help, exit 2', () => {
     [['-e', 'ftp://x', 'show'], "pctest: Invalid endpoint 'ftp://x'", 'pctest show'],
     [['cp', 'a'], 'pctest: missing arguments: usage is cp <source> <dest>', 'pctest cp'],
     [['mv', 'a'], 'pctest: Unknown commands: mv, a', 'pctest'],
-    [[], 'pctest: no command given (show, cp, fail, bug, whoami)', 'pctest'],
+    [[], 'pctest: no command given (show, cp, fail, bug, whoami, where)', 'pctest'],
   ])('%j', async (argv, first, helpCommand) => {
     const result = await runWith(runTestTool, argv, { env: sandbox().env });
     expect(result.code).toBe(2);
@@ -178,6 +178,18 @@ describe('help and version', () => {
   it('prints the version it was given', async () => {
     expect(await runWith(runTestTool, ['--version'], { env: sandbox().env })).toEqual({ code: 0, stdout: '1.2.3\n', stderr: '' });
     expect((await runWith(runSingleTool, ['--version'], { env: sandbox().env })).stdout).toBe('0.9.0\n');
+  });
+});
+
+describe('private app folders', () => {
+  it('tells where an app-folder path is in the account, for the config’s token only', async () => {
+    const box = sandbox();
+    writeConfig(box.configFile, { 'app-folder': '/Applications/My App' });
+    const run = (spec: string) => runWith(runTestTool, ['where', spec], { env: box.env });
+    expect((await run('p:/Backup/')).stdout).toBe('p:/Backup/ (/Applications/My App/Backup in your account)\n');
+    expect((await run('p:/')).stdout).toBe('p:/ (/Applications/My App in your account)\n');
+    expect((await run('pcloud://eapi.pcloud.com/x?authid=OtherAppToken123')).stdout).toBe('pcloud://eapi.pcloud.com/x\n');
+    expect((await runWith(runTestTool, ['where', 'p:/x'], { env: sandbox().env })).stdout).toBe('p:/x\n');
   });
 });
 

@@ -68,13 +68,22 @@ const whoami = defineCommand({
   },
 });
 
-/** The test tool: `pctest <show|cp|fail|bug|whoami>`. */
+const where = defineCommand({
+  name: 'where',
+  describe: 'shows where a location is',
+  positionals: { location: { describe: 'a location' } },
+  handler(ctx) {
+    ctx.out.line(ctx.where(parseLocation(ctx.args.location)));
+  },
+});
+
+/** The test tool: `pctest <show|cp|fail|bug|whoami|where>`. */
 export const runTestTool = createTool({
   name: 'pctest',
   version: '1.2.3',
   description: 'A tool that exists to test the CLI plumbing.',
   examples: [['pctest -v show', 'show the options, verbosely']],
-  commands: [show, cp, fail, bug, whoami],
+  commands: [show, cp, fail, bug, whoami, where],
 });
 
 /** A single-command tool. */
