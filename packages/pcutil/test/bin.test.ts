@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pcutilBin } from './support/bin-path.js';
+import { useEmulator } from './support/emulator.js';
+
+const fx = useEmulator();
+let bin: string;
+let home: string;
+
+beforeAll(async () => {
+  bin = await pcutilBin();
+  home = await mkdtemp(join(tmpdir(), 'pcutil-binhome-'));
+});
+
+/** Spawns the real bin with the emulator in its environment. */
+function spawnPcutil(args: string[], stdin?: Buffer): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: home,
+      env: { PATH: process.env.PATH ?? '', HOME: home, PCLOUD_ENDPOINT: fx.emulator.apiUrl, PCLOUD_ACCESS_TOKEN: fx.emulator.token },
+    });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr: err }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('the real pcutil bin', () => {
+  it('teaches with --help and examples per command, and knows its version', async () => {
+    const help = await spawnPcutil(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout.toString()).toMatch(/pcutil cp <paths\.\.>/);
+    const cpHelp = await spawnPcutil(['cp', '--help']);
+    expect(cpHelp.stdout.toString()).toContain('pcutil cp -r ~/Photos p:/Backup');
+    const version = await spawnPcutil(['--version']);
+    expect(version.stdout.toString().trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('copies up and down, and pipes through standard input and output', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pcutil-bin-'));
+    await writeFile(join(dir, 'a.txt'), 'via the bin\n');
+    const up = await spawnPcutil(['cp', join(dir, 'a.txt'), 'p:/bin/a.txt']);
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stderr).toMatch(/^1 file\(s\) copied \(12 B\)/);
+    const down = await spawnPcutil(['cp', 'p:/bin/a.txt', join(dir, 'b.txt')]);
+    expect(down.code).toBe(0);
+    expect(await readFile(join(dir, 'b.txt'), 'utf8')).toBe('via the bin\n');
+    const data = Buffer.from([0, 1, 2, 255, 254, 10, 13]);
+    expect((await spawnPcutil(['cp', '-', 'p:/bin/raw.bin'], data)).code).toBe(0);
+    const cat = await spawnPcutil(['cat', 'p:/bin/raw.bin']);
+    expect(cat.stdout.equals(data)).toBe(true);
+  });
+
+  it('answers a usage error with one line, a pointer to --help and exit 2', async () => {
+    const result = await spawnPcutil(['cp', join(home, 'x'), join(home, 'y')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^pcutil: .*both local.*\nTry 'pcutil cp --help' for more information\.\n$/);
+  });
+});
