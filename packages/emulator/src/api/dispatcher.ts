@@ -10,7 +10,8 @@ import type { EmulatorState } from '../state/emulator-state.js';
 import { renderDates } from './api-date.js';
 import { hasCredentials, readCredentials } from './credentials.js';
 import { applyFilter, updateFilter } from './response-filters.js';
-import { ApiFailure, type Caller, type MethodCall, type MethodResult, type MethodSpec } from './types.js';
+import { commitOpenFile } from '../methods/fd-open-close.js';
+import { ApiFailure, type Caller, type ConnectionState, type MethodCall, type MethodResult, type MethodSpec } from './types.js';
 
 /** A decoded call, plus the Bearer token when the transport has headers. */
 export interface DispatchRequest extends MethodCall {
@@ -34,6 +35,8 @@ export interface Dispatcher {
   /** True when the method exists (front ends close the connection early otherwise, before reading a body). */
   knows(method: string): boolean;
   dispatch(request: DispatchRequest): Promise<DispatchOutcome>;
+  /** A connection went away: its open files are closed (written content is kept). Front ends call this once. */
+  disconnect(connection: ConnectionState): Promise<void>;
 }
 
 function failureBody(error: unknown): { result: number; body: Record<string, unknown> } {
@@ -90,5 +93,13 @@ export function createDispatcher(state: EmulatorState, table: ReadonlyMap<string
     applyFilter(outcome.body, request.connection.filterMeta);
     return { kind: 'answer', ...outcome, resetMidResponse: fault.reset === 'response' };
   };
-  return { knows: (method) => table.has(method), dispatch };
+  const disconnect = async (connection: ConnectionState): Promise<void> => {
+    const open = connection.descriptors?.all() ?? [];
+    delete connection.descriptors;
+    for (const [, file] of open) {
+      const account = state.identity.accounts.get(file.userid);
+      await commitOpenFile(state, file, account?.locationid === 1 ? 'md5' : 'sha256').catch(() => undefined);
+    }
+  };
+  return { knows: (method) => table.has(method), dispatch, disconnect };
 }

@@ -4,6 +4,8 @@ import { createfolder, createfolderifnotexists } from '../methods/create-folder.
 import { deletefolder, deletefolderrecursive } from '../methods/delete-folder.js';
 import { checksumfile, deletefile } from '../methods/file-methods.js';
 import { getfilelink } from '../methods/getfilelink.js';
+import { fileClose, fileOpen } from '../methods/fd-open-close.js';
+import { filePread, filePwrite, fileRead, fileSeek, fileSize, fileTruncate, fileWrite } from '../methods/fd-io.js';
 import { listfolder } from '../methods/listfolder.js';
 import { copyfile, renamefile } from '../methods/rename-copy-file.js';
 import { copyfolder, renamefolder } from '../methods/rename-copy-folder.js';
@@ -36,6 +38,15 @@ const fileMethods: MethodSpec[] = [
   uploadInfo,
   uploadSave,
   uploadDelete,
+  fileOpen,
+  fileWrite,
+  filePwrite,
+  fileRead,
+  filePread,
+  fileSeek,
+  fileSize,
+  fileTruncate,
+  fileClose,
 ];
 
 /** Builds the name → spec table (identity methods are registered by E2 in identity-methods.ts). */

@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { EmulatorState } from '../state/emulator-state.js';
+import type { DescriptorTable } from '../state/descriptors.js';
 import type { Account, AccessScope } from '../state/identity-types.js';
 
 /** Parameters of one call, every value as the string the client sent (binary numbers/bools are stringified). */
@@ -33,6 +34,8 @@ export interface ConnectionState {
    * sockets belong to one client, and pCloud's binary protocol authenticates once per connection (§9.1).
    */
   stickyAuth?: boolean;
+  /** Open files of the fd API (§4.10): valid only on this connection. */
+  descriptors?: DescriptorTable;
 }
 
 /** Who is calling, once credentials were checked. */

@@ -19,11 +19,13 @@ const connections = new WeakMap<Socket, ConnectionState>();
 /** Per-socket tail of the request chain: pipelined requests are handled one after another, in order (§1.2). */
 const queues = new WeakMap<Socket, Promise<void>>();
 
-function connectionOf(socket: Socket): ConnectionState {
+function connectionOf(socket: Socket, dispatcher: Dispatcher): ConnectionState {
   let state = connections.get(socket);
   if (!state) {
-    state = { remoteAddress: socket.remoteAddress ?? '' };
-    connections.set(socket, state);
+    const created: ConnectionState = { remoteAddress: socket.remoteAddress ?? '' };
+    socket.once('close', () => void dispatcher.disconnect(created));
+    connections.set(socket, created);
+    state = created;
   }
   return state;
 }
@@ -72,7 +74,7 @@ export function createApiHandler(state: EmulatorState, dispatcher: Dispatcher): 
       method,
       params,
       bearer: bearerOf(req.headers.authorization),
-      connection: connectionOf(req.socket),
+      connection: connectionOf(req.socket, dispatcher),
       files: body.files,
       signal: aborted.signal,
     });

@@ -1,0 +1,49 @@
+/**
+ * Per-connection file descriptors of the fd API (pcloud-api.md §4.10): numbered from 1 and never
+ * reused (failed opens use up a number too), `-1` meaning the last one opened. Writes go to a
+ * scratch copy that replaces the file's content on close, or when the connection goes away.
+ */
+import { ApiFailure } from '../api/types.js';
+import type { ScratchBlob } from './blob-store.js';
+
+/** One open file. */
+export interface OpenFile {
+  userid: number;
+  fileid: number;
+  writable: boolean;
+  append: boolean;
+  position: number;
+  /** Present once the file was opened for writing: the content being changed. */
+  scratch?: ScratchBlob;
+}
+
+/** The descriptors of one connection. */
+export class DescriptorTable {
+  private readonly open = new Map<number, OpenFile>();
+  private last = 0;
+
+  /** Takes the next number; `file` undefined records a failed open. */
+  add(file: OpenFile | undefined): number {
+    const fd = ++this.last;
+    if (file) this.open.set(fd, file);
+    return fd;
+  }
+
+  /** Resolves an `fd` parameter (negative: relative to the last opened); 1007 when not open. */
+  get(fd: number | undefined): { fd: number; file: OpenFile } {
+    const number = fd !== undefined && fd < 0 ? this.last + 1 + fd : fd;
+    const file = number === undefined ? undefined : this.open.get(number);
+    if (!file || number === undefined) throw new ApiFailure(1007);
+    return { fd: number, file };
+  }
+
+  /** Forgets a descriptor. */
+  remove(fd: number): void {
+    this.open.delete(fd);
+  }
+
+  /** Every open file (for closing them all). */
+  all(): Array<[number, OpenFile]> {
+    return [...this.open.entries()];
+  }
+}
