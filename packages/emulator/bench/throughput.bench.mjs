@@ -1,0 +1,86 @@
+// Benchmark (not a test): a 1 GiB upload and download through the emulator next to a plain Node
+// HTTP sink/source moving the same bytes in the same run, and the emulator process's peak memory.
+// Needs the built dist (`pnpm build`). Run: `pnpm bench` or `node packages/emulator/bench/throughput.bench.mjs`.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+
+const SIZE = Number(process.env.BENCH_BYTES ?? 1024 ** 3);
+const block = randomBytes(1024 * 1024);
+
+async function startChild(script) {
+  const child = spawn(process.execPath, [new URL(script, import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = await once(createInterface({ input: child.stdout }), 'line');
+  return { child, info: JSON.parse(line) };
+}
+
+function memoryOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') * 1024, peak: kb('VmHWM') * 1024 };
+}
+
+function send(url, method, headers, bodyBytes) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers: bodyBytes === undefined ? headers : { ...headers, 'Content-Length': bodyBytes } }, (res) => {
+      let received = 0;
+      const chunks = [];
+      res.on('data', (chunk) => {
+        received += chunk.length;
+        if (chunks.length < 64) chunks.push(chunk);
+      });
+      res.on('end', () => resolve({ status: res.statusCode, received, text: Buffer.concat(chunks).toString('utf8').slice(0, 4096) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (bodyBytes === undefined) return void req.end();
+    let left = bodyBytes;
+    const pump = () => {
+      while (left > 0) {
+        const chunk = left >= block.length ? block : block.subarray(0, left);
+        left -= chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+async function timed(fn) {
+  const start = process.hrtime.bigint();
+  const result = await fn();
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, result };
+}
+
+const mbps = (seconds) => SIZE / 1024 ** 2 / seconds;
+
+const baseline = await startChild('./baseline-process.mjs');
+const baseUp = await timed(() => send(`${baseline.info.url}/sink`, 'PUT', {}, SIZE));
+const baseDown = await timed(() => send(`${baseline.info.url}/source/${SIZE}`, 'GET', {}));
+baseline.child.kill('SIGTERM');
+
+const emu = await startChild('./emulator-process.mjs');
+const idle = memoryOf(emu.child.pid);
+const auth = { Authorization: `Bearer ${emu.info.token}` };
+const up = await timed(() => send(`${emu.info.apiUrl}/uploadfile?folderid=0&filename=big.bin&nopartial=1`, 'PUT', auth, SIZE));
+const fileid = JSON.parse(up.result.text).fileids[0];
+const link = JSON.parse((await send(`${emu.info.apiUrl}/getfilelink?fileid=${fileid}`, 'GET', auth)).text);
+const down = await timed(() => send(`http://${link.hosts[0]}${link.path}`, 'GET', {}));
+if (down.result.received !== SIZE) throw new Error(`downloaded ${down.result.received} of ${SIZE} bytes`);
+const memory = memoryOf(emu.child.pid);
+emu.child.kill('SIGTERM');
+await once(emu.child, 'exit');
+
+const row = (name, base, emulator) =>
+  `| ${name.padEnd(9)} | ${mbps(base).toFixed(0).padStart(13)} | ${mbps(emulator).toFixed(0).padStart(13)} | ${((base / emulator) * 100).toFixed(0).padStart(6)}% |`;
+const mib = (bytes) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
+console.log(`\n@pcloud/emulator throughput, ${mib(SIZE)} over loopback (HTTP, disk-backed data dir)`);
+console.log('| transfer  | plain MiB/s   | emulator MiB/s | ratio  |');
+console.log('|-----------|---------------|----------------|--------|');
+console.log(row('upload', baseUp.seconds, up.seconds));
+console.log(row('download', baseDown.seconds, down.seconds));
+console.log(`emulator RSS: ${mib(idle.rss)} after start, ${mib(memory.rss)} at the end, peak ${mib(memory.peak)}`);
