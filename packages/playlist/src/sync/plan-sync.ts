@@ -35,8 +35,9 @@ export interface PlanSyncInput {
 /**
  * Plans a playlist sync without calling anything. A new playlist is created with its first
  * chunk (`collection_create`) and filled with the rest (`collection_linkfiles`). An existing
- * one is updated in place (unlink, link, move: it keeps its id) when that takes no more calls
- * than deleting and re-creating it; otherwise it is replaced.
+ * one is updated in place (unlink, link, move) when that takes at most twice the calls of
+ * deleting and re-creating it, because in place it keeps its id (shares, apps' references);
+ * otherwise, typically after a reshuffle that needs many moves, it is replaced.
  */
 export function planSync(input: PlanSyncInput): SyncPlan {
   const { name, fileids, existing, chunkSize } = input;
@@ -61,10 +62,13 @@ export function planSync(input: PlanSyncInput): SyncPlan {
     ...chunk(added, chunkSize).map((ids): SyncStep => ({ kind: 'link', fileids: ids })),
     ...moves,
   ];
-  if (steps.length > replace.steps.length) return replace;
+  if (steps.length > IN_PLACE_ALLOWANCE * replace.steps.length) return replace;
   const action = steps.length === 0 ? 'unchanged' : 'update';
   return { ...base, action, collectionid, added: added.length, removed: removed.length, moved: moves.length, steps };
 }
+
+/** How many times a replace's calls an in-place update may take: keeping the id is worth that. */
+export const IN_PLACE_ALLOWANCE = 2;
 
 function createSteps(name: string, fileids: readonly number[], chunkSize: number): SyncStep[] {
   const [first = [], ...rest] = chunk(fileids, chunkSize);
