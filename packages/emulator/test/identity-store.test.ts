@@ -46,7 +46,9 @@ describe('IdentityStore', () => {
     expect(oauth.ok && oauth.account.userid).toBe(seeded.userid);
     const auth = store.check({ auth: seeded.authToken }, 1_700_000_000);
     expect(auth.ok && auth.token.kind).toBe('auth');
-    expect(store.sessions(seeded.userid, 1_700_000_000)).toHaveLength(3);
+    const kinds = store.sessions(seeded.userid, 1_700_000_000).map((t) => t.kind);
+    expect(kinds.filter((k) => k === 'auth')).toHaveLength(3);
+    expect(kinds.filter((k) => k === 'oauth')).toHaveLength(2);
   });
 
   it('refuses foreign-region and unknown access tokens with 2094, missing credentials with 1000', () => {

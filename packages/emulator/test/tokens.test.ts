@@ -1,6 +1,6 @@
 import { Agent } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator } from '../src/index.js';
+import { createEmulator, DEMO_APP, FOLDER_APP, type Emulator } from '../src/index.js';
 import { apiCall, type Answer } from './support/api-call.js';
 
 const DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$/;
@@ -14,18 +14,20 @@ describe('listtokens, deletetoken, logout (legacy mode)', () => {
   });
   afterEach(() => emu.close());
 
-  it('lists the sessions with tokenid, device, created, expires_inactive, expires', async () => {
+  it('lists the tokens (3 sessions, 2 app grants) with tokenid, device, created, expires_inactive, expires', async () => {
     const answer = await call('listtokens');
     expect(answer.result).toBe(0);
-    expect(answer.tokens).toHaveLength(3);
+    expect(answer.tokens).toHaveLength(5);
     for (const token of answer.tokens) {
       expect(Object.keys(token).sort()).toEqual(['created', 'device', 'expires', 'expires_inactive', 'tokenid']);
       expect(Number.isInteger(token.tokenid)).toBe(true);
       expect(token.device.length).toBeGreaterThan(0);
       for (const field of ['created', 'expires', 'expires_inactive']) expect(token[field]).toMatch(DATE);
     }
-    expect(new Set(answer.tokens.map((t: Answer) => t.device)).size).toBe(3);
-    expect(new Set(answer.tokens.map((t: Answer) => t.expires)).size).toBe(3);
+    const devices = answer.tokens.map((t: Answer) => t.device);
+    expect(new Set(devices).size).toBe(5);
+    expect(devices).toEqual(expect.arrayContaining([DEMO_APP.name, FOLDER_APP.name]));
+    expect(new Set(answer.tokens.map((t: Answer) => t.expires)).size).toBeGreaterThanOrEqual(4);
     const stamps = await call('listtokens', { timeformat: 'timestamp' });
     for (const token of stamps.tokens) expect(token.expires).toBeGreaterThan(token.created);
   });
@@ -76,7 +78,17 @@ describe('listtokens, deletetoken, logout (legacy mode)', () => {
     expect(await call('deletetoken')).toEqual({ result: 1076, error: "Please provide 'tokenid'." });
     expect(await call('deletetoken', { tokenid: 'abc' })).toMatchObject({ result: 1076 });
     expect(await call('deletetoken', { tokenid: 987654 })).toEqual({ result: 2102, error: "Provided 'tokenid' not found." });
-    expect((await call('listtokens')).tokens).toHaveLength(3);
+    expect((await call('listtokens')).tokens).toHaveLength(5);
+  });
+
+  it('lets an OAuth caller (legacy mode) find its own grant by app name and delete it, ending it', async () => {
+    const bearer = { bearer: emu.token };
+    const listed = await apiCall(emu.apiUrl, 'listtokens', {}, bearer);
+    const mine = listed.tokens.filter((t: Answer) => t.device === DEMO_APP.name);
+    expect(mine).toHaveLength(1);
+    expect(await apiCall(emu.apiUrl, 'deletetoken', { tokenid: mine[0].tokenid }, bearer)).toEqual({ result: 0 });
+    expect(await apiCall(emu.apiUrl, 'userinfo', {}, bearer)).toMatchObject({ result: 2094 });
+    expect((await call('listtokens')).tokens.map((t: Answer) => t.device)).not.toContain(DEMO_APP.name);
   });
 
   it('logout ends the auth token in use', async () => {
@@ -94,10 +106,11 @@ describe('listtokens, deletetoken, logout (legacy mode)', () => {
     const clocked = await createEmulator({ legacy: true, clock: () => now });
     try {
       const before = await apiCall(clocked.apiUrl, 'listtokens', { auth: clocked.seeded.authToken });
-      expect(before.tokens).toHaveLength(3);
-      now += 8 * 86_400; // past the 7-day session, within the others
+      expect(before.tokens).toHaveLength(5);
+      now += 8 * 86_400; // past the 7-day session, within the others (OAuth grants never expire)
       const after = await apiCall(clocked.apiUrl, 'listtokens', { auth: clocked.seeded.authToken });
-      expect(after.tokens).toHaveLength(2);
+      expect(after.tokens).toHaveLength(4);
+      expect(after.tokens.map((t: Answer) => t.device)).not.toContain('pCloud Drive 4.0.2 (Windows 11)');
       now += 32 * 86_400; // idle for longer than 31 days
       expect(await apiCall(clocked.apiUrl, 'userinfo', { auth: clocked.seeded.authToken })).toMatchObject({ result: 2000 });
     } finally {

@@ -1,6 +1,7 @@
 /**
- * Sessions of the account: `logout`, `listtokens`, `deletetoken` (pcloud-api.md §6.3). In
- * restriction mode OAuth tokens may not list or delete sessions (1000, §7.6).
+ * Tokens of the account: `logout`, `listtokens`, `deletetoken` (pcloud-api.md §6.3). Before
+ * 2026 the original token tool listed and deleted OAuth grants with these, so legacy mode lists
+ * them beside `auth` sessions; in restriction mode OAuth tokens may not call them (1000, §7.6).
  */
 import { apiDate } from '../api/api-date.js';
 import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js';
@@ -18,23 +19,32 @@ function logout(ctx: MethodContext) {
   return { body: { auth_deleted: endToken(ctx, callerOf(ctx).tokenId) } };
 }
 
-/** `listtokens`: the account's live `auth` sessions. */
+/**
+ * OAuth tokens never expire (§6.4), but a listtokens row needs dates: they are shown as lasting
+ * ten years from their creation (our choice; the original token tool prints `expires`).
+ */
+const OAUTH_SHOWN_LIFETIME = 10 * 365 * 86_400;
+
+/** `listtokens`: the account's live tokens; an OAuth token's `device` is its app's name. */
 function listtokens(ctx: MethodContext) {
   const caller = callerOf(ctx);
   const tokens = ctx.state.identity
     .sessions(caller.account.userid, ctx.state.now())
     .sort((a, b) => a.tokenid - b.tokenid)
-    .map((t) => ({
-      tokenid: t.tokenid,
-      device: t.device,
-      created: apiDate(t.created),
-      expires_inactive: apiDate(t.expiresInactive),
-      expires: apiDate(t.expires),
-    }));
+    .map((t) => {
+      const far = t.created + OAUTH_SHOWN_LIFETIME;
+      return {
+        tokenid: t.tokenid,
+        device: t.device,
+        created: apiDate(t.created),
+        expires_inactive: apiDate(t.kind === 'oauth' ? far : t.expiresInactive),
+        expires: apiDate(t.kind === 'oauth' ? far : t.expires),
+      };
+    });
   return { body: { tokens } };
 }
 
-/** `deletetoken`: `tokenid` must be one of the account's sessions (2102 otherwise); may be the token in use. */
+/** `deletetoken`: `tokenid` must be one of the account's tokens (2102 otherwise); may be the token in use. */
 function deletetoken(ctx: MethodContext) {
   const caller = callerOf(ctx);
   const tokenid = intParam(ctx.params, 'tokenid');

@@ -151,9 +151,9 @@ export class IdentityStore {
     return value;
   }
 
-  /** The account's `auth` sessions that are still alive (what `listtokens` shows). */
+  /** The account's live tokens, `auth` sessions and OAuth grants alike (what `listtokens` shows). */
   sessions(userid: number, now: number): Token[] {
-    return [...this.tokens.values()].filter((t) => t.userid === userid && t.kind === 'auth' && this.alive(t, now));
+    return [...this.tokens.values()].filter((t) => t.userid === userid && this.alive(t, now));
   }
 
   /** Ends a token (logout / deletetoken); false when it did not exist. */
