@@ -70,6 +70,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       await Promise.all([api.close(), download.close(), binary.close()]);
       await state.uploads.discardAll();
       await persistence?.flush();
+      await state.files.blobs.close();
     },
   };
 }

@@ -1,6 +1,14 @@
-/** The default content store: blobs as Buffers in memory (tests, short-lived emulators). */
+/**
+ * The default content store: blobs as Buffers in memory (tests, short-lived emulators). Content
+ * larger than a few MiB spills to a private temporary directory instead, so a 1 GiB upload does
+ * not grow the emulator's memory even without a data dir.
+ */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { DiskBlobStore } from './disk-blob-store.js';
 import type { BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
 import { ContentHasher, type ExtraDigest } from './content-hasher.js';
 
@@ -17,36 +25,66 @@ function digestOf(buffer: Buffer, extra: ExtraDigest | undefined): ReturnType<Co
   return hasher.digest();
 }
 
-/** Keeps every blob in a Map of Buffers. */
+/** Bytes above which content goes to the spill directory. */
+const SPILL_BYTES = 8 * 1024 * 1024;
+
+async function* replay(head: Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield* head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+/** Keeps blobs in a Map of Buffers; large ones in a temporary directory removed on close. */
 export class MemoryBlobStore implements BlobStore {
   private readonly blobs = new Map<string, Buffer>();
+  private spillDir: string | undefined;
+  private spill: DiskBlobStore | undefined;
 
   async write(source: AsyncIterable<Buffer> | Iterable<Buffer>, extra: ExtraDigest | undefined): Promise<StoredBlob> {
-    const hasher = new ContentHasher(extra);
+    const iterator = (Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : toAsync(source)) as AsyncIterator<Buffer>;
     const chunks: Buffer[] = [];
-    for await (const chunk of source) {
-      hasher.update(chunk);
-      chunks.push(chunk);
+    let size = 0;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      chunks.push(next.value);
+      size += next.value.length;
+      if (size > SPILL_BYTES) return this.spillStore().write(replay(chunks, iterator), extra);
     }
+    const hasher = new ContentHasher(extra);
+    const content = Buffer.concat(chunks, size);
+    hasher.update(content);
     const id = newId();
-    this.blobs.set(id, Buffer.concat(chunks));
+    this.blobs.set(id, content);
     return { id, ...hasher.digest() };
   }
 
   read(id: string, range?: ByteRange): Readable {
-    return sliceStream(this.blobs.get(id) ?? Buffer.alloc(0), range);
+    const content = this.blobs.get(id);
+    if (!content && this.spill) return this.spill.read(id, range);
+    return sliceStream(content ?? Buffer.alloc(0), range);
   }
 
   async openScratch(from?: string): Promise<ScratchBlob> {
+    if (from !== undefined && !this.blobs.has(from) && this.spill) return this.spill.openScratch(from);
     const initial = from === undefined ? Buffer.alloc(0) : Buffer.from(this.blobs.get(from) ?? Buffer.alloc(0));
     return new MemoryScratch(newId(), initial, this.blobs);
   }
 
   remove(id: string): void {
-    this.blobs.delete(id);
+    if (!this.blobs.delete(id)) this.spill?.remove(id);
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    if (this.spillDir) rmSync(this.spillDir, { recursive: true, force: true });
+  }
+
+  private spillStore(): DiskBlobStore {
+    this.spillDir ??= mkdtempSync(join(tmpdir(), 'pcloud-emulator-'));
+    this.spill ??= new DiskBlobStore(this.spillDir);
+    return this.spill;
+  }
+}
+
+async function* toAsync(source: Iterable<Buffer>): AsyncGenerator<Buffer> {
+  yield* source;
 }
 
 class MemoryScratch implements ScratchBlob {
