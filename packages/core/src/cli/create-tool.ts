@@ -71,6 +71,9 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
       if (options.save) {
         const saved = await saveGivenOptions(config, section, commonGiven, options, resolved.saveable);
         out.info(saved.length > 0 ? `saved ${saved.join(', ')} to ${config.path}` : 'nothing to save: -s saves the options given with it');
+      } else if (commonGiven.username !== undefined && options.username !== config.data.username) {
+        // The original tools always remember -u (it names the account the token should belong to).
+        await config.save({ username: options.username });
       }
       const { context, close } = createContext({
         tool: { name: spec.name, version: spec.version },

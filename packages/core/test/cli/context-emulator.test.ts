@@ -154,6 +154,17 @@ describe('the command context over HTTPS with the emulator’s CA', () => {
     expect(untrusted.stderr).not.toContain(TOKEN);
   });
 
+  it('speaks the binary protocol with --transport binary on the config’s binary-api-port', async () => {
+    const box = sandbox();
+    const caFile = join(box.home, 'ca.pem');
+    writeFileSync(caFile, emu.ca ?? '');
+    writeConfig(box.configFile, { 'ca-file': caFile, endpoint: emu.apiUrl, access_token: TOKEN, 'binary-api-port': emu.binaryPort });
+    const result = await runWith(runTestTool, ['-v', '--transport', 'binary', 'whoami'], { env: box.env });
+    expect(result.stdout).toBe(`${emu.seeded.email}\n`);
+    expect(result.stderr).toMatch(/^binary userinfo/m);
+    expect(result.stderr).not.toContain(TOKEN);
+  });
+
   it('reads the CA from the config’s ca-file, and names a missing one', async () => {
     const box = sandbox();
     const caFile = join(box.home, 'ca.pem');

@@ -103,6 +103,13 @@ describe('-s saves exactly the options given', () => {
     expect(saved.list).toBeUndefined();
   });
 
+  it('always remembers -u, as the original tools do', async () => {
+    const box = sandbox();
+    await show(['-u', 'ann@example.com'], box.env);
+    expect(JSON.parse(readFileSync(box.configFile, 'utf8')).username).toBe('ann@example.com');
+    expect((await show([], box.env)).options.username).toBe('ann@example.com');
+  });
+
   it('says so when there is nothing to save', async () => {
     const box = sandbox();
     const result = await runWith(runTestTool, ['-s', 'show'], { env: box.env });
