@@ -1,5 +1,5 @@
 import { listCollections, type PCloudClient } from '@pcloud/core';
-import { collectionRefusalError, isCollectionRefusal } from './collection-refused.js';
+import { explainCollectionRefusal } from './collection-refused.js';
 
 /** One existing playlist as `--list` shows it. */
 export interface PlaylistSummary {
@@ -19,7 +19,7 @@ export async function listPlaylists(client: PCloudClient): Promise<PlaylistSumma
       .map((collection) => ({ name: collection.name, id: collection.id, tracks: collection.items }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
   } catch (error) {
-    throw isCollectionRefusal(error, client) ? collectionRefusalError(error) : error;
+    throw explainCollectionRefusal(error, client) ?? error;
   }
 }
 

@@ -1,7 +1,7 @@
 import { getCollection, listCollections, type PCloudClient } from '@pcloud/core';
 import { preparePlaylist, type PreparedPlaylist } from '../playlists/prepare-playlist.js';
 import { readPlaylistFile, type PlaylistFile } from '../playlists/read-playlist-file.js';
-import { collectionRefusalError, isCollectionRefusal } from '../remote/collection-refused.js';
+import { explainCollectionRefusal } from '../remote/collection-refused.js';
 import { loadMusicIndex } from '../remote/load-music-index.js';
 import { applyPlan } from './apply-plan.js';
 import { describePlan } from './describe-plan.js';
@@ -71,7 +71,7 @@ export async function syncPlaylists(getClient: () => Promise<PCloudClient>, opti
       if (!(await syncOne(client, playlist, existing.get(playlist.file.name), options, report))) status = 1;
     }
   } catch (error) {
-    throw isCollectionRefusal(error, client) ? collectionRefusalError(error) : error;
+    throw explainCollectionRefusal(error, client) ?? error;
   }
   return status;
 }
@@ -99,7 +99,7 @@ async function syncOne(
     report.out(describePlan(plan, true));
     return true;
   } catch (error) {
-    if (isCollectionRefusal(error, client)) throw error;
+    if (explainCollectionRefusal(error, client)) throw error;
     report.err(`${JSON.stringify(name)}: not written: ${(error as Error).message}`);
     return false;
   }
