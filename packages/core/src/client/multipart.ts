@@ -26,7 +26,27 @@ class FileLikePart {
   }
 
   stream(): AsyncIterable<Uint8Array> {
-    return this.#source;
+    return encoderSafe(this.#source);
+  }
+}
+
+/** form-data-encoder re-slices chunks over this size from `chunk.buffer`, ignoring `byteOffset`. */
+const ENCODER_CHUNK = 65536;
+
+/**
+ * The source's bytes in pieces form-data-encoder passes through untouched: a view larger than
+ * 64 KiB (e.g. a `subarray`) would otherwise be re-sliced from the start of its underlying
+ * ArrayBuffer and send the wrong bytes. Splitting into views copies nothing.
+ */
+async function* encoderSafe(source: Readable | AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const piece of source as AsyncIterable<Uint8Array>) {
+    if (piece.byteLength <= ENCODER_CHUNK || piece.byteOffset === 0) {
+      yield piece;
+      continue;
+    }
+    for (let offset = 0; offset < piece.byteLength; offset += ENCODER_CHUNK) {
+      yield piece.subarray(offset, Math.min(piece.byteLength, offset + ENCODER_CHUNK));
+    }
   }
 }
 
