@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { formatPCloudDate, isPCloudError, stat, tryStat, uploadFile, uploadStream, type Progress } from '../../src/index.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { corruptingTransport } from './support/corrupting-transport.js';
+import { flakyTransport, type FlakyPlan } from './support/flaky-transport.js';
 import { startFiles, type FilesFixture } from './support/files-fixture.js';
 
 let fx: FilesFixture;
@@ -184,6 +185,44 @@ describe('resumable upload (upload_create / upload_write / upload_save)', () => 
     // Five chunks; every second write is reset, so each chunk after the first needs two writes.
     expect(fx.emu.faults.injected - injected).toBe(4);
     expect(sha1(await stored(result.metadata.fileid))).toBe(sha1(content));
+  });
+
+  /** Uploads 600 KiB in 256 KiB chunks through a flaky transport; returns the offsets written. */
+  async function flakyUpload(name: string, plan: FlakyPlan, on: FilesFixture = fx): Promise<{ offsets: number[]; content: Buffer; fileid: number }> {
+    const content = randomBytes(600 * 1024);
+    const path = await localFile(name, content);
+    const offsets: number[] = [];
+    const client = on.newClient({
+      transport: flakyTransport(plan),
+      logger: (line) => {
+        const match = /^http upload_write .*"uploadoffset":(\d+)/.exec(line);
+        if (match) offsets.push(Number(match[1]));
+      },
+    });
+    const result = await uploadFile(client, path, { path: `/Up/${name}` }, { resumableThreshold: 1, chunkSize: 256 * 1024 });
+    expect(result.sha1).toBe(sha1(content));
+    return { offsets, content, fileid: result.metadata.fileid };
+  }
+
+  test('a chunk broken off mid-body is resumed where the server stopped', async () => {
+    // The in-memory store drops a broken write; the disk store keeps what arrived, as a real disk would.
+    const onDisk = await startFiles({ dataDir: tempDir() });
+    try {
+      onDisk.emu.seedFolder('/Up');
+      const { offsets } = await flakyUpload('cut.bin', { method: 'upload_write', cutOnCall: 2, cutAfter: 100_000 }, onDisk);
+      expect(offsets).toEqual([0, 262_144, 262_144 + 100_000, 524_288]);
+    } finally {
+      await onDisk.close();
+    }
+    const { offsets, content, fileid } = await flakyUpload('cut.bin', { method: 'upload_write', cutOnCall: 2, cutAfter: 100_000 });
+    expect(offsets).toEqual([0, 262_144, 262_144, 524_288]);
+    expect(sha1(await stored(fileid))).toBe(sha1(content));
+  });
+
+  test('a complete chunk whose answer was lost is not sent again', async () => {
+    const { offsets, content, fileid } = await flakyUpload('lost.bin', { method: 'upload_write', loseAnswerOnCall: 1 });
+    expect(offsets).toEqual([0, 262_144, 524_288]);
+    expect(sha1(await stored(fileid))).toBe(sha1(content));
   });
 
   test('corruption is caught before saving, and nothing is saved', async () => {
