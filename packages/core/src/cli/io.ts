@@ -41,16 +41,24 @@ export type RunTool = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 /**
  * The whole of a bin shim: runs the tool on the process's arguments, turns the first Ctrl-C
- * into an abort (a second one ends the process the default way) and sets the exit code.
+ * (or a closed output pipe) into an abort — a second Ctrl-C ends the process the default way —
+ * and sets the exit code.
  * It never calls process.exit, so pending output is flushed.
  */
 export async function runMain(run: RunTool): Promise<void> {
   const controller = new AbortController();
   const onInterrupt = (): void => controller.abort();
+  // A reader that went away (`pcutil ls | head`) is no crash: stop the work quietly.
+  const onOutputError = (error: NodeJS.ErrnoException): void => {
+    if (error.code !== 'EPIPE') throw error;
+    controller.abort();
+  };
   process.once('SIGINT', onInterrupt);
+  process.stdout.on('error', onOutputError);
   try {
     process.exitCode = await run(process.argv.slice(2), nodeIo(controller.signal));
   } finally {
     process.removeListener('SIGINT', onInterrupt);
+    process.stdout.removeListener('error', onOutputError);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import Conf from 'conf';
 import { PCloudError } from '../errors.js';
@@ -106,9 +106,15 @@ export async function openConfigStore(options: ConfigStoreOptions = {}): Promise
   };
 
   if (data === undefined && options.create !== false) {
-    // Another process may create it between our read and our lock: then we keep what it wrote.
-    await writeLocked(() => {});
-    created = true;
+    try {
+      // Another process may create it between our read and our lock: then we keep what it wrote.
+      await writeLocked(() => {});
+      created = true;
+    } catch (error) {
+      // An unwritable place (read-only home in CI) must not stop a tool that has its token from
+      // the environment: it runs on the defaults, and a later save reports the problem.
+      if (!(error instanceof PCloudError && error.code === 'CONFIG_ERROR') || existsSync(path)) throw error;
+    }
   }
 
   return {

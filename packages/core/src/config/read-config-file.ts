@@ -28,7 +28,7 @@ export function readConfigFile(path: string): PCloudConfig | undefined {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw configError(path, `cannot be read (${code ?? 'unknown error'})`);
   }
   // Editors may save a byte order mark; it is not part of the JSON.

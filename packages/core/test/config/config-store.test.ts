@@ -62,6 +62,16 @@ describe('config file creation', () => {
     expect(store.data.endpoint).toBe('https://eapi.pcloud.com');
   });
 
+  it('runs on the defaults where the file cannot be created, and reports it on save', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'not-a-dir'), '');
+    const file = join(dir, 'not-a-dir', 'pcloud.json');
+    const store = await openConfigStore({ path: file });
+    expect(store.created).toBe(false);
+    expect(store.data.timeout).toBe(2);
+    await expect(store.save({ username: 'a@b.c' })).rejects.toThrow(`config file ${file}: cannot create its directory`);
+  });
+
   it('reads the token under both names, access_token first', async () => {
     const file = join(tempDir(), 'pc.json');
     writeFileSync(file, JSON.stringify({ 'access-token': 'legacy-name-token' }));
