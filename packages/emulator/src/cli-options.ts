@@ -26,6 +26,8 @@ export interface CliSettings {
   resetEvery?: number;
   resetRequestEvery?: number;
   expireLinks: boolean;
+  refuseRootRecursive: boolean;
+  maxRecursiveEntries?: number;
   json: boolean;
 }
 
@@ -65,6 +67,12 @@ export async function parseCommandLine(argv: string[], version: string): Promise
     .option('reset-every', { type: 'number', describe: 'reset the connection halfway through every Nth response body' })
     .option('reset-request-every', { type: 'number', describe: 'reset the connection while receiving every Nth request' })
     .option('expire-links', { type: 'boolean', default: false, describe: 'download links are expired at once (the download host answers 401)' })
+    .option('refuse-root-recursive', {
+      type: 'boolean',
+      default: true,
+      describe: 'answer 1101 to a recursive listing of the root, as pCloud since 2026 (--no-refuse-root-recursive allows it)',
+    })
+    .option('max-recursive-entries', { type: 'number', describe: 'answer 5000 to recursive listings with more entries than N' })
     .option('json', { type: 'boolean', default: false, describe: 'print one JSON line on start-up: apiUrl, downloadHost, token, caFile, binaryPort, binaryPlainPort' })
     .example(EXAMPLES)
     .epilogue('Ctrl-C stops the emulator.')
@@ -80,7 +88,7 @@ export async function parseCommandLine(argv: string[], version: string): Promise
         const port = args[name];
         if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--${name} must be a port number (0-65535)`);
       }
-      for (const name of ['fail-every', 'latency', 'reset-every', 'reset-request-every'] as const) {
+      for (const name of ['fail-every', 'latency', 'reset-every', 'reset-request-every', 'max-recursive-entries'] as const) {
         const value = args[name];
         if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new Error(`--${name} must be a whole number`);
       }
@@ -118,6 +126,8 @@ export async function parseCommandLine(argv: string[], version: string): Promise
       resetEvery: args['reset-every'],
       resetRequestEvery: args['reset-request-every'],
       expireLinks: args['expire-links'],
+      refuseRootRecursive: args['refuse-root-recursive'],
+      maxRecursiveEntries: args['max-recursive-entries'],
       json: args.json,
     },
   };

@@ -60,7 +60,12 @@ async function emulatorOptions(settings: CliSettings): Promise<EmulatorOptions> 
     tls,
     region: settings.region,
     legacy: settings.legacy,
-    faults: { rules: faultRules(settings), expireLinks: settings.expireLinks },
+    faults: {
+      rules: faultRules(settings),
+      expireLinks: settings.expireLinks,
+      rootRecursive1101: settings.refuseRootRecursive,
+      ...(settings.maxRecursiveEntries !== undefined ? { maxRecursiveEntries: settings.maxRecursiveEntries } : {}),
+    },
     ...(settings.accessToken !== undefined ? { seed: { accessToken: settings.accessToken } } : {}),
   };
 }

@@ -140,6 +140,28 @@ describe('pcloud-emulator run()', () => {
     }
   });
 
+  it('maps the recursive-listing faults: 1101 for the root by default, --no-refuse-root-recursive, --max-recursive-entries', async () => {
+    const strict = start(['--json']);
+    const one = JSON.parse(await strict.printed) as { apiUrl: string; token: string };
+    try {
+      expect(await apiCall(one.apiUrl, 'listfolder', { folderid: 0, recursive: 1 }, { bearer: one.token })).toMatchObject({ result: 1101 });
+    } finally {
+      strict.stop();
+      await strict.exit;
+    }
+    const open = start(['--json', '--no-refuse-root-recursive', '--max-recursive-entries', '2']);
+    const two = JSON.parse(await open.printed) as { apiUrl: string; token: string };
+    try {
+      expect(await apiCall(two.apiUrl, 'listfolder', { folderid: 0, recursive: 1 }, { bearer: two.token })).toMatchObject({ result: 0 });
+      for (const path of ['/a', '/a/b', '/a/c']) await apiCall(two.apiUrl, 'createfolder', { path }, { bearer: two.token });
+      expect(await apiCall(two.apiUrl, 'listfolder', { path: '/a', recursive: 1 }, { bearer: two.token })).toMatchObject({ result: 0 });
+      expect(await apiCall(two.apiUrl, 'listfolder', { folderid: 0, recursive: 1 }, { bearer: two.token })).toMatchObject({ result: 5000 });
+    } finally {
+      open.stop();
+      await open.exit;
+    }
+  });
+
   it('reports a port already in use in one line, exit code 1', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
