@@ -1,7 +1,7 @@
 /**
  * Which API endpoint a fresh login belongs to (pcloud-api.md §7.2, §7.3): an endpoint the user
  * chose explicitly wins; otherwise the redirect's `hostname`, then a `locationid` (redirect or
- * exchange answer), then the default (EU).
+ * exchange answer) — except that an emulator's own origin comes before a locationid — then EU.
  */
 import { DEFAULT_ENDPOINT, REGIONS, regionOfLocation, resolveEndpoint } from '../client/region.js';
 
@@ -13,6 +13,18 @@ export interface RegionClues {
   locationid?: number;
   /** Scheme for a hostname that is not one of pCloud's (an emulator): taken from the authorize page. */
   fallbackProtocol?: string;
+  /** The endpoint of a non-pCloud authorize page (an emulator), used before any locationid. */
+  fallback?: URL;
+}
+
+/**
+ * The API endpoint an authorize page implies when it is not pCloud's own (an emulator serves
+ * its pages and its API from one origin); undefined for pCloud's page, which serves both regions.
+ */
+export function endpointOfAuthorizePage(authorizeUrl: string | undefined): URL | undefined {
+  if (authorizeUrl === undefined) return undefined;
+  const url = new URL(authorizeUrl);
+  return /(^|\.)pcloud\.com$/i.test(url.hostname) ? undefined : new URL(url.origin);
 }
 
 /** The endpoint URL implied by the clues. */
@@ -23,6 +35,8 @@ export function endpointFromClues(clues: RegionClues): URL {
     const protocol = known ? 'https:' : (clues.fallbackProtocol ?? 'https:');
     return new URL(`${protocol}//${clues.hostname}`);
   }
+  // An emulator's origin beats a locationid, which names pCloud's own hosts.
+  if (clues.fallback) return new URL(clues.fallback.href);
   const region = regionOfLocation(clues.locationid);
   return new URL(region ? REGIONS[region].endpoint : DEFAULT_ENDPOINT);
 }

@@ -5,12 +5,12 @@
  * ever printed or logged.
  */
 import type { Readable } from 'node:stream';
-import { PCloudError } from '../errors.js';
+import { ApiError, PCloudError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import type { ExchangeOptions } from './exchange-code.js';
 import { exchangeCode } from './exchange-code.js';
 import { buildAuthorizeUrl, createState, stateMatches } from './authorize-url.js';
-import { endpointFromClues } from './login-endpoint.js';
+import { endpointFromClues, endpointOfAuthorizePage } from './login-endpoint.js';
 import { startLoopbackListener, type LoopbackListener } from './loopback-listener.js';
 import { openBrowser as defaultOpenBrowser } from './open-browser.js';
 import { readPastedCode } from './paste-code.js';
@@ -76,19 +76,30 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
     }
     registerSecret(redirect.code);
     const fallbackProtocol = new URL(options.authorizeUrl ?? 'https://my.pcloud.com').protocol;
+    const fallback = endpointOfAuthorizePage(options.authorizeUrl);
     const clues = {
       ...(options.endpoint !== undefined ? { explicit: options.endpoint } : {}),
       ...(redirect.hostname ? { hostname: redirect.hostname } : {}),
       ...(redirect.locationid !== undefined ? { locationid: redirect.locationid } : {}),
+      ...(fallback ? { fallback } : {}),
       fallbackProtocol,
     };
+    const exchangeAt = endpointFromClues(clues);
     const exchanged = await exchangeCode({
       code: redirect.code,
       clientId: options.clientId,
-      endpoint: endpointFromClues(clues),
+      endpoint: exchangeAt,
       ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
       ...(options.exchangeUrl ? { exchangeUrl: options.exchangeUrl } : {}),
       client: { ...options.client, signal: wait },
+    }).catch((error: unknown) => {
+      // A bare pasted code says nothing about the region; the guess (EU) may be the wrong one.
+      const guessed = options.endpoint === undefined && !redirect.hostname && redirect.locationid === undefined;
+      if (!guessed || !(error instanceof ApiError)) throw error;
+      throw new ApiError(error.method, error.result, {
+        serverMessage: error.serverMessage,
+        hint: `The code was exchanged at ${exchangeAt.host}; if the account is in the other region, log in again with -e us or -e eu.`,
+      });
     });
     const locationid = (redirect.locationid === 1 || redirect.locationid === 2 ? redirect.locationid : undefined) ?? exchanged.locationid;
     const endpoint = endpointFromClues({ ...clues, ...(locationid !== undefined ? { locationid } : {}) });

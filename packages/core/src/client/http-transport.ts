@@ -14,6 +14,9 @@ import { httpStatusError, toTransportError } from './transport-errors.js';
 import type { ParamValue } from './method-table.js';
 import type { Transport, TransportCallOptions, TransportSettings, WireAnswer, WireParams } from './transport.js';
 
+/** How long an unused keep-alive connection stays in the pool. */
+const FREE_SOCKET_TIMEOUT_MS = 4000;
+
 /** Parameters as urlencoded strings: flags become 1/0, undefined entries are dropped. */
 export function encodeParams(params: WireParams): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -30,9 +33,12 @@ function encodeValue(value: ParamValue): string {
 /** Creates the HTTP transport for resolved client settings. */
 export function createHttpTransport(settings: TransportSettings): Transport {
   const ca = settings.ca === undefined ? undefined : [...rootCertificates, ...[settings.ca].flat()];
+  // An idle pooled socket is dropped before a server's own keep-alive timeout (Node's is 5 s)
+  // can close it under a new request, which for a call unsafe to repeat would be a failure.
+  const pool = { keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS };
   const agents = {
-    http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) }),
+    http: new http.Agent(pool),
+    https: new https.Agent({ ...pool, ...(ca ? { ca } : {}) }),
   };
   const base = settings.endpoint.href.replace(/\/+$/, '');
   const { credentials } = settings;

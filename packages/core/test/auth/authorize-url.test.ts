@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAuthorizeUrl, createState, DEFAULT_AUTHORIZE_URL, stateMatches } from '../../src/auth/authorize-url.js';
 import { browserCommand } from '../../src/auth/open-browser.js';
-import { endpointFromClues } from '../../src/auth/login-endpoint.js';
+import { endpointFromClues, endpointOfAuthorizePage } from '../../src/auth/login-endpoint.js';
 
 describe('buildAuthorizeUrl', () => {
   it('builds the code-flow URL on pCloud by default', () => {
@@ -51,6 +51,15 @@ describe('endpointFromClues', () => {
     expect(endpointFromClues({ hostname: '127.0.0.1:4567', fallbackProtocol: 'http:' }).href).toBe('http://127.0.0.1:4567/');
     expect(endpointFromClues({ locationid: 1 }).href).toBe('https://api.pcloud.com/');
     expect(endpointFromClues({}).href).toBe('https://eapi.pcloud.com/');
+  });
+
+  it('uses an emulator authorize page\'s origin before a locationid, never pCloud\'s page', () => {
+    const fallback = endpointOfAuthorizePage('http://127.0.0.1:7000/oauth2/authorize');
+    expect(fallback?.href).toBe('http://127.0.0.1:7000/');
+    expect(endpointOfAuthorizePage('https://my.pcloud.com/oauth2/authorize')).toBeUndefined();
+    expect(endpointOfAuthorizePage(undefined)).toBeUndefined();
+    expect(endpointFromClues({ locationid: 1, ...(fallback ? { fallback } : {}) }).href).toBe('http://127.0.0.1:7000/');
+    expect(endpointFromClues({ hostname: 'api.pcloud.com', ...(fallback ? { fallback } : {}) }).href).toBe('https://api.pcloud.com/');
   });
 
   it('ignores a hostname that is not a host', () => {

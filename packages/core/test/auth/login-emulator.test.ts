@@ -178,8 +178,37 @@ describe('login with a pasted code', () => {
         return true;
       },
     }).catch((e: unknown) => e as Error & { method?: string; result?: number });
-    expect(error).toMatchObject({ method: 'oauth2_token' });
+    expect(error).toMatchObject({ method: 'oauth2_token', hint: undefined });
     expect(error.message).not.toContain(code);
     expect(error.message).not.toContain('wrong-secret-value-123');
+  });
+
+  it('exchanges a bare code at the emulator\'s own origin, and hints at the region when it is refused', async () => {
+    const viaOrigin = new PassThrough();
+    const result = await login({
+      ...DEMO,
+      authorizeUrl: `${emu.apiUrl}/oauth2/authorize`,
+      loopback: false,
+      input: viaOrigin,
+      output: () => {},
+      openBrowser: async (url) => {
+        viaOrigin.write(`${shownCode(await decide(url, 'allow'))}\n`);
+        return true;
+      },
+    });
+    expect(result).toMatchObject({ endpoint: emu.apiUrl, locationid: 2 });
+    const input = new PassThrough();
+    const refused = login({
+      ...DEMO,
+      authorizeUrl: `${emu.apiUrl}/oauth2/authorize`,
+      loopback: false,
+      input,
+      output: () => {},
+      openBrowser: async () => {
+        input.write('NotARealCode123\n');
+        return false;
+      },
+    });
+    await expect(refused).rejects.toMatchObject({ method: 'oauth2_token', hint: expect.stringContaining('-e us or -e eu') });
   });
 });
