@@ -25,6 +25,16 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() });
+      // /getapiserver answers 503 and 429 before succeeding; /currentserver is a plain 404 page.
+      const flakyCalls = seen.filter((entry) => entry.url === '/getapiserver').length;
+      if (req.url === '/getapiserver' && flakyCalls <= 2) {
+        res.statusCode = flakyCalls === 1 ? 503 : 429;
+        return res.end('busy');
+      }
+      if (req.url === '/currentserver') {
+        res.statusCode = 404;
+        return res.end('<html>not here</html>');
+      }
       res.setHeader('content-type', 'application/json');
       res.end('{"result":0,"fileids":[],"metadata":[],"checksums":[]}');
     });
@@ -34,6 +44,21 @@ beforeAll(async () => {
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('HTTP statuses without a pCloud answer', () => {
+  it('retries 503 and 429 for a safe call, and reports other statuses once as a TransportError', async () => {
+    const client = createClient({ endpoint, retry: { retries: 3, minDelayMs: 1, maxDelayMs: 2, maxElapsedMs: 5000 } });
+    await expect(client.call('getapiserver')).resolves.toBeDefined();
+    expect(seen.filter((entry) => entry.url === '/getapiserver')).toHaveLength(3);
+    await expect(client.call('currentserver')).rejects.toMatchObject({
+      code: 'TRANSPORT_ERROR',
+      status: 404,
+      message: 'currentserver: the server sent HTTP status 404.',
+    });
+    expect(seen.filter((entry) => entry.url === '/currentserver')).toHaveLength(1);
+    await client.close();
+  });
+});
 
 describe('HTTP wire shape', () => {
   it('sends an OAuth token only as a Bearer header and parameters urlencoded in a POST body', async () => {
