@@ -64,8 +64,8 @@ export class EmulatorState {
       legacy: options.legacy ?? false,
       clock: this.clock,
       ...options.identity,
-      // Private-folder apps get `/Applications/<name>` of the seeded account (the only one apps sign into).
-      resolveAppFolder: (appName) => this.files.ensureFolderPath(this.identity.seeded.userid, `/Applications/${appName}`).id,
+      // Private-folder apps get `/Applications/<name>` in the tree of the account that granted them.
+      resolveAppFolder: (appName, userid) => this.files.ensureFolderPath(userid, `/Applications/${appName}`).id,
     });
   }
 
