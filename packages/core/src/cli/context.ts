@@ -42,6 +42,8 @@ export interface CommandContext<A = Record<string, unknown>> {
    * the token is a private-folder app's (config `app-folder`): `p:/Backup (/Applications/App/Backup in your account)`.
    */
   where(location: RemoteLocation): string;
+  /** The connection settings clients of this run use (CA, timeout, redacted logger, signal), for calls made outside `client()` such as a login's code exchange. */
+  connection(): Pick<ClientOptions, 'ca' | 'timeout' | 'logger' | 'signal'>;
 }
 
 /** What {@link createContext} assembles a context from. */
@@ -112,6 +114,7 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
     io,
     signal,
     client,
+    connection,
     where: (location) => {
       // The config's app-folder describes the config's token, not the one a location brings along.
       const inAccount = accountPath(location.path, location.accessToken === undefined ? options.appFolder : undefined);
