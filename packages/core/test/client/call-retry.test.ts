@@ -89,6 +89,21 @@ describe('retries', () => {
   });
 });
 
+describe('logging', () => {
+  it('logs method, redacted parameters, retries and outcome, never a secret', async () => {
+    const lines: string[] = [];
+    const transport = scripted([{ result: 5000 }, { result: 0, access_token: 'fresh-token-value-999', token_type: 'bearer', uid: 1 }]);
+    const client = createClient({ transport, retry: fast, logger: (line) => lines.push(line), accessToken: 'client-token-value-777' });
+    await client.call('oauth2_token', { client_id: 'app', client_secret: 'app-secret-value-555', code: 'one-time-code-333' }, { retry: true });
+    expect(lines[0]).toBe('scripted oauth2_token {"client_id":"app","client_secret":"[REDACTED]","code":"[REDACTED]"}');
+    expect(lines[1]).toMatch(/^oauth2_token retry 1\/3 in \d+ ms: oauth2_token: Internal error\. Try again later\. \(5000\)$/);
+    expect(lines[2]).toMatch(/^oauth2_token ok in \d+ ms$/);
+    for (const secret of ['fresh-token-value-999', 'client-token-value-777', 'app-secret-value-555', 'one-time-code-333']) {
+      expect(lines.join('\n')).not.toContain(secret);
+    }
+  });
+});
+
 describe('errors and hints', () => {
   it('adds the region hint to 2094 and the 2026 refusal hint to OAuth-refused methods', async () => {
     const transport = scripted([{ result: 2094, error: "Invalid 'access_token' provided." }, { result: 1000, error: 'Log in required.' }]);
