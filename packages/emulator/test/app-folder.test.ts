@@ -59,6 +59,17 @@ describe('private app folder scope (pcloud-api.md §7.5)', () => {
     expect(details.collection.contents[0].parentfolderid).toBe(0);
   });
 
+  it('a token from the code flow of the folder app gets the same scope', async () => {
+    const form = new URLSearchParams({ client_id: FOLDER_APP.clientId, response_type: 'code', decision: 'allow' });
+    const html = await (await fetch(`${emu.apiUrl}/oauth2/authorize`, { method: 'POST', body: form })).text();
+    const code = /<code id="code">([^<]+)<\/code>/.exec(html)![1]!;
+    const token = await apiCall(emu.apiUrl, 'oauth2_token', { client_id: FOLDER_APP.clientId, client_secret: FOLDER_APP.clientSecret, code });
+    const root = await apiCall(emu.apiUrl, 'listfolder', { folderid: 0 }, { bearer: token.access_token });
+    expect(root.metadata).toMatchObject({ folderid: 0, name: '/' });
+    expect(root.metadata.contents.map((c: Answer) => c.name)).toContain('Work');
+    expect(root.metadata.contents.map((c: Answer) => c.name)).not.toContain('Secret');
+  });
+
   it('says on the consent page which folder the app gets', async () => {
     const html = await (await fetch(`${emu.apiUrl}/oauth2/authorize?client_id=${FOLDER_APP.clientId}&response_type=code`)).text();
     expect(html).toContain(`<strong>${APP_ROOT}</strong>`);
