@@ -11,3 +11,4 @@ export { DEMO_APP, FOLDER_APP, type IdentitySeedOptions, type SeededIdentity } f
 export type { Account, AccessScope, OAuthApp, Token } from './state/identity-types.js';
 export { passwordDigest } from './state/login-guard.js';
 export { createThrowawayCertificate, type ThrowawayCertificate } from './tls.js';
+export { approveInBrowser, requestPage, shownCode, submitConsent, type PageResponse } from './consent-robot.js';
