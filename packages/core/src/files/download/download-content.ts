@@ -70,16 +70,16 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
   let lastError: PCloudError | undefined;
   let link: DownloadLink | undefined;
   let host = 0;
-  const fresh = async (): Promise<void> => {
-    link = await getDownloadLink(client, request.fileid, request.scheme, signal ? { signal } : {});
-    host = 0;
-  };
 
   while (written < size) {
     if (failures > retries) throw lastError ?? new TransportError(`download ${request.label}: gave up.`);
     if (signal?.aborted) throw new PCloudError('ABORTED', `download ${request.label}: aborted.`);
-    if (!link || host >= link.urls.length) await fresh();
-    const url = link!.urls[host]!;
+    if (!link || host >= link.urls.length) {
+      link = await getDownloadLink(client, request.fileid, request.scheme, signal ? { signal } : {});
+      host = 0;
+    }
+    const url = link.urls[host];
+    if (url === undefined) throw new TransportError(`download ${request.label}: getfilelink named no content host.`);
     try {
       const response = await fetchRange(client, url, written, signal);
       const { status } = response;
@@ -91,6 +91,7 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
         if (status === 401) link = undefined;
         else if (status === 404 || status === 410 || status >= 500) host++;
         else throw lastError;
+        if (status >= 500) await sleep(backoffDelay(failures, client.retry), signal, 'download');
         continue;
       }
       if (status === 206 && response.start !== written) {
