@@ -41,10 +41,11 @@ export function createTool<const O extends OptionSpecs = {}, const P extends Pos
 export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<OptionSpecs, PositionalSpecs>): RunTool {
   const commands = commandsOf(spec);
   const section = spec.section ?? spec.name;
+  const noOptions = new Set(commands.flatMap((command) => Object.keys(command.body.options ?? {}).filter((name) => name.startsWith('no-'))));
   return async (argv: readonly string[], io: CliIo): Promise<number> => {
     let helpCommand = spec.name;
     try {
-      const normalized = normalizeArgv(argv, 'commands' in spec);
+      const normalized = normalizeArgv(argv, 'commands' in spec, noOptions);
       const parsed = await parseCommandLine(spec, commands, normalized.args);
       if (parsed.kind === 'output') {
         if (parsed.text !== '') io.stdout.write(`${parsed.text}\n`);

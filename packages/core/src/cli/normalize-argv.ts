@@ -37,10 +37,12 @@ function expandCluster(token: string, next: string | undefined): { out: string[]
  * - with sub-commands, the common short flags written BEFORE the command name are spelt out
  *   (`pcutil -r cp -r a b`: the first `-r` is `--reauth`, the second is cp's `--recursive`), as
  *   the original's argparse read them;
+ * - an option declared with a `no-` name (`--no-clobber`) is written `--no-clobber=true`, the
+ *   one form yargs does not read as the negation of another option (`--clobber`);
  * - arguments after `--`, and a lone `-` (standard input/output), are hidden behind placeholders
  *   so that yargs assigns them to the positionals unchanged, and restored afterwards.
  */
-export function normalizeArgv(argv: readonly string[], hasCommands: boolean): NormalizedArgv {
+export function normalizeArgv(argv: readonly string[], hasCommands: boolean, noOptions: ReadonlySet<string> = new Set()): NormalizedArgv {
   const args: string[] = [];
   const hidden: string[] = [];
   let beforeCommand = hasCommands;
@@ -55,6 +57,8 @@ export function normalizeArgv(argv: readonly string[], hasCommands: boolean): No
     if (token === '-') {
       // yargs turns a lone `-` (standard input/output) into `true`; hide it like the arguments after `--`.
       args.push(`${PLACEHOLDER}${hidden.push(token) - 1}`);
+    } else if (token.startsWith('--') && noOptions.has(token.slice(2))) {
+      args.push(`${token}=true`);
     } else if (!beforeCommand) {
       args.push(token);
     } else if (/^-[^-]/.test(token)) {

@@ -125,7 +125,18 @@ describe('short flags before and after the command', () => {
     const after = await runWith(runTestTool, ['cp', '-r', 'a', 'b'], { env: box.env });
     expect(JSON.parse(after.stdout)).toMatchObject({ reauth: false, recursive: true });
     const cluster = await runWith(runTestTool, ['-vt5', 'cp', '-v', '--', '-a', '-b'], { env: box.env });
-    expect(JSON.parse(cluster.stdout)).toEqual({ recursive: false, source: '-a', dest: '-b', reauth: false, verbose: true, timeout: 5 });
+    expect(JSON.parse(cluster.stdout)).toEqual({ recursive: false, 'no-clobber': false, source: '-a', dest: '-b', reauth: false, verbose: true, timeout: 5 });
+  });
+
+  it('reads an option named no-… as itself, not as the negation of another', async () => {
+    const box = sandbox();
+    expect(JSON.parse((await runWith(runTestTool, ['cp', '--no-clobber', 'a', 'b'], { env: box.env })).stdout)).toMatchObject({ 'no-clobber': true });
+    expect(JSON.parse((await runWith(runTestTool, ['cp', '-n', 'a', 'b'], { env: box.env })).stdout)).toMatchObject({ 'no-clobber': true });
+    expect(JSON.parse((await runWith(runTestTool, ['cp', 'a', 'b'], { env: box.env })).stdout)).toMatchObject({ 'no-clobber': false });
+  });
+
+  it('keeps a lone - as a positional (standard input/output)', async () => {
+    expect(JSON.parse((await runWith(runTestTool, ['cp', '-', 'p:/x'], { env: sandbox().env })).stdout)).toMatchObject({ source: '-', dest: 'p:/x' });
   });
 
   it('keeps names that look like numbers as text', async () => {

@@ -15,6 +15,10 @@ describe('normalizeArgv', () => {
     expect(normalizeArgv(argv, true).args).toEqual(expected);
   });
 
+  it('keeps a declared --no-… option from being read as a negation', () => {
+    expect(normalizeArgv(['cp', '--no-clobber', '--no-verbose', 'a'], true, new Set(['no-clobber'])).args).toEqual(['cp', '--no-clobber=true', '--no-verbose', 'a']);
+  });
+
   it('leaves a single-command tool alone', () => {
     expect(normalizeArgv(['-r', '-v', 'a'], false).args).toEqual(['-r', '-v', 'a']);
   });

@@ -31,7 +31,10 @@ const show = defineCommand({
 const cp = defineCommand({
   name: 'cp',
   describe: 'copy (prints its arguments)',
-  options: { recursive: { type: 'boolean', alias: 'r', describe: 'copy folders', oneShot: true } },
+  options: {
+    recursive: { type: 'boolean', alias: 'r', describe: 'copy folders', oneShot: true },
+    'no-clobber': { type: 'boolean', alias: 'n', describe: 'never replace a file' },
+  },
   positionals: { source: { describe: 'from' }, dest: { describe: 'to' } },
   handler(ctx) {
     ctx.out.line(JSON.stringify({ ...ctx.args, reauth: ctx.options.reauth, verbose: ctx.options.verbose, timeout: ctx.options.timeout }));
