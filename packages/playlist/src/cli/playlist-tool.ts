@@ -3,6 +3,7 @@ import { createTool, type RunTool } from '@pcloud/core/cli';
 import { loadMusicIndex } from '../remote/load-music-index.js';
 import { formatPlaylistList, listPlaylists } from '../remote/list-playlists.js';
 import { syncPlaylists } from '../sync/sync-playlists.js';
+import { expandHome } from './expand-home.js';
 import { packageVersion } from './package-version.js';
 import { musicFolderOption, musicTypesOption, PLAYLIST_OPTIONS } from './playlist-options.js';
 
@@ -47,7 +48,7 @@ export const run: RunTool = createTool({
     }
     const musicFolder = musicFolderOption(args['music-folder']);
     const musicTypes = musicTypesOption(args['music-types']);
-    const common = { musicFolder, musicTypes, cacheFile: args['cache-file'] };
+    const common = { musicFolder, musicTypes, cacheFile: expandHome(args['cache-file'], ctx.env) };
     if (files.length === 0) {
       const { index } = await loadMusicIndex(await ctx.client(), { ...common, refresh: true, log: out.verbose });
       out.info(`cached ${index.files.size} tracks of ${musicFolder} in ${args['cache-file']}`);
@@ -59,8 +60,8 @@ export const run: RunTool = createTool({
         ...common,
         files,
         cwd: ctx.cwd,
-        dir: args.dir,
-        prefix: args.prefix,
+        dir: expandHome(args.dir, ctx.env),
+        prefix: expandHome(args.prefix, ctx.env),
         createCache: args['create-cache'],
         chunkSize: args['chunk-size'],
         skipMissing: args['skip-missing'],
