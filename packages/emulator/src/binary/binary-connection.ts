@@ -138,7 +138,17 @@ export function serveBinaryConnection(socket: Socket, options: BinaryConnectionO
     if (sent !== length) socket.destroy();
   }
 
+  let corked = false;
   async function write(bytes: Buffer): Promise<void> {
+    // Answers to pipelined calls finish within one tick: send them in one write, not one each.
+    if (!corked) {
+      corked = true;
+      socket.cork();
+      process.nextTick(() => {
+        corked = false;
+        socket.uncork();
+      });
+    }
     if (socket.write(bytes) || socket.destroyed) return;
     await once(socket, 'drain', { signal: closed.signal });
   }
