@@ -37,6 +37,7 @@ export class ClientConnection {
   /** Requests written, in the order their answers will come. */
   private readonly sent: Pending[] = [];
   private writing = false;
+  private corked = false;
   private uploads = 0;
   private idleMs = 0;
   private failure: ErrorFor | undefined;
@@ -108,13 +109,26 @@ export class ClientConnection {
         pending.state = 'writing';
         this.sent.push(pending);
         this.activity();
-        this.socket.write(pending.frame);
+        this.writeFrame(pending.frame);
         if (pending.options.data) await this.writeData(pending, pending.options.data);
         if (pending.state === 'writing') pending.state = 'sent';
       }
     } finally {
       this.writing = false;
     }
+  }
+
+  /** Writes a request; the requests of one burst of calls leave in one write, not one each. */
+  private writeFrame(frame: Buffer): void {
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.socket.uncork();
+      });
+    }
+    this.socket.write(frame);
   }
 
   /** Streams an upload's data right after its request; exactly the announced length must come. */
