@@ -59,7 +59,7 @@ async function interactiveLogin(sources: CredentialSources, locationEndpoint: st
   const { bin, options, config, io, out } = sources;
   if (!io.isTTY) {
     throw new PCloudError('AUTH_ERROR', options.reauth ? 'cannot log in: -r needs a terminal' : 'no pCloud access token', {
-      hint: `set PCLOUD_ACCESS_TOKEN, give the token as the authid of a pcloud:// location, or run '${bin} -r' once in a terminal to log in`,
+      hint: `set PCLOUD_ACCESS_TOKEN, store one with 'pcloud-token login' (or 'pcloud-token login --token -' for a token from elsewhere), or run '${bin} -r' once in a terminal`,
     });
   }
   const clientId = config.data['client-id'];

@@ -249,7 +249,7 @@ describe('failures', () => {
     const result = await runWith(runTestTool, ['whoami'], { env: sandbox().env, isTTY: false });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      "pctest: no pCloud access token\nhint: set PCLOUD_ACCESS_TOKEN, give the token as the authid of a pcloud:// location, or run 'pctest -r' once in a terminal to log in\n",
+      "pctest: no pCloud access token\nhint: set PCLOUD_ACCESS_TOKEN, store one with 'pcloud-token login' (or 'pcloud-token login --token -' for a token from elsewhere), or run 'pctest -r' once in a terminal\n",
     );
     const reauth = await runWith(runTestTool, ['-r', 'whoami'], { env: { ...sandbox().env, PCLOUD_ACCESS_TOKEN: 'EnvToken0123456789' } });
     expect(reauth.stderr.split('\n')[0]).toBe('pctest: cannot log in: -r needs a terminal');
