@@ -35,7 +35,7 @@ function pickCommon(argv: Readonly<Record<string, unknown>>): Record<string, unk
  * 130 when aborted. It never calls process.exit and writes only to the injected io.
  */
 export function createTool(spec: MultiCommandToolSpec): RunTool;
-export function createTool<const O extends OptionSpecs = {}, const P extends PositionalSpecs = {}>( // eslint-disable-line @typescript-eslint/no-empty-object-type
+export function createTool<const O extends OptionSpecs = {}, const P extends PositionalSpecs = {}>(
   spec: SingleCommandToolSpec<O, P>,
 ): RunTool;
 export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<OptionSpecs, PositionalSpecs>): RunTool {

@@ -48,14 +48,14 @@ export interface ToolInfo {
 /** A tool with sub-commands. */
 export interface MultiCommandToolSpec extends ToolInfo {
   // Methods are bivariant in their parameters, so commands with their own argument types fit here.
-  commands: readonly CommandSpec<any, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  commands: readonly CommandSpec<any, any>[];
 }
 
 /** A tool that is one command: its options, positionals and handler sit on the tool itself. */
 export type SingleCommandToolSpec<O extends OptionSpecs, P extends PositionalSpecs> = ToolInfo & CommandBody<O, P>;
 
 /** Declares a sub-command with its argument types inferred from its options and positionals. */
-export function defineCommand<const O extends OptionSpecs = {}, const P extends PositionalSpecs = {}>( // eslint-disable-line @typescript-eslint/no-empty-object-type
+export function defineCommand<const O extends OptionSpecs = {}, const P extends PositionalSpecs = {}>(
   spec: CommandSpec<O, P>,
 ): CommandSpec<O, P> {
   return spec;
