@@ -71,6 +71,8 @@ describe('chunks of --chunk-size file ids: create, then linkfiles', () => {
     [288, 1, 1, 287],
     [288, 300, 1, 0],
     [288, 100, 1, 2],
+    [288, 101, 1, 2],
+    [202, 101, 1, 1],
   ])('%i tracks with --chunk-size %i: %i create + %i linkfiles', async (count, size, creates, links) => {
     const name = `Chunks ${count} by ${size}`;
     const list = tracks.slice(0, count);
