@@ -68,7 +68,8 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
       options.output(`No browser on this machine? Open this address anywhere instead and paste the code it shows (or the address the browser ended on):\n  ${manual}`);
     }
     const opener = options.openBrowser === false ? undefined : (options.openBrowser ?? defaultOpenBrowser);
-    if (opener) await opener(url).catch(() => false);
+    // Opening a browser is a convenience: whatever it does, the printed URL still works.
+    if (opener) await Promise.resolve().then(() => opener(url)).catch(() => false);
 
     const redirect = await firstCode(listener, options.input, wait);
     if (redirect.state !== undefined && !stateMatches(state, redirect.state)) {
