@@ -103,11 +103,13 @@ describe.each([{ tls: true }, { tls: false }])('binary transport (%o)', ({ tls }
     expect((await c.call('userinfo')).email).toBe(emu.seeded.email);
   });
 
-  it('retries a call whose connection was dropped, when the call is safe to repeat', async () => {
+  it('retries a call whose connection was dropped (mid-request or mid-answer) when it is safe to repeat, and only then', async () => {
     const c = client({ retry: { retries: 3, minDelayMs: 1, maxDelayMs: 5 } });
     emu.faults.set({ rules: [{ methods: ['listfolder'], resetRequestEvery: 2 }] });
     try {
       for (let i = 0; i < 4; i++) expect((await c.call('listfolder', { folderid: 0 })).metadata.folderid).toBe(0);
+      emu.faults.set({ rules: [{ methods: ['userinfo'], resetResponseEvery: 2 }] });
+      for (let i = 0; i < 4; i++) expect((await c.call('userinfo')).email).toBe(emu.seeded.email);
       emu.faults.set({ rules: [{ methods: ['createfolder'], resetRequestEvery: 1 }] });
       const dropped = await c.call('createfolder', { path: '/dropped-again' }).catch((e: unknown) => e);
       expect(dropped).toMatchObject({ code: 'TRANSPORT_ERROR', name: 'TransportError' });

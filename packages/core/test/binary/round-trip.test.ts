@@ -54,10 +54,10 @@ function drain<T>(decoder: { next(): DecoderEvent<T> | undefined }): T[] {
 }
 
 describe('binary codec round trips', () => {
-  it('decodes 300 random responses, compact and long form, split into random chunks', () => {
+  it('decodes 150 random responses, compact and long form, split into random chunks', () => {
     const rand = random(42);
     const { int, hash } = makeValues(rand);
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 150; i++) {
       const value = { result: int(3) === 0 ? 2009 : 0, ...hash(0) };
       for (const longForm of [false, true]) {
         const bytes = encodeResponse(value, { longForm });
@@ -120,7 +120,7 @@ describe('binary codec round trips', () => {
     const rand = random(99);
     const { int, hash } = makeValues(rand);
     let refused = 0;
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < 1000; i++) {
       const response = i % 2 === 0;
       const bytes = Buffer.from(response ? encodeResponse({ result: 0, ...hash(0) }) : encodeRequest('stat', { path: 'a', n: int(1000) }));
       for (let flips = 1 + int(3); flips > 0; flips--) bytes[int(bytes.length)] = int(256);
@@ -133,6 +133,6 @@ describe('binary codec round trips', () => {
         refused++;
       }
     }
-    expect(refused).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(50);
   });
 });
