@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { readdir, readFile, stat as localStat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { downloadFile, downloadToStream, isNotFound, isPCloudError, TransportError, type Progress } from '../../src/index.js';
+import { downloadFile, downloadToStream, isNotFound, isPartialFileName, isPCloudError, TransportError, type Progress } from '../../src/index.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { startFiles, type FilesFixture } from './support/files-fixture.js';
 
@@ -44,7 +45,18 @@ describe('downloadFile', () => {
     const dir = tempDir();
     const target = join(dir, 'big.bin');
     const events: Progress[] = [];
-    const result = await downloadFile(fx.client, { fileid }, target, { onProgress: (p) => events.push(p) });
+    const during = new Set<string>();
+    const result = await downloadFile(fx.client, { fileid }, target, {
+      onProgress: (p) => {
+        events.push(p);
+        for (const name of readdirSync(dir)) during.add(name);
+      },
+    });
+    // While it runs only a temporary file exists, named so that tools can recognise it.
+    expect(during.size).toBe(1);
+    const [temporary] = [...during];
+    expect(temporary?.startsWith('.big.bin.pcloud-partial-')).toBe(true);
+    expect(isPartialFileName(temporary!)).toBe(true);
     expect(result).toMatchObject({ size: content.length, sha1: sha1(content) });
     expect(sha1(await readFile(target))).toBe(sha1(content));
     expect(Math.floor((await localStat(target)).mtimeMs / 1000)).toBe(MTIME);
@@ -164,4 +176,11 @@ describe('downloadToStream', () => {
     const error = await rejection(downloadToStream(fx.client, { fileid }, output));
     expect(isPCloudError(error, 'LOCAL_IO_ERROR')).toBe(true);
   });
+});
+
+test('isPartialFileName knows only the temporary names', () => {
+  expect(isPartialFileName('.a.txt.pcloud-partial-0123456789ab')).toBe(true);
+  expect(isPartialFileName('a.txt.pcloud-partial-0123456789ab')).toBe(false);
+  expect(isPartialFileName('.a.txt.pcloud-partial-0123')).toBe(false);
+  expect(isPartialFileName('.a.txt')).toBe(false);
 });

@@ -129,6 +129,8 @@ describe('uploadFile in one request', () => {
     const before = fx.sent.length;
     expect(isPCloudError(await rejection(uploadFile(fx.client, path, { folderid: 0, name: 'a\\b' })), 'INVALID_NAME')).toBe(true);
     expect(isPCloudError(await rejection(uploadFile(fx.client, path, { folderid: 0, name: 'x'.repeat(1024) })), 'INVALID_NAME')).toBe(true);
+    expect(isPCloudError(await rejection(uploadFile(fx.client, path, { path: '/Up/' })), 'INVALID_NAME')).toBe(true);
+    expect(isPCloudError(await rejection(uploadFile(fx.client, path, { path: '/' })), 'INVALID_NAME')).toBe(true);
     expect(isPCloudError(await rejection(uploadFile(fx.client, `${path}.missing`, { path: '/Up/x' })), 'LOCAL_IO_ERROR')).toBe(true);
     expect(isPCloudError(await rejection(uploadFile(fx.client, tempDir(), { path: '/Up/x' })), 'LOCAL_IO_ERROR')).toBe(true);
     expect(since(before)).toEqual([]);

@@ -11,10 +11,20 @@ import { PCloudError } from '../../errors.js';
 /** Long names are cut so the temporary name stays within the usual 255-byte limit. */
 const MAX_NAME_PART = 120;
 
+const PARTIAL_MARK = '.pcloud-partial-';
+
 /** The temporary name for a download target. */
 export function partialPath(target: string): string {
   const name = [...basename(target)].slice(0, MAX_NAME_PART).join('');
-  return join(dirname(target), `.${name}.pcloud-partial-${randomBytes(6).toString('hex')}`);
+  return join(dirname(target), `.${name}${PARTIAL_MARK}${randomBytes(6).toString('hex')}`);
+}
+
+/**
+ * Whether a local file name is a download's temporary file. Only a killed process leaves one
+ * behind; tools can sweep them from a destination folder before a new run.
+ */
+export function isPartialFileName(name: string): boolean {
+  return /^\..+\.pcloud-partial-[0-9a-f]{12}$/.test(name);
 }
 
 /** An open temporary file: write at offsets, then commit (rename) or discard (remove). */

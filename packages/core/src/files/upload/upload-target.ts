@@ -18,9 +18,9 @@ export interface ResolvedTarget {
 /** Splits a target into folder and name; throws INVALID_NAME for a name pCloud refuses. */
 export function resolveUploadTarget(target: UploadTarget): ResolvedTarget {
   if ('path' in target) {
-    const { path } = normalizeRemotePath(target.path);
+    const { path, trailingSlash } = normalizeRemotePath(target.path);
     const name = remoteBasename(path);
-    if (name === '') throw new PCloudError('INVALID_NAME', `Cannot upload to ${target.path}: the target needs a file name.`);
+    if (name === '' || trailingSlash) throw new PCloudError('INVALID_NAME', `Cannot upload to ${target.path}: the target needs a file name.`);
     return { folder: { path: remoteDirname(path) }, name, file: { path }, label: path };
   }
   const problem = remoteNameProblem(target.name);
