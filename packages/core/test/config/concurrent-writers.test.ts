@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const STORE_SOURCE = new URL('../../src/config/config-store.ts', import.meta.url).pathname;
-const WRITERS = 5;
-const KEYS_EACH = 10;
+const WRITERS = 4;
+const KEYS_EACH = 8;
 
 // Each writer waits for the "go" file so that all of them write at the same moment.
 const CHILD = `
