@@ -1,0 +1,23 @@
+import { listTokens } from '@pcloud/core';
+import { defineCommand } from '@pcloud/core/cli';
+import { explainTokenRefusal } from '../token-refusal.js';
+import { formatTokenTable } from '../token-table.js';
+
+/** `pcloud-token list` (also `--list`): the account's login tokens (`listtokens`). */
+export const listCommand = defineCommand({
+  name: 'list',
+  describe: "list your account's login tokens (also: --list)",
+  json: true,
+  examples: [
+    ['pcloud-token list', 'id, expiry and client of every token'],
+    ['pcloud-token list --json', 'the same as JSON, for scripts'],
+  ],
+  async handler(ctx) {
+    const client = await ctx.client();
+    const tokens = await listTokens(client).catch((error: unknown) => {
+      throw explainTokenRefusal(error, client, 'list');
+    });
+    if (ctx.json) ctx.out.json(tokens);
+    else for (const row of formatTokenTable(tokens)) ctx.out.line(row);
+  },
+});

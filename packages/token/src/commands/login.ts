@@ -1,0 +1,56 @@
+import { login, regionOfEndpoint } from '@pcloud/core';
+import { defineCommand } from '@pcloud/core/cli';
+import { loginSettings } from '../login-settings.js';
+import { checkTokenRegion, otherRegionEndpoint } from '../probe-region.js';
+import { readTokenArg } from '../read-token-arg.js';
+import { tokenLocation } from '../token-location.js';
+
+/** `pcloud-token login`: the OAuth2 login, or storing a token obtained elsewhere (`--token`). */
+export const loginCommand = defineCommand({
+  name: 'login',
+  describe: 'log in (OAuth2 in a browser, or --token) and store the token in the config file',
+  options: {
+    browser: { type: 'boolean', default: true, oneShot: true, describe: 'open the login page in a browser (--no-browser: only print its address)' },
+    token: { type: 'string', oneShot: true, describe: 'store this token (e.g. a Duplicati AuthID) after checking it; - reads it from standard input' },
+    'other-endpoint': { type: 'string', oneShot: true, describe: "with --token on a non-pCloud endpoint: the other region's endpoint to try on 2094" },
+  },
+  examples: [
+    ['pcloud-token login', 'open the pCloud login page; the token is stored when you allow access'],
+    ['pcloud-token login --no-browser', 'print the address to open elsewhere, then paste the code it shows'],
+    ['pcloud-token login --token - < authid.txt', 'store a token from elsewhere; its region is detected'],
+  ],
+  async handler(ctx) {
+    const { endpoint, explicitEndpoint } = ctx.options;
+    let token: string;
+    let stored: string;
+    if (ctx.args.token !== undefined) {
+      token = await readTokenArg(ctx.args.token, ctx.io.stdin);
+      const other = explicitEndpoint ? undefined : otherRegionEndpoint(endpoint, ctx.args['other-endpoint']);
+      const checked = await checkTokenRegion((at) => ctx.client(tokenLocation(at, token)), endpoint, other);
+      stored = checked.endpoint;
+    } else {
+      const result = await login({
+        ...loginSettings(ctx.config, endpoint),
+        ...(explicitEndpoint || regionOfEndpoint(endpoint) === undefined ? { endpoint } : {}),
+        output: (line) => ctx.out.info(line),
+        ...(ctx.io.isTTY ? { input: ctx.io.stdin } : {}),
+        openBrowser: ctx.args.browser ? (ctx.io.openBrowser ?? false) : false,
+        signal: ctx.signal,
+        client: ctx.connection(),
+      });
+      token = result.accessToken;
+      stored = result.endpoint;
+    }
+    const { email } = await (await ctx.client(tokenLocation(stored, token))).call('userinfo');
+    await ctx.config.update((config) => {
+      config.access_token = token;
+      if (config['access-token'] !== undefined) config['access-token'] = token;
+      config.endpoint = stored;
+      if (ctx.options.username !== undefined) config.username = ctx.options.username;
+    });
+    ctx.out.info(`Logged in as ${email} at ${stored}; the token is stored in ${ctx.config.path}`);
+    if (ctx.options.username !== undefined && ctx.options.username.toLowerCase() !== email.toLowerCase()) {
+      ctx.out.warn(`you authorised the account ${email}, not ${ctx.options.username} (-u)`);
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { getUserInfo, regionOfEndpoint } from '@pcloud/core';
+import { defineCommand } from '@pcloud/core/cli';
+import { formatBytes } from '../format-bytes.js';
+
+/** `pcloud-token whoami`: the account behind the stored token (`userinfo`), never the token itself. */
+export const whoamiCommand = defineCommand({
+  name: 'whoami',
+  describe: 'show the account, region, endpoint and quota behind the stored token (never the token)',
+  json: true,
+  examples: [
+    ['pcloud-token whoami', 'who you are logged in as, and where'],
+    ['pcloud-token whoami --json', 'the same as JSON'],
+  ],
+  async handler(ctx) {
+    const client = await ctx.client();
+    const user = await getUserInfo(client);
+    const endpoint = client.endpoint.href.replace(/\/+$/, '');
+    const kind = client.settings.credentials.accessToken !== undefined ? 'OAuth access token' : 'legacy auth token';
+    // pCloud's own hosts name their region; any other endpoint (a proxy, a local emulator) does not say.
+    const region = regionOfEndpoint(endpoint);
+    const info = {
+      email: user.email,
+      userid: user.userid,
+      region: region ?? null,
+      endpoint,
+      tokenKind: kind,
+      appFolder: ctx.options.appFolder ?? null,
+      usedQuota: user.usedquota,
+      quota: user.quota,
+    };
+    if (ctx.json) {
+      ctx.out.json(info);
+      return;
+    }
+    ctx.out.line(`account:   ${info.email} (user ${info.userid})`);
+    ctx.out.line(`region:    ${info.region ? `${info.region.toUpperCase()} at ${endpoint}` : `not one of pCloud's hosts: ${endpoint}`}`);
+    ctx.out.line(`token:     ${kind}${info.appFolder ? `, limited to the app folder ${info.appFolder}` : ', whole account'}`);
+    ctx.out.line(`quota:     ${formatBytes(info.usedQuota)} of ${formatBytes(info.quota)} used`);
+  },
+});

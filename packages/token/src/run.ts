@@ -1,0 +1,29 @@
+import { createTool, type CliIo } from '@pcloud/core/cli';
+import { packageVersion } from './cli/package-version.js';
+import { deleteCommand } from './commands/delete.js';
+import { listCommand } from './commands/list.js';
+import { loginCommand } from './commands/login.js';
+import { logoutCommand } from './commands/logout.js';
+import { whoamiCommand } from './commands/whoami.js';
+import { translateLegacyArgv } from './legacy-argv.js';
+
+const tool = createTool({
+  name: 'pcloud-token',
+  version: packageVersion(),
+  description: 'Manage your pCloud credentials: log in and out, see who you are, list and delete login tokens.',
+  section: 'token',
+  commands: [listCommand, deleteCommand, loginCommand, logoutCommand, whoamiCommand],
+  examples: [
+    ['pcloud-token login', 'log in through the pCloud page in your browser'],
+    ['pcloud-token whoami', 'account, region and quota of the stored token'],
+    ['pcloud-token --list', "the original tool's token table (same as: list)"],
+    ['pcloud-token --delete 12,34', "the original tool's delete (same as: delete 12 34)"],
+  ],
+  epilogue:
+    'pCloud refuses list and delete to OAuth access tokens since April 2026; they work with a legacy auth token (PCLOUD_AUTH or "auth" in the config). No command ever prints a token or a code.',
+});
+
+/** `pcloud-token`'s entry point, `run(argv, io)`: never exits the process, answers the exit code. */
+export function run(argv: readonly string[], io: CliIo): Promise<number> {
+  return tool(translateLegacyArgv(argv), io);
+}

@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** The bundled bin when `pnpm build` made it, else a bundle of the sources made the same way. */
+async function binPath(): Promise<string> {
+  if (existsSync(join(packageDir, 'dist/bin/pcloud-token.js'))) return join(packageDir, 'bin/pcloud-token.js');
+  const { build } = await import('esbuild');
+  const outfile = join(await mkdtemp(join(tmpdir(), 'pcloud-token-bin-')), 'pcloud-token.mjs');
+  await build({
+    entryPoints: [join(packageDir, 'src/bin/pcloud-token.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    conditions: ['@pcloud/source'],
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __pcloudCreateRequire } from 'node:module'; const require = __pcloudCreateRequire(import.meta.url);" },
+  });
+  return outfile;
+}
+
+describe('the pcloud-token bin', () => {
+  let bin: string;
+  beforeAll(async () => {
+    bin = await binPath();
+  });
+
+  it('--version prints the package version', async () => {
+    const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
+    const { stdout } = await run(process.execPath, [bin, '--version']);
+    expect(stdout.trim()).toBe(version);
+  });
+
+  it('--help teaches every command and the original flags', async () => {
+    const { stdout } = await run(process.execPath, [bin, '--help']);
+    for (const word of ['list', 'delete', 'login', 'logout', 'whoami', '--list', '--delete']) expect(stdout).toContain(word);
+  });
+
+  it('an unknown option is a usage error: one line, a pointer to --help, exit 2', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'pcloud-token-home-'));
+    const failure = await run(process.execPath, [bin, '-f', join(home, 'c.json'), 'list', '--bogus']).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    const lines = (failure as { stderr: string }).stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/bogus/);
+    expect(lines[1]).toMatch(/--help/);
+  });
+});
