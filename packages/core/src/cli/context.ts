@@ -93,6 +93,8 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
           ...(found.auth !== undefined ? { auth: found.auth } : { accessToken: found.accessToken }),
           transport: options.transport,
           binaryPort: options.binaryPort,
+          // An endpoint without TLS (a local emulator over http://) means the binary protocol without TLS too.
+          binaryPlain: new URL(found.endpoint).protocol === 'http:',
         });
       });
       clients.set(key, made);

@@ -92,6 +92,14 @@ describe('the command context against the emulator', () => {
     expect(result.stderr).not.toContain('NotARealToken0123456789');
   });
 
+  it('speaks the plain binary protocol for an http:// endpoint with --transport binary', async () => {
+    const box = sandbox();
+    writeConfig(box.configFile, { endpoint: emu.apiUrl, access_token: TOKEN, 'binary-api-port': emu.binaryPlainPort });
+    const result = await runWith(runTestTool, ['-v', '--transport', 'binary', 'whoami'], { env: box.env });
+    expect(result.stdout).toBe(`${emu.seeded.email}\n`);
+    expect(result.stderr).toMatch(/^binary userinfo/m);
+  });
+
   it('logs in through the loopback redirect at a terminal, saves token and region, and warns about another account', async () => {
     const box = sandbox();
     writeConfig(box.configFile, { 'client-id': DEMO_CLIENT_ID, 'client-secret': DEMO_SECRET, endpoint: emu.apiUrl, keep: 'me' });
