@@ -13,6 +13,9 @@ import type { UploadOptions, UploadResult } from './upload-types.js';
 import { verifySha1 } from './verify-sha1.js';
 import { writeChunk } from './write-chunk.js';
 
+/** A slow server's hashing speed, for the timeouts of the calls that look at the whole upload. */
+const SERVER_BYTES_PER_SECOND = 16 * 1024 * 1024;
+
 /** Uploads chunks through an upload session; `size` is the total when known (for progress). */
 export async function uploadResumable(
   client: PCloudClient,
@@ -36,7 +39,9 @@ export async function uploadResumable(
       });
       offset += chunk.length;
     }
-    const info = await client.call('upload_info', { uploadid }, signal);
+    // Answering these may take the server a pass over the whole upload: wait 1 s per 16 MiB.
+    const patient = { ...signal, timeoutMs: Math.max(client.settings.idleTimeoutMs, Math.ceil(offset / SERVER_BYTES_PER_SECOND) * 1000) };
+    const info = await client.call('upload_info', { uploadid }, patient);
     if (info.size !== offset) {
       throw new PCloudError('CHECKSUM_MISMATCH', `upload ${target.label}: sent ${offset} bytes, the server holds ${info.size}.`);
     }
@@ -51,7 +56,7 @@ export async function uploadResumable(
         ...(options.mtime !== undefined && options.ctime !== undefined ? { ctime: options.ctime } : {}),
         ...(options.renameIfExists ? { renameifexists: true } : {}),
       },
-      signal,
+      patient,
     );
     return { metadata: saved.metadata, sha1, size: offset, via: 'upload_save' };
   } catch (error) {
