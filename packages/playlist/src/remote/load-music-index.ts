@@ -10,6 +10,8 @@ export interface LoadMusicIndexOptions {
   cacheFile?: string | undefined;
   /** Ignore the cache and list again (`--create-cache`); the cache is then rewritten. */
   refresh?: boolean;
+  /** Leave the cache file as it is even after a listing (a dry run writes nothing). */
+  readOnly?: boolean;
   /** Reports what happened, for `-v`. */
   log?: (line: string) => void;
 }
@@ -40,7 +42,8 @@ export async function loadMusicIndex(client: PCloudClient, options: LoadMusicInd
   const walked = await walkTree(client, { path: musicFolder });
   const index = createMusicIndex(musicFolder, musicTypes, filesOfListing(walked.root));
   log(`music index: ${index.files.size} tracks listed in ${musicFolder} (${walked.calls} listfolder call(s))`);
-  if (cacheFile !== undefined) {
+  if (cacheFile !== undefined && options.readOnly) log(`music index: dry run, ${cacheFile} left as it is`);
+  else if (cacheFile !== undefined) {
     await writeMusicCache(cacheFile, index);
     log(`music index: saved to ${cacheFile}`);
   }

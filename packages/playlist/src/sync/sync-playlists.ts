@@ -30,8 +30,9 @@ export interface SyncReporter {
 }
 
 /**
- * Turns playlist files into pCloud playlists: reads them all, loads the music index once,
- * reports every problem, then plans and (unless dry-run) applies each playlist. Problems with
+ * Turns playlist files into pCloud playlists: reads them all, loads the music index once
+ * (`listfolder`, or the cache), reports every problem, then plans each playlist against the
+ * existing ones (`collection_list`, `collection_details`) and, unless dry-run, applies it. Problems with
  * one playlist never stop the others; the result is the exit status (0 or 1). A refusal of
  * the collection methods stops the run with a plain-words error, since every playlist would
  * meet it.
@@ -49,7 +50,7 @@ export async function syncPlaylists(getClient: () => Promise<PCloudClient>, opti
   }
   if (files.length === 0 && !options.createCache) return status;
   const client = await getClient();
-  const { index, source } = await loadMusicIndex(client, { ...options, refresh: options.createCache, log: report.verbose });
+  const { index, source } = await loadMusicIndex(client, { ...options, refresh: options.createCache, readOnly: options.dryRun, log: report.verbose });
   const prepared = files.map((file) => preparePlaylist(file, index, options));
   const writable: PreparedPlaylist[] = [];
   for (const playlist of prepared) {

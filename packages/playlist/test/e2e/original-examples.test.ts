@@ -82,10 +82,16 @@ describe('the original examples', () => {
     expect(stale.stderr).toContain('--create-cache');
 
     world.resetCalls();
-    const refreshed = await world.run(['-d', '--cache-file', cache, '--create-cache', 'lists/New.m3u', '--prefix', 'lists']);
-    expect(refreshed.code).toBe(0);
-    expect(refreshed.stdout).toBe('create "New": 1 track in 1 call\n');
+    const before = await readFile(cache, 'utf8');
+    const dry = await world.run(['-d', '--cache-file', cache, '--create-cache', 'lists/New.m3u', '--prefix', 'lists']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toBe('create "New": 1 track in 1 call\n');
     expect(world.calls.get('listfolder')).toBe(1);
+    expect(await readFile(cache, 'utf8')).toBe(before);
+
+    const refreshed = await world.run(['--cache-file', cache, '--create-cache', 'lists/New.m3u', '--prefix', 'lists']);
+    expect(refreshed).toEqual({ code: 0, stdout: 'created "New": 1 track\n', stderr: '' });
+    expect(Object.keys((JSON.parse(await readFile(cache, 'utf8')) as { files: object }).files)).toContain(extra);
 
     await world.emulator.seedFile('/Other/x.mp3', 'x');
     world.resetCalls();
