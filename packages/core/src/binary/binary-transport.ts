@@ -14,8 +14,9 @@ import { encodeRequest } from './encode-request.js';
 import type { ParamValue } from './value-types.js';
 import { uploadData } from './upload-data.js';
 
-/** pCloud's binary ports (§9.1). */
+/** pCloud's binary-protocol port over TLS (§9.1), the config's `binary-api-port` default. */
 export const BINARY_TLS_PORT = 8399;
+/** pCloud's binary-protocol port over plain TCP (§9.1). */
 export const BINARY_PLAIN_PORT = 8398;
 /** Connections per client: enough to keep uploads from blocking quick calls, few enough to stay polite. */
 const POOL_SIZE = 4;

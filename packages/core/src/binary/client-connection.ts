@@ -10,6 +10,7 @@ import { toTransportError } from '../client/transport-errors.js';
 import type { Progress, WireAnswer } from '../client/transport.js';
 import { ResponseDecoder } from './decode-response.js';
 import type { UploadData } from './upload-data.js';
+import { writeUpload } from './write-upload.js';
 
 /** Options of one request on a connection. */
 export interface SendOptions {
@@ -30,6 +31,7 @@ interface Pending {
 
 type ErrorFor = (method: string) => PCloudError;
 
+/** One persistent, pipelining connection to a binary-protocol server. */
 export class ClientConnection {
   private readonly decoder = new ResponseDecoder();
   /** Requests waiting for the write side (behind an upload's data). */
@@ -133,15 +135,9 @@ export class ClientConnection {
 
   /** Streams an upload's data right after its request; exactly the announced length must come. */
   private async writeData(pending: Pending, data: UploadData): Promise<void> {
-    let transferred = 0;
+    let transferred = -1;
     try {
-      for await (const chunk of data.stream) {
-        if (this.failure) return;
-        transferred += chunk.length;
-        if (transferred > data.length) break;
-        if (!this.socket.write(chunk)) await this.drained();
-        pending.options.onProgress?.({ transferred, total: data.length });
-      }
+      transferred = await writeUpload(this.socket, data, pending.options.onProgress, () => this.failure !== undefined);
     } catch (error) {
       pending.settle(new PCloudError('LOCAL_IO_ERROR', `${pending.method}: reading the upload failed: ${(error as Error).message}`, { cause: error }));
     }
@@ -150,18 +146,6 @@ export class ClientConnection {
       // The server still expects the missing bytes: this connection cannot be used any more.
       this.fail(dropped);
     }
-  }
-
-  private drained(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        this.socket.off('drain', done);
-        this.socket.off('close', done);
-        resolve();
-      };
-      this.socket.on('drain', done);
-      this.socket.on('close', done);
-    });
   }
 
   private receive(chunk: Buffer): void {

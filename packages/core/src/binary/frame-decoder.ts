@@ -21,6 +21,7 @@ export interface ParsedFrame<T> {
   dataLength: number;
 }
 
+/** Splits a byte stream into length-prefixed frames (u16 requests, u32 responses) and their data. */
 export abstract class FrameDecoder<T> {
   private readonly queue = new ByteQueue();
   private dataLeft = 0;

@@ -6,6 +6,7 @@ import { protocolError } from './protocol-error.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Reads the fields of one frame in order, refusing to read past its end. */
 export class FrameReader {
   private position = 0;
 

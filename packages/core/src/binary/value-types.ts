@@ -28,9 +28,11 @@ export const ValueType = {
   end: 255,
 } as const;
 
-/** Longest string / highest id / largest integer that have a one-byte form. */
+/** Longest string (in bytes) with a one-byte form (types 100–149). */
 export const SHORT_STRING_MAX = 49;
+/** Highest string id with a one-byte reuse form (types 150–199). */
 export const SHORT_REUSE_MAX = 49;
+/** Largest integer with a one-byte form (types 200–219). */
 export const SMALL_NUMBER_MAX = 19;
 
 /** A request parameter value; negative, fractional and out-of-range numbers travel as strings. */

@@ -5,12 +5,11 @@
  * raw data when it has some. Bad framing, an undefined parameter type or an unknown method close
  * this connection only (§9.5); nothing a client sends can throw out of here.
  */
-import { once } from 'node:events';
 import type { Socket } from 'node:net';
-import { resultMessage } from '@pcloud/core';
-import { BinaryData, encodeResponse, RequestDecoder, type DecodedRequest, type ParamValue } from '@pcloud/core/binary';
+import { RequestDecoder, type DecodedRequest, type ParamValue } from '@pcloud/core/binary';
 import type { Dispatcher, DispatchOutcome } from '../api/dispatcher.js';
 import type { ConnectionState, IncomingFile } from '../api/types.js';
+import { AnswerWriter } from './answer-writer.js';
 import { UploadSink } from './upload-sink.js';
 
 /** How one binary connection answers. */
@@ -30,6 +29,7 @@ export function serveBinaryConnection(socket: Socket, options: BinaryConnectionO
   const decoder = new RequestDecoder();
   const connection: ConnectionState = { remoteAddress: socket.remoteAddress ?? '', stickyAuth: true };
   const closed = new AbortController();
+  const writer = new AnswerWriter(socket, closed.signal, options.longForm === true);
   const queue: Queued[] = [];
   let receiving: UploadSink | undefined;
   let reading = true;
@@ -96,7 +96,7 @@ export function serveBinaryConnection(socket: Socket, options: BinaryConnectionO
         const outcome = await dispatch(item.request, item.sink);
         item.sink?.discardRest();
         if (outcome.kind === 'close') return void socket.destroy();
-        await answer(outcome);
+        await writer.send(outcome);
       }
     } catch {
       socket.destroy();
@@ -110,48 +110,6 @@ export function serveBinaryConnection(socket: Socket, options: BinaryConnectionO
     for (const [name, value] of request.params) params.set(name, paramText(value));
     return options.dispatcher.dispatch({ method: request.method, params, connection, files: filesOf(sink), signal: closed.signal });
   }
-
-  async function answer(outcome: Extract<DispatchOutcome, { kind: 'answer' }>): Promise<void> {
-    const data = outcome.data;
-    try {
-      const frame = encodeAnswer(data ? { ...outcome.body, data: new BinaryData(data.length) } : outcome.body, options.longForm === true);
-      if (frame === undefined) return await write(encodeResponse({ result: 5000, error: resultMessage(5000) }));
-      if (outcome.resetMidResponse && !data) return void socket.write(frame.subarray(0, frame.length >> 1), () => socket.destroy());
-      await write(frame);
-      if (data) await sendData(data.stream, data.length, outcome.resetMidResponse);
-    } finally {
-      data?.stream.destroy();
-    }
-  }
-
-  /** Sends the raw data after an answer (file_read-style); `reset` cuts the connection halfway. */
-  async function sendData(stream: AsyncIterable<Buffer>, length: number, reset: boolean): Promise<void> {
-    let sent = 0;
-    for await (const chunk of stream) {
-      if (reset && sent + chunk.length > length / 2) {
-        return void socket.write(chunk.subarray(0, Math.max(0, Math.floor(length / 2) - sent)), () => socket.destroy());
-      }
-      sent += chunk.length;
-      await write(chunk);
-    }
-    // A stream shorter than announced would desynchronise the client: cut the connection.
-    if (sent !== length) socket.destroy();
-  }
-
-  let corked = false;
-  async function write(bytes: Buffer): Promise<void> {
-    // Answers to pipelined calls finish within one tick: send them in one write, not one each.
-    if (!corked) {
-      corked = true;
-      socket.cork();
-      process.nextTick(() => {
-        corked = false;
-        socket.uncork();
-      });
-    }
-    if (socket.write(bytes) || socket.destroyed) return;
-    await once(socket, 'drain', { signal: closed.signal });
-  }
 }
 
 /** Parameters as the dispatcher takes them: the text an HTTP client would have sent. */
@@ -161,13 +119,4 @@ function paramText(value: ParamValue): string {
 
 async function* filesOf(sink: UploadSink | undefined): AsyncIterable<IncomingFile> {
   if (sink) yield { filename: undefined, stream: sink.stream, length: sink.length };
-}
-
-function encodeAnswer(body: Record<string, unknown>, longForm: boolean): Buffer | undefined {
-  try {
-    return encodeResponse(body, { longForm });
-  } catch {
-    // A body value without a binary form is an emulator bug; answer like pCloud's internal error.
-    return undefined;
-  }
 }

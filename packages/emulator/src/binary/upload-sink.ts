@@ -6,6 +6,7 @@
  */
 import { PassThrough } from 'node:stream';
 
+/** The data of one request on its way to the method handler. */
 export class UploadSink {
   /** The stream the handler reads; ends after exactly the declared number of bytes. */
   readonly stream = new PassThrough({ highWaterMark: 256 * 1024 });
