@@ -1,5 +1,18 @@
-import { createCollection, deleteCollection, linkCollectionFiles, unlinkCollectionFiles, type PCloudClient } from '@pcloud/core';
+import { createCollection, deleteCollection, linkCollectionFiles, unlinkCollectionFiles, type LinkResult, type PCloudClient } from '@pcloud/core';
 import type { SyncPlan } from './plan-sync.js';
+
+/** A file pCloud would not put in the playlist (2009 gone since it was listed, 2071 not audio). */
+export interface RefusedFile {
+  fileid: number;
+  result: number;
+  message: string;
+}
+
+/** What applying a plan did: the playlist's id, and the files pCloud refused to link. */
+export interface AppliedPlan {
+  collectionid: number | undefined;
+  refused: RefusedFile[];
+}
 
 /** Called after each step, for `-v`. */
 export type StepListener = (done: number, total: number, description: string) => void;
@@ -7,13 +20,19 @@ export type StepListener = (done: number, total: number, description: string) =>
 /**
  * Runs a plan's calls in order (`collection_delete`, `collection_create`,
  * `collection_linkfiles`, `collection_unlinkfiles`, `collection_move`) and resolves to the
- * playlist's id. Linking and unlinking by file id are safe to repeat (pCloud keeps a file once
+ * playlist's id with the files pCloud refused one by one in `linkresult`. Linking and unlinking by file id are safe to repeat (pCloud keeps a file once
  * per playlist), and a 5000 answer to a create means nothing was created, so those calls get
  * core's retry with backoff, where the original slept between calls.
  */
-export async function applyPlan(client: PCloudClient, plan: SyncPlan, onStep: StepListener = () => {}): Promise<number | undefined> {
+export async function applyPlan(client: PCloudClient, plan: SyncPlan, onStep: StepListener = () => {}): Promise<AppliedPlan> {
   let collectionid = plan.action === 'update' || plan.action === 'unchanged' ? plan.collectionid : undefined;
   const retry = { retry: true };
+  const refused: RefusedFile[] = [];
+  const check = (results: readonly LinkResult[]): void => {
+    for (const entry of results) {
+      if (entry.result !== 0) refused.push({ fileid: Number(entry.fileid), result: entry.result, message: entry.message ?? '' });
+    }
+  };
   for (const [index, step] of plan.steps.entries()) {
     let description: string;
     if (step.kind === 'delete') {
@@ -22,11 +41,12 @@ export async function applyPlan(client: PCloudClient, plan: SyncPlan, onStep: St
     } else if (step.kind === 'create') {
       const created = await createCollection(client, step.name, { type: 1, fileIds: step.fileids, chunkSize: Math.max(1, step.fileids.length) }, retry);
       collectionid = created.collection.id;
+      check(created.linkresult);
       description = `created playlist ${collectionid} with ${step.fileids.length} track(s)`;
     } else if (collectionid === undefined) {
       throw new Error(`plan for ${plan.name} acts on a playlist before creating it`);
     } else if (step.kind === 'link') {
-      await linkCollectionFiles(client, collectionid, step.fileids, retry);
+      check((await linkCollectionFiles(client, collectionid, step.fileids, retry)).linkresult);
       description = `linked ${step.fileids.length} track(s)`;
     } else if (step.kind === 'unlink') {
       await unlinkCollectionFiles(client, collectionid, { fileIds: step.fileids }, retry);
@@ -37,5 +57,5 @@ export async function applyPlan(client: PCloudClient, plan: SyncPlan, onStep: St
     }
     onStep(index + 1, plan.steps.length, description);
   }
-  return collectionid;
+  return { collectionid, refused };
 }

@@ -6,6 +6,7 @@ import { loadMusicIndex } from '../remote/load-music-index.js';
 import { applyPlan } from './apply-plan.js';
 import { describePlan } from './describe-plan.js';
 import { planSync } from './plan-sync.js';
+import { remotePath } from '../tracks/music-index.js';
 
 /** Everything a run over playlist files needs, already validated. */
 export interface SyncPlaylistsOptions {
@@ -96,9 +97,14 @@ async function syncOne(
       report.out(describePlan(plan, false));
       return true;
     }
-    await applyPlan(client, plan, (done, total, step) => report.verbose(`${JSON.stringify(name)}: ${step} (${done}/${total})`));
-    report.out(describePlan(plan, true));
-    return true;
+    const { refused } = await applyPlan(client, plan, (done, total, step) => report.verbose(`${JSON.stringify(name)}: ${step} (${done}/${total})`));
+    report.out(describePlan({ ...plan, trackCount: plan.trackCount - refused.length }, true));
+    for (const file of refused) {
+      const track = playlist.tracks.find((candidate) => candidate.fileid === file.fileid);
+      const where = track ? `${playlist.file.shownPath}:${track.line}: ${remotePath(options.musicFolder, track.relative)}` : `file ${file.fileid}`;
+      report.err(`${where}: pCloud did not add it (${file.message || 'refused'}, ${file.result})${file.result === 2009 ? '; refresh the cache with --create-cache' : ''}`);
+    }
+    return refused.length === 0 || options.skipMissing;
   } catch (error) {
     if (explainCollectionRefusal(error, client)) throw error;
     report.err(`${JSON.stringify(name)}: not written: ${(error as Error).message}`);

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createClient } from '@pcloud/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMusicWorld, libraryTracks, type MusicWorld } from '../helpers/music-emulator.js';
 
@@ -99,5 +100,22 @@ describe('bad input: one line per problem, the other playlists still processed',
     expect((await world.run(['--create-cache'])).stderr).toMatch(/^pcloud-playlist: --create-cache needs --cache-file\n/);
     expect((await world.run(['--music-types', ',', 'x.m3u'])).stderr).toMatch(/^pcloud-playlist: --music-types needs at least one suffix/);
     expect((await world.run(['--list', 'x.m3u'])).code).toBe(2);
+  });
+});
+
+describe('a stale cache', () => {
+  it('reports the tracks pCloud refused to link (deleted since the listing) with their lines', async () => {
+    const cache = join(world.dir, 'stale.json');
+    expect((await world.run(['--cache-file', cache, '--create-cache'])).code).toBe(0);
+    const gone = tracks[31] as string;
+    const client = createClient({ endpoint: world.emulator.apiUrl, auth: world.emulator.seeded.authToken });
+    await client.call('deletefile', { fileid: world.fileids.get(gone) as number });
+    await client.close();
+    await world.write('Stale.m3u', [tracks[30], gone, tracks[32]].map((t) => line(t as string)).join('\n'));
+    const result = await world.run(['--cache-file', cache, '--prefix', '/home/me/Music', 'Stale.m3u']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('created "Stale": 2 tracks\n');
+    expect(result.stderr).toBe(`Stale.m3u:2: /Music/${gone}: pCloud did not add it (File not found., 2009); refresh the cache with --create-cache\n`);
+    expect((await world.playlist('Stale'))?.fileids).toEqual([tracks[30], tracks[32]].map((t) => world.fileids.get(t as string)));
   });
 });
