@@ -4,6 +4,7 @@ import type { FaultOptions, Faults } from './faults.js';
 import type { EmulatorState } from './state/emulator-state.js';
 import type { IdentitySeedOptions, SeededIdentity } from './state/identity-seed.js';
 
+/** Options of {@link createEmulator}; every one has a loopback-safe default. */
 export interface EmulatorOptions {
   /** Interface to listen on (default `127.0.0.1`; never all interfaces unless asked). */
   host?: string;

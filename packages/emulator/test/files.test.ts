@@ -18,6 +18,7 @@ describe('stat', () => {
     const folder = await ok(emu, 'stat', { path: '/Stat' });
     expect(folder.metadata).toMatchObject({ isfolder: true, name: 'Stat', id: `d${folder.metadata.folderid}` });
     expect((await ok(emu, 'stat', { path: '/' })).metadata).toMatchObject({ folderid: 0, name: '/' });
+    expect((await ok(emu, 'stat', { folderid: folder.metadata.folderid })).metadata.name).toBe('Stat');
   });
 
   test('a missing path or id answers 2055', async () => {

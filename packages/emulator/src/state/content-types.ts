@@ -1,5 +1,6 @@
 /** Content type, category and icon of a file, from its extension (pcloud-api.md §2.1). */
 
+/** What a file extension says about the content. */
 export interface ContentKind {
   contenttype: string;
   /** 0 uncategorized, 1 image, 2 video, 3 audio, 4 document, 5 archive. */

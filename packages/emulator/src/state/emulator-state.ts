@@ -14,6 +14,7 @@ import { MemoryBlobStore } from './memory-blob-store.js';
 import { TreeView } from './tree-view.js';
 import { UploadSessions } from './upload-sessions.js';
 
+/** Options of {@link EmulatorState}. */
 export interface EmulatorStateOptions {
   /** 1 = US, 2 = EU (default). */
   locationid?: 1 | 2;
