@@ -1,6 +1,7 @@
 /**
  * The client transport over pCloud's binary protocol (pcloud-api.md §9): the endpoint's host on
- * the `binary-api-port` (8399, TLS by default; plain TCP on request, 8398 by default), a small
+ * the `binary-api-port` (8399, TLS by default; plain TCP on request or for an `http:` endpoint,
+ * 8398 by default), a small
  * pool of persistent connections, and many requests pipelined on each. Credentials travel as the
  * `access_token` or `auth` parameter of every request. Retrying is the client's job: a dropped
  * connection fails its calls with a retryable TransportError.
@@ -25,7 +26,8 @@ type Slot = { ready: ClientConnection | undefined; opening: Promise<ClientConnec
 
 /** Creates the binary transport for resolved client settings (`transport: 'binary'`). */
 export function createBinaryTransport(settings: TransportSettings): Transport {
-  const plain = settings.binaryPlain === true;
+  // Plain TCP when asked, or when the API itself is plain HTTP (a local emulator without TLS).
+  const plain = settings.binaryPlain ?? settings.endpoint.protocol === 'http:';
   const target: ConnectOptions = {
     host: settings.endpoint.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: settings.binaryPort ?? (plain ? BINARY_PLAIN_PORT : BINARY_TLS_PORT),

@@ -27,8 +27,8 @@ describe.each([{ tls: true }, { tls: false }])('binary transport (%o)', ({ tls }
       accessToken: TOKEN,
       ca: emu.ca,
       transport: 'binary',
-      binaryPort: tls ? emu.binaryPort : emu.binaryPlainPort,
-      binaryPlain: !tls,
+      // No binaryPlain: TLS follows the endpoint (https: TLS, http: plain).
+      binaryPort: emu.binaryPort,
       retry: false,
       logger: (line) => lines.push(line),
       ...extra,
@@ -56,6 +56,11 @@ describe.each([{ tls: true }, { tls: false }])('binary transport (%o)', ({ tls }
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ result: 2005, method: 'listfolder' });
     expect(lines.some((line) => line.startsWith('binary userinfo'))).toBe(true);
+  });
+
+  it('speaks plain TCP on request, beside TLS', async () => {
+    const c = client({ binaryPort: emu.binaryPlainPort, binaryPlain: true });
+    expect((await c.call('userinfo')).email).toBe(emu.seeded.email);
   });
 
   it('pipelines a burst of 500 calls over at most 4 connections and matches every answer to its call', async () => {
