@@ -68,7 +68,9 @@ export async function syncPlaylists(getClient: () => Promise<PCloudClient>, opti
   }
   if (writable.length === 0) return status;
   try {
-    const existing = new Map((await listCollections(client, { type: 1 })).map((collection) => [collection.name, collection]));
+    // System playlists (Most Listened…) belong to pCloud: a local one of that name is never merged into them.
+    const collections = (await listCollections(client, { type: 1 })).filter((collection) => !collection.system);
+    const existing = new Map(collections.map((collection) => [collection.name, collection]));
     for (const playlist of writable) {
       if (!(await syncOne(client, playlist, existing.get(playlist.file.name), options, report))) status = 1;
     }
