@@ -23,9 +23,17 @@ function memoryOf(pid) {
   return { rss: kb('VmRSS') * 1024, peak: kb('VmHWM') * 1024 };
 }
 
-function send(url, method, headers, bodyBytes) {
+const BOUNDARY = 'benchboundary';
+const HEAD = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="big-multipart.bin"\r\n\r\n`);
+const TAIL = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
+
+// Sends `bodyBytes` of content (wrapped as one multipart file part when `multipart`), reads the answer.
+function send(url, method, headers, bodyBytes, multipart = false) {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers: bodyBytes === undefined ? headers : { ...headers, 'Content-Length': bodyBytes } }, (res) => {
+    const length = bodyBytes === undefined ? undefined : bodyBytes + (multipart ? HEAD.length + TAIL.length : 0);
+    const allHeaders = { ...headers, ...(length === undefined ? {} : { 'Content-Length': length }) };
+    if (multipart) allHeaders['Content-Type'] = `multipart/form-data; boundary=${BOUNDARY}`;
+    const req = request(url, { method, headers: allHeaders }, (res) => {
       let received = 0;
       const chunks = [];
       res.on('data', (chunk) => {
@@ -37,6 +45,7 @@ function send(url, method, headers, bodyBytes) {
     });
     req.on('error', reject);
     if (bodyBytes === undefined) return void req.end();
+    if (multipart) req.write(HEAD);
     let left = bodyBytes;
     const pump = () => {
       while (left > 0) {
@@ -44,7 +53,7 @@ function send(url, method, headers, bodyBytes) {
         left -= chunk.length;
         if (!req.write(chunk)) return void req.once('drain', pump);
       }
-      req.end();
+      req.end(multipart ? TAIL : undefined);
     };
     pump();
   });
@@ -60,6 +69,7 @@ const mbps = (seconds) => SIZE / 1024 ** 2 / seconds;
 
 const baseline = await startChild('./baseline-process.mjs');
 const baseUp = await timed(() => send(`${baseline.info.url}/sink`, 'PUT', {}, SIZE));
+const baseMulti = await timed(() => send(`${baseline.info.url}/sink`, 'PUT', {}, SIZE, true));
 const baseDown = await timed(() => send(`${baseline.info.url}/source/${SIZE}`, 'GET', {}));
 baseline.child.kill('SIGTERM');
 
@@ -67,6 +77,8 @@ const emu = await startChild('./emulator-process.mjs');
 const idle = memoryOf(emu.child.pid);
 const auth = { Authorization: `Bearer ${emu.info.token}` };
 const up = await timed(() => send(`${emu.info.apiUrl}/uploadfile?folderid=0&filename=big.bin&nopartial=1`, 'PUT', auth, SIZE));
+const multi = await timed(() => send(`${emu.info.apiUrl}/uploadfile?folderid=0`, 'POST', auth, SIZE, true));
+if (JSON.parse(multi.result.text).metadata?.[0]?.size !== SIZE) throw new Error(`multipart upload failed: ${multi.result.text}`);
 const fileid = JSON.parse(up.result.text).fileids[0];
 const link = JSON.parse((await send(`${emu.info.apiUrl}/getfilelink?fileid=${fileid}`, 'GET', auth)).text);
 const down = await timed(() => send(`http://${link.hosts[0]}${link.path}`, 'GET', {}));
@@ -76,11 +88,12 @@ emu.child.kill('SIGTERM');
 await once(emu.child, 'exit');
 
 const row = (name, base, emulator) =>
-  `| ${name.padEnd(9)} | ${mbps(base).toFixed(0).padStart(13)} | ${mbps(emulator).toFixed(0).padStart(13)} | ${((base / emulator) * 100).toFixed(0).padStart(6)}% |`;
+  `| ${name.padEnd(9)} | ${mbps(base).toFixed(0).padStart(11)} | ${mbps(emulator).toFixed(0).padStart(14)} | ${((base / emulator) * 100).toFixed(0).padStart(5)}% |`;
 const mib = (bytes) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 console.log(`\n@pcloud/emulator throughput, ${mib(SIZE)} over loopback (HTTP, disk-backed data dir)`);
-console.log('| transfer  | plain MiB/s   | emulator MiB/s | ratio  |');
-console.log('|-----------|---------------|----------------|--------|');
-console.log(row('upload', baseUp.seconds, up.seconds));
+console.log('| transfer  | plain MiB/s | emulator MiB/s | ratio  |');
+console.log('|-----------|-------------|----------------|--------|');
+console.log(row('PUT', baseUp.seconds, up.seconds));
+console.log(row('multipart', baseMulti.seconds, multi.seconds));
 console.log(row('download', baseDown.seconds, down.seconds));
 console.log(`emulator RSS: ${mib(idle.rss)} after start, ${mib(memory.rss)} at the end, peak ${mib(memory.peak)}`);
