@@ -20,6 +20,7 @@ export function decodePlaylist(bytes: Uint8Array, fileName: string): DecodedPlay
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
     if (fileName.toLowerCase().endsWith('.m3u8') || hasUtf8Bom(bytes)) return { ok: false, problem: 'invalid-utf8' };
+    // WHATWG's "latin1" is windows-1252: Latin-1 plus the curly quotes and dashes Windows players wrote.
     return { ok: true, text: new TextDecoder('latin1').decode(body), encoding: 'latin-1' };
   }
 }
