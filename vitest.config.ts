@@ -8,15 +8,20 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
-    projects: ['core', 'emulator', 'pcutil', 'playlist', 'token'].map((name) => ({
-      extends: true,
-      test: {
-        name,
-        root: `packages/${name}`,
-        include: ['test/**/*.test.ts'],
-        testTimeout: 30_000,
-        hookTimeout: 30_000,
-      },
-    })),
+    projects: [
+      ...['core', 'emulator', 'pcutil', 'playlist', 'token'].map((name) => ({
+        extends: true,
+        test: {
+          name,
+          root: `packages/${name}`,
+          include: ['test/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      })),
+      // The toolkit as a user sees it: installed tarballs, bad input and secrets across every bin.
+      // The install test packs and installs with npm, hence the longer hook timeout.
+      { extends: true, test: { name: 'toolkit', root: 'tests', include: ['**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 } },
+    ],
   },
 });
