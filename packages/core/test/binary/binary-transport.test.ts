@@ -124,6 +124,19 @@ describe.each([{ tls: true }, { tls: false }])('binary transport (%o)', ({ tls }
     }
   });
 
+  it('fails every call in flight on a dropped connection with a TransportError', async () => {
+    const c = client();
+    await c.call('userinfo');
+    emu.faults.set({ rules: [{ methods: ['stat'], resetRequestEvery: 1 }] });
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 6 }, () => c.call('stat', { path: '/' }).then(() => 'answered', (e: Error) => e.name)));
+      expect(outcomes).toEqual(Array.from({ length: 6 }, () => 'TransportError'));
+    } finally {
+      emu.faults.set({});
+    }
+    expect((await c.call('userinfo')).email).toBe(emu.seeded.email);
+  });
+
   it('times out when the server stays silent past the idle timeout, and aborts on request', async () => {
     emu.faults.set({ rules: [{ methods: ['stat'], latencyMs: 1500 }] });
     try {
