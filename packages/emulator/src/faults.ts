@@ -36,6 +36,16 @@ export interface FaultAction {
   reset?: 'request' | 'response';
 }
 
+/** Counters of the faults injected since the emulator started (never reset by `set`). */
+export interface FaultTally {
+  /** Calls answered with an injected error, by result code. */
+  failures: Record<number, number>;
+  requestResets: number;
+  responseResets: number;
+  /** Calls answered late because of a latency rule. */
+  delayed: number;
+}
+
 /** The live fault settings and their counters. */
 export class Faults {
   private rules: Array<{ rule: FaultRule; calls: number }> = [];
@@ -44,6 +54,8 @@ export class Faults {
   maxRecursiveEntries = Number.POSITIVE_INFINITY;
   /** How many faults were injected so far (failures and resets). */
   injected = 0;
+  /** The injected faults by kind, for reports of fault runs: failures by result code, resets, delayed calls. */
+  readonly tally: FaultTally = { failures: {}, requestResets: 0, responseResets: 0, delayed: 0 };
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
@@ -71,6 +83,10 @@ export class Faults {
       else if (action.failResult === undefined && hit(rule.failEvery)) action.failResult = rule.failResult ?? 5000;
     }
     if (action.reset !== undefined || action.failResult !== undefined) this.injected++;
+    if (action.reset === 'request') this.tally.requestResets++;
+    else if (action.reset === 'response') this.tally.responseResets++;
+    else if (action.failResult !== undefined) this.tally.failures[action.failResult] = (this.tally.failures[action.failResult] ?? 0) + 1;
+    if (action.latencyMs > 0) this.tally.delayed++;
     return action;
   }
 }

@@ -4,7 +4,7 @@ export type { Emulator, EmulatorOptions } from './emulator-options.js';
 export { createDispatcher, type Dispatcher, type DispatchOutcome, type DispatchRequest } from './api/dispatcher.js';
 export { createMethodTable } from './api/method-table.js';
 export { ApiDate, apiDate } from './api/api-date.js';
-export { Faults, type FaultOptions, type FaultRule } from './faults.js';
+export { Faults, type FaultOptions, type FaultRule, type FaultTally } from './faults.js';
 export { EmulatorState, type EmulatorStateOptions } from './state/emulator-state.js';
 export * from './api/types.js';
 export { DEMO_APP, FOLDER_APP, type IdentitySeedOptions, type SeededIdentity } from './state/identity-seed.js';
