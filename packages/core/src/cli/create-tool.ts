@@ -72,9 +72,6 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
       if (options.save) {
         const saved = await saveGivenOptions(config, section, commonGiven, options, resolved.saveable);
         out.info(saved.length > 0 ? `saved ${saved.join(', ')} to ${config.path}` : 'nothing to save: -s saves the options given with it');
-      } else if (commonGiven.username !== undefined && options.username !== config.data.username) {
-        // The original tools always remember -u (it names the account the token should belong to).
-        await config.save({ username: options.username });
       }
       const { context, close } = createContext({
         tool: { name: spec.name, version: spec.version },
@@ -90,6 +87,11 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
       try {
         // The args were built from this command's own specs, so they have the type its handler expects.
         const code = await command.body.handler(context as Parameters<typeof command.body.handler>[0]);
+        // The original tools always remember -u (it names the account the token should belong to);
+        // only once the command has run, so that bad input leaves the config file as it was.
+        if (!options.save && commonGiven.username !== undefined && options.username !== config.data.username) {
+          await config.save({ username: options.username });
+        }
         return typeof code === 'number' ? code : EXIT.OK;
       } finally {
         await close();

@@ -110,6 +110,15 @@ describe('-s saves exactly the options given', () => {
     expect((await show([], box.env)).options.username).toBe('ann@example.com');
   });
 
+  it('leaves the config file as it was when the command given -u fails', async () => {
+    const box = sandbox();
+    writeConfig(box.configFile, { timeout: 4 });
+    const before = readFileSync(box.configFile);
+    const result = await runWith(runTestTool, ['-u', 'ann@example.com', 'fail'], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(readFileSync(box.configFile)).toEqual(before);
+  });
+
   it('says so when there is nothing to save', async () => {
     const box = sandbox();
     const result = await runWith(runTestTool, ['-s', 'show'], { env: box.env });
