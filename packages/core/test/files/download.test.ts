@@ -87,6 +87,23 @@ describe('downloadFile', () => {
     expect(await readdir(dir)).toEqual(['cut.bin']);
   });
 
+  test('logs one line per retry of the content host, as the client does for calls', async () => {
+    const content = randomBytes(4 * 1024);
+    const fileid = await fx.emu.seedFile('/Down/logged.bin', content);
+    fx.emu.faults.set({ rules: [{ methods: ['download'], resetResponseEvery: 1 }] });
+    const resets = fx.emu.faults.tally.responseResets;
+    const lines: string[] = [];
+    const client = fx.newClient({ logger: (line) => lines.push(line) });
+    const dir = tempDir();
+    await downloadFile(client, { fileid }, join(dir, 'logged.bin'));
+    const retries = lines.filter((line) => line.startsWith('download retry '));
+    // Every answer is cut halfway; only the last one (a single byte) is complete despite its cut.
+    expect(retries.length).toBeGreaterThan(5);
+    expect(retries).toHaveLength(fx.emu.faults.tally.responseResets - resets - 1);
+    expect(retries[0]).toMatch(/^download retry 1\/\d+ from byte 2048: download/);
+    expect(sha1(await readFile(join(dir, 'logged.bin')))).toBe(sha1(content));
+  });
+
   test('an expired link (401) is replaced by a fresh one', async () => {
     const fileid = await fx.emu.seedFile('/Down/expiring.txt', 'fresh link needed');
     fx.emu.faults.set({ expireLinks: true });

@@ -70,6 +70,10 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
   let lastError: PCloudError | undefined;
   let link: DownloadLink | undefined;
   let host = 0;
+  // Like the client's own retries, each one is a -v line (the label is a path, never a secret).
+  const logRetry = (error: Error): void => {
+    if (failures <= retries) client.settings.log(`download retry ${failures}/${retries} from byte ${written}: ${error.message}`);
+  };
 
   while (written < size) {
     if (failures > retries) throw lastError ?? new TransportError(`download ${request.label}: gave up.`);
@@ -91,6 +95,7 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
         if (status === 401) link = undefined;
         else if (status === 404 || status === 410 || status >= 500) host++;
         else throw lastError;
+        logRetry(lastError);
         if (status >= 500) await sleep(backoffDelay(failures, client.retry), signal, 'download');
         continue;
       }
@@ -119,11 +124,13 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
       if (written < size) {
         failures++;
         lastError = new TransportError(`download ${request.label}: the connection ended after ${written} of ${size} bytes.`);
+        logRetry(lastError);
       }
     } catch (error) {
       if (!isTransientError(error)) throw error;
       lastError = error as PCloudError;
       failures++;
+      logRetry(lastError);
       await sleep(backoffDelay(failures, client.retry), signal, 'download');
     }
   }
