@@ -43,6 +43,12 @@ export class ByteWriter {
     this.length += data.length;
   }
 
+  /** Appends a string as `byteLength` UTF-8 bytes (from `Buffer.byteLength`), without a temporary buffer. */
+  utf8(text: string, byteLength: number): void {
+    this.reserve(byteLength);
+    this.length += this.buffer.write(text, this.length, byteLength, 'utf8');
+  }
+
   /** Overwrites a little-endian unsigned integer at `offset` (a length prefix written last). */
   patch(offset: number, value: number, bytes: number): void {
     this.buffer.writeUIntLE(value, offset, bytes);

@@ -93,7 +93,7 @@ class ValueEncoder {
   }
 
   private string(text: string): void {
-    if (this.longForm) return this.newString(Buffer.from(text, 'utf8'), true);
+    if (this.longForm) return this.newString(text, true);
     const id = this.ids.get(text);
     if (id !== undefined) {
       if (id <= SHORT_REUSE_MAX) return this.writer.u8(ValueType.stringReuseShort + id);
@@ -103,17 +103,18 @@ class ValueEncoder {
     }
     // Ids count every new string of the response in byte order, keys and values alike.
     this.ids.set(text, this.ids.size);
-    this.newString(Buffer.from(text, 'utf8'), false);
+    this.newString(text, false);
   }
 
-  private newString(bytes: Buffer, long: boolean): void {
-    if (!long && bytes.length <= SHORT_STRING_MAX) {
-      this.writer.u8(ValueType.stringShort + bytes.length);
+  private newString(text: string, long: boolean): void {
+    const length = Buffer.byteLength(text, 'utf8');
+    if (!long && length <= SHORT_STRING_MAX) {
+      this.writer.u8(ValueType.stringShort + length);
     } else {
-      const width = long ? 4 : byteWidth(bytes.length);
+      const width = long ? 4 : byteWidth(length);
       this.writer.u8(ValueType.stringLong + width - 1);
-      this.writer.uint(bytes.length, width);
+      this.writer.uint(length, width);
     }
-    this.writer.bytes(bytes);
+    this.writer.utf8(text, length);
   }
 }
