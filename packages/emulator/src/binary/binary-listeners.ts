@@ -55,6 +55,8 @@ export async function startBinaryListeners(options: BinaryListenerOptions): Prom
     for (const server of servers) server.close();
     throw error;
   }
+  // Failures after start-up (an accept hitting the file limit) must not take the emulator down.
+  for (const server of servers) server.on('error', () => {});
   return {
     port: secure ? portOf(secure) : undefined,
     plainPort: portOf(plain),
