@@ -155,6 +155,23 @@ describe.each([{ tls: true }, { tls: false }])('binary transport (%o)', ({ tls }
   });
 });
 
+describe('binary transport against a long-form server', () => {
+  it('reads type-3 strings and type-15 integers exactly as the compact form', async () => {
+    const emu = await createEmulator({ binaryLongForm: true });
+    try {
+      await emu.seedFile('/Long/form.txt', 'long form');
+      const c = createClient({ endpoint: emu.apiUrl, accessToken: emu.token, transport: 'binary', binaryPort: emu.binaryPort, retry: false });
+      const overHttp = createClient({ endpoint: emu.apiUrl, accessToken: emu.token, retry: false });
+      const [binary, http] = await Promise.all([c, overHttp].map((client) => client.call('listfolder', { path: '/Long', recursive: true })));
+      expect(binary).toEqual(http);
+      expect(typeof binary?.metadata.contents?.[0]?.hash).toBe('bigint');
+      await Promise.all([c.close(), overHttp.close()]);
+    } finally {
+      await emu.close();
+    }
+  });
+});
+
 describe('binary transport failures before any answer', () => {
   it('reports a refused connection as a retryable TransportError naming the method', async () => {
     const server = createServer();
