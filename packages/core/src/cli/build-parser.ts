@@ -82,6 +82,22 @@ function clearer(message: string, current: string | undefined, commands: readonl
   return `missing arguments: usage is ${commandString(command.name ?? '', command.body.positionals).trim()}`;
 }
 
+const TOP_LEVEL_OPTIONS = new Set(['help', 'h', 'version', ...Object.keys(COMMON_OPTIONS)]);
+
+/**
+ * `pcutil --typo cp a b`: yargs takes `cp` as the unknown option's value, then calls `a` an unknown
+ * command. Answers the option to name instead (the first unknown one before any command name).
+ */
+function unknownOptionBeforeCommand(args: readonly string[], commands: readonly ParsedCommandSpec[]): string | undefined {
+  const names = new Set(commands.map((command) => command.name));
+  for (const arg of args) {
+    if (names.has(arg)) return undefined;
+    const name = /^--?([^=]+)/.exec(arg)?.[1];
+    if (name !== undefined && !TOP_LEVEL_OPTIONS.has(name)) return name;
+  }
+  return undefined;
+}
+
 /**
  * Parses a command line with yargs, used as a parser only: it never prints, never exits and
  * never runs the work. Help and version text come back as `output`, parse failures as
@@ -149,6 +165,10 @@ export async function parseCommandLine(tool: ToolInfo, commands: readonly Parsed
     if (error) failure = error.message;
     output = text;
   });
+  if (failure !== undefined && /^Unknown commands?:/.test(failure)) {
+    const typo = unknownOptionBeforeCommand(args, commands);
+    if (typo !== undefined) failure = `Unknown argument: ${typo}`;
+  }
   if (failure !== undefined) return { kind: 'usage-error', message: clearer(failure, current, commands), command: current };
   if (matched === undefined) return { kind: 'output', text: output };
   return { kind: 'command', ...matched };

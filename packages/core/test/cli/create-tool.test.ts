@@ -166,6 +166,9 @@ describe('usage errors: one line, a pointer to --help, exit 2', () => {
     [['-e', 'ftp://x', 'show'], "pctest: Invalid endpoint 'ftp://x'", 'pctest show'],
     [['cp', 'a'], 'pctest: missing arguments: usage is cp <source> <dest>', 'pctest cp'],
     [['mv', 'a'], 'pctest: Unknown commands: mv, a', 'pctest'],
+    // yargs takes the command as the unknown option's value; the option is what was wrong.
+    [['--bogus', 'cp', 'a', 'b'], 'pctest: Unknown argument: bogus', 'pctest'],
+    [['-q', 'show', 'x'], 'pctest: Unknown argument: q', 'pctest'],
     [[], 'pctest: no command given (show, cp, fail, bug, whoami, where)', 'pctest'],
   ])('%j', async (argv, first, helpCommand) => {
     const result = await runWith(runTestTool, argv, { env: sandbox().env });
