@@ -50,8 +50,8 @@ export const run: RunTool = createTool({
     const musicTypes = musicTypesOption(args['music-types']);
     const common = { musicFolder, musicTypes, cacheFile: expandHome(args['cache-file'], ctx.env) };
     if (files.length === 0) {
-      const { index } = await loadMusicIndex(await ctx.client(), { ...common, refresh: true, log: out.verbose });
-      out.info(`cached ${index.files.size} tracks of ${musicFolder} in ${args['cache-file']}`);
+      const { index } = await loadMusicIndex(await ctx.client(), { ...common, refresh: true, readOnly: ctx.dryRun, log: out.verbose });
+      out.info(`${ctx.dryRun ? 'would cache' : 'cached'} ${index.files.size} tracks of ${musicFolder} in ${args['cache-file']}`);
       return 0;
     }
     return syncPlaylists(

@@ -54,6 +54,9 @@ describe('the original examples', () => {
 
   it('creates the cache, then matches from it without listing', async () => {
     const cache = join(world.dir, 'cache', 'music.json');
+    const dry = await world.run(['-d', '--cache-file', cache, '--create-cache']);
+    expect(dry).toEqual({ code: 0, stdout: '', stderr: `would cache ${tracks.length} tracks of /Music in ${cache}\n` });
+    await expect(readFile(cache, 'utf8')).rejects.toThrow(/ENOENT/);
     world.resetCalls();
     const created = await world.run(['--cache-file', cache, '--create-cache']);
     expect(created.code).toBe(0);
