@@ -78,4 +78,16 @@ describe('legacy mode: a legacy auth token works end to end', () => {
     expect(result.stderr).not.toContain(world.emulator.seeded.authToken);
     expect(JSON.parse(await readFile(config, 'utf8'))).toMatchObject({ auth: world.emulator.seeded.authToken });
   });
+
+  it('over the binary protocol too (--transport binary)', async () => {
+    const config = join(world.dir, 'binary.json');
+    await writeFile(config, JSON.stringify({ endpoint: world.emulator.apiUrl, 'binary-api-port': world.emulator.binaryPlainPort }), { mode: 0o600 });
+    await world.write('Binary.m3u', m3u);
+    const env = { PCLOUD_ACCESS_TOKEN: undefined, PCLOUD_ENDPOINT: undefined, PCLOUD_AUTH: world.emulator.seeded.authToken };
+    const result = await world.run(['-v', '-f', config, '--transport', 'binary', '--prefix', '/home/me/Music', 'Binary.m3u'], { env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('created "Binary": 3 tracks\n');
+    expect(result.stderr).toMatch(/^binary collection_create/m);
+    expect((await world.playlist('Binary'))?.fileids).toEqual(tracks.map((t) => world.fileids.get(t)));
+  });
 });
