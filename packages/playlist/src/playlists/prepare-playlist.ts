@@ -1,4 +1,5 @@
 import { matchTracks, type MatchedTrack } from '../tracks/match-tracks.js';
+import { parseLocalPath } from '../tracks/local-path.js';
 import { createEntryMapper } from '../tracks/map-entry.js';
 import type { MusicIndex } from '../tracks/music-index.js';
 import type { PlaylistFile } from './read-playlist-file.js';
@@ -13,6 +14,8 @@ export interface PreparedPlaylist {
   warnings: string[];
   /** Number of playlist lines that did not become tracks. */
   missing: number;
+  /** Whether some of those were absolute local paths, which `--prefix` is for. */
+  absoluteMissing: boolean;
   /** Why the playlist is not written, or undefined when it is. */
   blocked?: string;
 }
@@ -41,7 +44,8 @@ export function preparePlaylist(file: PlaylistFile, index: MusicIndex, options: 
   );
   const missing = lineProblems.length;
   const total = match.tracks.length + missing;
-  const prepared: PreparedPlaylist = { file, tracks: match.tracks, problems: lineProblems.map((p) => p.text), warnings, missing };
+  const absoluteMissing = match.unmatched.some((miss) => parseLocalPath(miss.entry).root !== undefined || /^file:/i.test(miss.entry));
+  const prepared: PreparedPlaylist = { file, tracks: match.tracks, problems: lineProblems.map((p) => p.text), warnings, missing, absoluteMissing };
   if (match.tracks.length === 0) {
     prepared.blocked = `none of its ${total} track(s) was found`;
   } else if (missing > 0 && !options.skipMissing) {

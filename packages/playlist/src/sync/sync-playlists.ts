@@ -52,6 +52,9 @@ export async function syncPlaylists(getClient: () => Promise<PCloudClient>, opti
       status = 1;
     }
   }
+  if (options.prefix === undefined && prepared.some((playlist) => playlist.absoluteMissing)) {
+    report.err(`without --prefix, absolute paths are looked up whole below ${options.musicFolder}; give --prefix with your local music folder`);
+  }
   if (source === 'cache' && prepared.some((playlist) => playlist.missing > 0)) {
     report.err(`tracks were looked up in the cache ${options.cacheFile}; if it is stale, refresh it with --create-cache`);
   }

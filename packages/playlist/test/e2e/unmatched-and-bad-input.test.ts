@@ -48,6 +48,13 @@ describe('unmatched tracks', () => {
     expect((await world.playlist('Mixed'))?.fileids).toEqual([world.fileids.get(tracks[0] as string), world.fileids.get(tracks[4] as string)]);
   });
 
+  it('suggests --prefix when absolute paths are missing without one', async () => {
+    const result = await world.run(['-d', 'Mixed.m3u']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Mixed.m3u:2: /Music/home/me/Music/${tracks[0]} not found on pCloud\n`);
+    expect(result.stderr).toContain('without --prefix, absolute paths are looked up whole below /Music; give --prefix with your local music folder\n');
+  });
+
   it('-d shows the unmatched tracks and the plan, and writes nothing', async () => {
     await world.write('Dry.m3u', content);
     world.resetCalls();
