@@ -4,7 +4,6 @@
  * the 64-bit content `hash` of the metadata (§2.1).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { WorkerDigest } from './digest-worker.js';
 
 /** The second checksum an account's region reports beside sha1. */
 export type ExtraDigest = 'md5' | 'sha256';
@@ -42,38 +41,5 @@ export class ContentHasher {
     const result: ContentDigests = { size: this.size, sha1: sha1.toString('hex'), hash: sha1.readBigUInt64BE(0) };
     if (this.extra && this.extraKind) result[this.extraKind] = this.extra.digest('hex');
     return result;
-  }
-}
-
-/** Hashes sha1 here and the extra digest in a worker thread (for large, streamed content). */
-export class ParallelContentHasher {
-  private readonly inline = new ContentHasher(undefined);
-  private readonly extra: WorkerDigest | undefined;
-
-  constructor(private readonly extraKind: ExtraDigest | undefined) {
-    this.extra = extraKind ? new WorkerDigest(extraKind) : undefined;
-  }
-
-  /** Feeds the next bytes. */
-  update(chunk: Buffer): void {
-    this.inline.update(chunk);
-    this.extra?.update(chunk);
-  }
-
-  /** Resolves when the worker can take more bytes (undefined when it already can). */
-  ready(): Promise<void> | undefined {
-    return this.extra?.ready();
-  }
-
-  /** Finishes and returns the digests. */
-  async digest(): Promise<ContentDigests> {
-    const result = this.inline.digest();
-    if (this.extra && this.extraKind) result[this.extraKind] = await this.extra.digest();
-    return result;
-  }
-
-  /** Gives up (the content was not kept). */
-  drop(): void {
-    this.extra?.drop();
   }
 }

@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
-import { ContentHasher, ParallelContentHasher, type ContentDigests, type ExtraDigest } from './content-hasher.js';
+import { ContentHasher, type ContentDigests, type ExtraDigest } from './content-hasher.js';
 
 const ID = /^[0-9a-f]{24}$/;
 const newId = (): string => randomBytes(12).toString('hex');
@@ -46,23 +46,21 @@ export class DiskBlobStore implements BlobStore {
     const id = newId();
     const tmp = join(this.tmpDir, id);
     const out = createWriteStream(tmp, { highWaterMark: READ_CHUNK });
-    const hasher = new ParallelContentHasher(extra);
+    const hasher = new ContentHasher(extra);
     try {
       for await (const chunk of source) {
         hasher.update(chunk);
         if (!out.write(chunk)) await once(out, 'drain');
-        await hasher.ready();
       }
       out.end();
       await once(out, 'finish');
       await rename(tmp, this.pathOf(id));
     } catch (error) {
-      hasher.drop();
       out.destroy();
       await rm(tmp, { force: true });
       throw error;
     }
-    return { id, ...(await hasher.digest()) };
+    return { id, ...hasher.digest() };
   }
 
   read(id: string, range?: ByteRange): Readable {
