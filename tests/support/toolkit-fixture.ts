@@ -22,6 +22,8 @@ export interface FixtureSecrets {
   revokedAccessToken: string;
   /** A token of an account in the other region (the emulator answers 2094). */
   foreignAccessToken: string;
+  /** A second working OAuth token, for logging in and out. */
+  spareAccessToken: string;
 }
 
 /** A running emulator, its secrets, a client for snapshots and the local folder. */
@@ -71,6 +73,7 @@ export async function startToolkitFixture(): Promise<ToolkitFixture> {
   const app = identity.apps.get(DEMO_APP.clientId)!;
   const revoked = identity.issueAppToken(app, userid, now, secret('REVOKED'));
   identity.revoke(revoked.tokenid);
+  const spare = identity.issueAppToken(app, userid, now, secret('SPARE'));
   await emulator.seedFile('/Music/Artist/Album/01 Intro.mp3', 'mp3');
   await emulator.seedFile('/docs/readme.txt', 'read me');
   const client = createClient({ endpoint: emulator.apiUrl, accessToken });
@@ -80,7 +83,7 @@ export async function startToolkitFixture(): Promise<ToolkitFixture> {
   await seedLocal(local);
   return {
     emulator,
-    secrets: { accessToken, auth, expiredAuth, revokedAccessToken: revoked.value, foreignAccessToken },
+    secrets: { accessToken, auth, expiredAuth, revokedAccessToken: revoked.value, foreignAccessToken, spareAccessToken: spare.value },
     client,
     local,
     home: join(local, 'home'),
