@@ -14,6 +14,8 @@ export interface BadInputCase {
   config?: string | Buffer;
   /** Credentials replacing the working access token. */
   env?: (secrets: FixtureSecrets) => Record<string, string>;
+  /** Standard input (default: empty). */
+  stdin?: (secrets: FixtureSecrets) => string;
   code: 1 | 2;
   line: RegExp;
   /** Also run as a child process from the built bin. */
@@ -89,6 +91,8 @@ const missingCases: BadInputCase[] = [
   { name: 'pcutil: rm of a missing file', bin: 'pcutil', args: ['rm', 'p:/docs/nope.txt'], code: 1, line: /^pcutil: p:\/docs\/nope\.txt: no such file or folder$/ },
   { name: 'pcutil: rm of a non-empty folder without -r', bin: 'pcutil', args: ['rm', 'p:/docs'], code: 1, line: /^pcutil: p:\/docs: folder is not empty; use -r/ },
   { name: 'pcutil: rm -r of the root', bin: 'pcutil', args: ['rm', '-r', 'p:/'], code: 1, line: /^pcutil: refusing to remove the pCloud root folder/ },
+  { name: 'pcutil: standard input into a folder', bin: 'pcutil', args: ['cp', '-', 'p:/docs/'], stdin: () => 'data', code: 1, line: /^pcutil: standard input needs a file name, but p:\/docs\/ is a folder$/ },
+  { name: 'pcutil: a config file that is a folder', bin: 'pcutil', args: ['-f', 'files', 'ls', 'p:/docs'], code: 1, line: /^pcutil: config file \/.*\/files: cannot be read \(EISDIR\)$/ },
   { name: 'pcutil: mv of a missing source', bin: 'pcutil', args: ['mv', 'p:/nope', 'p:/docs/'], code: 1, line: /^pcutil: p:\/nope: no such file or folder$/ },
   { name: 'pcloud-playlist: a missing playlist file', bin: 'pcloud-playlist', args: ['--prefix', 'music', 'playlists/nope.m3u'], code: 1, line: /^playlists\/nope\.m3u: no such file$/ },
 ];
@@ -106,6 +110,11 @@ const tokenCases: BadInputCase[] = [
     name: `${bin}: a revoked access token`, bin, args: HARMLESS[bin], env: (s) => ({ PCLOUD_ACCESS_TOKEN: s.revokedAccessToken }), code: 1,
     line: new RegExp(`^${bin}: [a-z_]+: Invalid 'access_token' provided\\. \\(2094\\)$`),
   })),
+  { name: 'pcutil: no token at all', bin: 'pcutil', args: HARMLESS.pcutil, env: () => ({ PCLOUD_ACCESS_TOKEN: '' }), code: 1, line: /^pcutil: no pCloud access token$/ },
+  { name: 'pcloud-token: login --token - with a token of the other region', bin: 'pcloud-token', args: ['login', '--token', '-'], env: () => ({ PCLOUD_ACCESS_TOKEN: '' }), stdin: (s) => `${s.foreignAccessToken}\n`, code: 1, line: /^pcloud-token: userinfo: Invalid 'access_token' provided\. \(2094\)$/ },
+  { name: 'pcloud-token: login --token with a revoked token', bin: 'pcloud-token', args: ['login', '--token', '-'], env: () => ({ PCLOUD_ACCESS_TOKEN: '' }), stdin: (s) => s.revokedAccessToken, code: 1, line: /\(2094\)$/ },
+  { name: 'pcloud-token: login --token - with nothing on standard input', bin: 'pcloud-token', args: ['login', '--token', '-'], env: () => ({ PCLOUD_ACCESS_TOKEN: '' }), code: 2, line: /^pcloud-token: --token needs the token itself/ },
+  { name: 'pcloud-token: login without a terminal or a client-id', bin: 'pcloud-token', args: ['login'], env: () => ({ PCLOUD_ACCESS_TOKEN: '' }), code: 1, line: /^pcloud-token: cannot log in: no "client-id" in \/.*pcloud\.json$/ },
 ];
 
 const playlistCases: BadInputCase[] = [

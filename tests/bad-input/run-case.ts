@@ -37,7 +37,8 @@ export async function runCase(fx: ToolkitFixture, testCase: BadInputCase, mode: 
   const configBefore = await readFile(fx.configFile);
   const localBefore = await localSnapshot(fx.local);
   const remoteBefore = await remoteSnapshot(fx.client);
-  const options = { env: caseEnv(fx, testCase.env?.(fx.secrets)), cwd: fx.local };
+  const stdin = testCase.stdin?.(fx.secrets);
+  const options = { env: caseEnv(fx, testCase.env?.(fx.secrets)), cwd: fx.local, ...(stdin === undefined ? {} : { stdin }) };
   const result = mode === 'spawned' ? await runSpawned(testCase.bin, testCase.args, options) : await runInProcess(testCase.bin, testCase.args, options);
   return {
     result,
