@@ -4,7 +4,7 @@ import { readdir, readFile, stat as localStat, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { downloadFile, downloadToStream, isNotFound, isPartialFileName, isPCloudError, TransportError, type Progress } from '../../src/index.js';
+import { downloadFile, downloadToStream, isNotFound, isPartialFileName, isPCloudError, partialFilePrefix, TransportError, type Progress } from '../../src/index.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { startFiles, type FilesFixture } from './support/files-fixture.js';
 
@@ -193,6 +193,13 @@ describe('downloadToStream', () => {
     const error = await rejection(downloadToStream(fx.client, { fileid }, output));
     expect(isPCloudError(error, 'LOCAL_IO_ERROR')).toBe(true);
   });
+});
+
+test('partialFilePrefix starts every temporary name of a target, cut like the name', () => {
+  const long = 'é'.repeat(200);
+  expect(partialFilePrefix('/x/a.txt')).toBe('.a.txt.pcloud-partial-');
+  expect(partialFilePrefix(`/x/${long}`)).toBe(`.${'é'.repeat(120)}.pcloud-partial-`);
+  expect(isPartialFileName(`${partialFilePrefix('/x/a.txt')}0123456789ab`)).toBe(true);
 });
 
 test('isPartialFileName knows only the temporary names', () => {

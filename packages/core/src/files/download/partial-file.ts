@@ -13,10 +13,14 @@ const MAX_NAME_PART = 120;
 
 const PARTIAL_MARK = '.pcloud-partial-';
 
+/** The start of every temporary file name of a download to `target` (a random suffix follows). */
+export function partialFilePrefix(target: string): string {
+  return `.${[...basename(target)].slice(0, MAX_NAME_PART).join('')}${PARTIAL_MARK}`;
+}
+
 /** The temporary name for a download target. */
 export function partialPath(target: string): string {
-  const name = [...basename(target)].slice(0, MAX_NAME_PART).join('');
-  return join(dirname(target), `.${name}${PARTIAL_MARK}${randomBytes(6).toString('hex')}`);
+  return join(dirname(target), `${partialFilePrefix(target)}${randomBytes(6).toString('hex')}`);
 }
 
 /**
