@@ -10,6 +10,7 @@ import { buildCopyPlan } from './build-copy-plan.js';
 import { createCopyOperations } from './copy-operations.js';
 import { executeCopy } from './execute-copy.js';
 import { byteStream } from '../run/byte-stream.js';
+import { sweepPartialFiles } from '../local/sweep-partial.js';
 
 /** What `pcutil cp` was asked to do. */
 export interface RunCopyRequest {
@@ -57,12 +58,14 @@ export async function runCopy(request: RunCopyRequest, deps: RunCopyDeps): Promi
     signal: deps.signal,
   });
   if (request.dryRun) return { code: printPlan(steps, deps.io) };
+  const swept = await sweepPartialFiles(steps);
   const stderr = deps.io.stderr as CliIo['stderr'] & { isTTY?: boolean; columns?: number };
   const total = steps.reduce((sum, step) => sum + (step.op === 'copy' ? (step.source.size ?? 0) : 0), 0);
   const progress = createProgress(
     { write: (text) => void stderr.write(text), isTTY: stderr.isTTY === true, ...(stderr.columns ? { columns: stderr.columns } : {}) },
     total,
   );
+  if (swept > 0 && request.verbose) progress.line(`removed ${swept} temporary file(s) an interrupted earlier copy left`);
   const operations = createCopyOperations({ client: deps.client, stdin: deps.io.stdin as Readable, stdout: byteStream(deps.io.stdout) });
   let summary: CopySummary;
   try {

@@ -1,0 +1,37 @@
+/**
+ * Removes the temporary files (`.<name>.pcloud-partial-<random>`) that a killed earlier run left
+ * beside the local files this copy is about to write. Ctrl-C cleans up after itself; SIGKILL or
+ * a power cut cannot, so the next run of the same copy does. Only leftovers of this plan's own
+ * targets go: another run writing other files into the same folder keeps its temporary files.
+ */
+import { readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { isPartialFileName, partialFilePrefix } from '@pcloud/core';
+import type { CopyPlanStep } from '../plan/types.js';
+
+/** The random suffix of a temporary name: 12 hex digits. */
+const SUFFIX_LENGTH = 12;
+
+/** Sweeps the leftovers of the plan's local download targets; answers how many files it removed. */
+export async function sweepPartialFiles(steps: readonly CopyPlanStep[]): Promise<number> {
+  const prefixesByFolder = new Map<string, Set<string>>();
+  for (const step of steps) {
+    // A skipped file (-n, -u) is a target too: a leftover beside it is an interrupted overwrite.
+    if ((step.op !== 'copy' && step.op !== 'skip') || step.to.side !== 'local' || step.from.side !== 'remote') continue;
+    const folder = dirname(step.to.path);
+    const prefixes = prefixesByFolder.get(folder) ?? new Set<string>();
+    prefixes.add(partialFilePrefix(basename(step.to.path)));
+    prefixesByFolder.set(folder, prefixes);
+  }
+  let removed = 0;
+  for (const [folder, prefixes] of prefixesByFolder) {
+    // A folder the plan has yet to create holds nothing to sweep.
+    const names = await readdir(folder).catch(() => [] as string[]);
+    for (const name of names) {
+      if (!isPartialFileName(name) || !prefixes.has(name.slice(0, -SUFFIX_LENGTH))) continue;
+      await rm(join(folder, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
