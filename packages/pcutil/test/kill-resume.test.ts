@@ -53,13 +53,20 @@ async function makeTree(root: string): Promise<Map<string, string>> {
 
 // Latency stretches each transfer so that a signal lands while copies are in flight.
 describe('killing pcutil mid-copy', { timeout: 90_000 }, () => {
-  it('up: SIGINT stops at once with code 130, SIGKILL mid-upload leaves no extra remote file; running again completes the job', async () => {
+  it('up: SIGINT (code 130) and SIGKILL mid-upload leave only whole files on the server; running again completes the job', async () => {
     const root = await mkdtemp(join(tmpdir(), 'pcutil-kill-up-'));
     const source = await makeTree(join(root, 'tree'));
     // A trailing / copies the folder's contents: the same command lands in the same place every time.
     const args = ['cp', '-r', '-v', `${join(root, 'tree')}/`, 'p:/kill-up'];
     const remoteNow = async (): Promise<Map<string, number>> =>
       remoteFiles((await walkTree(fx.client, { path: '/kill-up' }).catch(() => ({ root: {} as FolderMetadata }))).root);
+    // Whatever is on the server under a source's name is that file, whole: nopartial uploads never leave a short one.
+    const expectWhole = async (remote: Map<string, number>): Promise<void> => {
+      for (const [path, fileid] of remote) {
+        expect(source.has(path), path).toBe(true);
+        expect((await fx.client.call('checksumfile', { fileid })).sha1, path).toBe(source.get(path));
+      }
+    };
     fx.emulator.faults.set({ rules: [{ methods: ['uploadfile'], latencyMs: 60 }] });
     try {
       const interrupted = await spawnPcutil(fx.emulator, args);
@@ -69,12 +76,12 @@ describe('killing pcutil mid-copy', { timeout: 90_000 }, () => {
       const afterInterrupt = await remoteNow();
       expect(afterInterrupt.size).toBeGreaterThan(0);
       expect(afterInterrupt.size).toBeLessThan(FILES);
+      await expectWhole(afterInterrupt);
 
       const killed = await spawnPcutil(fx.emulator, args);
       await killWhen(killed, async () => (killed.stderr().match(/^cp /gm) ?? []).length >= 5, 'SIGKILL');
       expect((await killed.exited).signal).toBe('SIGKILL');
-      // Uploads are sent with nopartial: a killed one leaves nothing, and only the source's names exist.
-      for (const path of (await remoteNow()).keys()) expect(source.has(path), path).toBe(true);
+      await expectWhole(await remoteNow());
     } finally {
       fx.emulator.faults.set({});
     }
@@ -82,7 +89,7 @@ describe('killing pcutil mid-copy', { timeout: 90_000 }, () => {
     expect(again.code, again.stderr.slice(-1000)).toBe(0);
     const remote = await remoteNow();
     expect([...remote.keys()].sort()).toEqual([...source.keys()].sort());
-    for (const [path, fileid] of remote) expect((await fx.client.call('checksumfile', { fileid })).sha1, path).toBe(source.get(path));
+    await expectWhole(remote);
   });
 
   it('down: SIGINT leaves no partial local file, SIGKILL on a second run neither once the command runs again, which completes the job', async () => {
