@@ -65,9 +65,13 @@ describe('the packed tarballs', () => {
     expect(manifest.keywords).toContain('pcloud');
     expect(manifest.repository).toMatchObject({ type: 'git', directory: `packages/${pkg}` });
     expect(Array.isArray(manifest.files)).toBe(true);
-    // What the manifest points at is in the tarball, and nothing from the sources is needed.
-    const main = manifest.exports['.'];
-    for (const target of [manifest.types, main.types, main.default, ...Object.values(manifest.bin ?? {})]) expect(files).toContain(String(target).replace(/^\.\//, ''));
+    // What the manifest points at is in the tarball (every export's types and code, the bins);
+    // only the workspace's own "@pcloud/source" condition names sources, which are not shipped.
+    const exported = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((target) =>
+      typeof target === 'string' ? [target] : Object.entries(target).flatMap(([condition, file]) => (condition === '@pcloud/source' ? [] : [file])),
+    );
+    expect(exported.length).toBeGreaterThanOrEqual(3);
+    for (const target of [manifest.types, ...exported, ...Object.values(manifest.bin ?? {})]) expect(files).toContain(String(target).replace(/^\.\//, ''));
     if (BINS[pkg]) expect(files).toContain(`dist/bin/${BINS[pkg]}.js`);
     expect([...files].filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
     // pnpm pack rewrites workspace: ranges into the real versions.
