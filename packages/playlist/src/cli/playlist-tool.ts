@@ -4,6 +4,7 @@ import { loadMusicIndex } from '../remote/load-music-index.js';
 import { formatPlaylistList, listPlaylists } from '../remote/list-playlists.js';
 import { syncPlaylists } from '../sync/sync-playlists.js';
 import { expandHome } from './expand-home.js';
+import { resolveLocal } from './resolve-local.js';
 import { packageVersion } from './package-version.js';
 import { musicFolderOption, musicTypesOption, PLAYLIST_OPTIONS } from './playlist-options.js';
 
@@ -48,7 +49,7 @@ export const run: RunTool = createTool({
     }
     const musicFolder = musicFolderOption(args['music-folder']);
     const musicTypes = musicTypesOption(args['music-types']);
-    const common = { musicFolder, musicTypes, cacheFile: expandHome(args['cache-file'], ctx.env) };
+    const common = { musicFolder, musicTypes, cacheFile: resolveLocal(ctx.cwd, expandHome(args['cache-file'], ctx.env)) };
     if (files.length === 0) {
       const { index } = await loadMusicIndex(await ctx.client(), { ...common, refresh: true, readOnly: ctx.dryRun, log: out.verbose });
       out.info(`${ctx.dryRun ? 'would cache' : 'cached'} ${index.files.size} tracks of ${musicFolder} in ${args['cache-file']}`);

@@ -38,6 +38,9 @@ describe('restriction mode (pCloud since April 2026): OAuth tokens get no playli
   it('still builds the music cache, which needs only file methods', async () => {
     const result = await world.run(['--cache-file', 'music.json', '--create-cache']);
     expect(result.code).toBe(0);
+    // A relative cache file is the command's working directory's, not the test process's.
+    const cache = JSON.parse(await readFile(join(world.dir, 'music.json'), 'utf8')) as { musicFolder: string };
+    expect(cache.musicFolder).toBe('/Music');
   });
 
   it('refuses a legacy auth token outright, as pCloud invalidated them', async () => {
