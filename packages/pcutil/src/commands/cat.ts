@@ -3,6 +3,7 @@ import { defineCommand } from '@pcloud/core/cli';
 import { formatLoc } from '../plan/loc.js';
 import { byteStream } from '../run/byte-stream.js';
 import { parseRemoteArgs } from './remote-args.js';
+import { errorReason } from '../run/error-reason.js';
 
 /** `pcutil cat`: print pCloud files. */
 export const catCommand = defineCommand({
@@ -26,7 +27,7 @@ export const catCommand = defineCommand({
         await downloadToStream(client, { fileid: found.fileid }, stdout, { signal: ctx.signal });
       } catch (error) {
         failed = true;
-        ctx.io.stderr.write(`pcutil: ${formatLoc(loc)}: ${error instanceof Error ? error.message : String(error)}\n`);
+        ctx.io.stderr.write(`pcutil: ${formatLoc(loc)}: ${errorReason(error)}\n`);
       }
     }
     return failed ? 1 : 0;

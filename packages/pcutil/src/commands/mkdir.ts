@@ -2,6 +2,7 @@ import { createFolder, mkdirp } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
 import { formatLoc } from '../plan/loc.js';
 import { parseRemoteArgs } from './remote-args.js';
+import { errorReason } from '../run/error-reason.js';
 
 /** `pcutil mkdir`: create pCloud folders. */
 export const mkdirCommand = defineCommand({
@@ -26,7 +27,7 @@ export const mkdirCommand = defineCommand({
         ctx.out.verbose(`mkfolder ${formatLoc(loc)}`);
       } catch (error) {
         failed = true;
-        ctx.io.stderr.write(`pcutil: ${formatLoc(loc)}: ${error instanceof Error ? error.message : String(error)}\n`);
+        ctx.io.stderr.write(`pcutil: ${formatLoc(loc)}: ${errorReason(error)}\n`);
       }
     }
     return failed ? 1 : 0;

@@ -3,6 +3,7 @@ import { defineCommand } from '@pcloud/core/cli';
 import { childLoc, formatLoc, isWithin } from '../plan/loc.js';
 import { findRemote } from '../remote/remote-tree.js';
 import { parseRemoteArgs } from './remote-args.js';
+import { errorReason } from '../run/error-reason.js';
 
 /** `pcutil mv`: rename or move pCloud files and folders on the server. */
 export const mvCommand = defineCommand({
@@ -41,7 +42,7 @@ export const mvCommand = defineCommand({
         ctx.out.verbose(line);
       } catch (error) {
         failed = true;
-        ctx.io.stderr.write(`pcutil: ${formatLoc(from)}: ${error instanceof Error ? error.message : String(error)}\n`);
+        ctx.io.stderr.write(`pcutil: ${formatLoc(from)}: ${errorReason(error)}\n`);
       }
     }
     return failed ? 1 : 0;

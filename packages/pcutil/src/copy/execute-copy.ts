@@ -4,6 +4,7 @@ import type { CopyPlanStep, CopyStep, Loc } from '../plan/types.js';
 import { createCopySummary, type CopySummary } from '../report/copy-summary.js';
 import type { Progress } from '../report/progress.js';
 import { runPool } from '../run/run-pool.js';
+import { errorReason } from '../run/error-reason.js';
 
 /** The side effects a copy plan needs; the real ones talk to pCloud and the disk. */
 export interface CopyOperations {
@@ -22,11 +23,6 @@ export interface ExecuteCopyOptions {
   /** Reports one problem line on standard error. */
   complain(line: string): void;
   signal?: AbortSignal;
-}
-
-/** Why a failure is worth one line: the error's own message, never a stack. */
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -62,7 +58,7 @@ export async function executeCopy(steps: readonly CopyPlanStep[], operations: Co
         if (options.verbose) options.progress.line(formatStep(step) ?? '');
       } catch (error) {
         failedFolders.push(step.at);
-        fail(`${formatStep(step)}: ${reason(error)}`);
+        fail(`${formatStep(step)}: ${errorReason(error)}`);
       }
     }
   }
@@ -81,7 +77,7 @@ export async function executeCopy(steps: readonly CopyPlanStep[], operations: Co
         summary.files += 1;
         if (options.verbose) options.progress.line(formatStep(step) ?? '');
       } catch (error) {
-        fail(`${formatStep(step)}: ${reason(error)}`);
+        fail(`${formatStep(step)}: ${errorReason(error)}`);
       } finally {
         options.progress.end(name);
       }

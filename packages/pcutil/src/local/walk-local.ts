@@ -10,7 +10,7 @@ export interface WalkLocalOptions {
 }
 
 /** Describes why an fs error stops us, in words rather than errno codes. */
-export function describeFsError(error: unknown): string {
+function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':

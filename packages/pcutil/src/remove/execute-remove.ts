@@ -2,6 +2,7 @@ import { deleteFile, deleteFolder, deleteTree, type PCloudClient } from '@pcloud
 import { formatRemovedCounts, formatStep } from '../plan/format-step.js';
 import { formatLoc } from '../plan/loc.js';
 import type { RemovePlanStep, RemoveStep } from '../plan/types.js';
+import { errorReason } from '../run/error-reason.js';
 
 /** One removed item, as `rm --json` reports it. */
 export interface Removed {
@@ -65,7 +66,7 @@ export async function executeRemove(client: () => Promise<PCloudClient>, steps: 
       if (output.verbose) output.say(formatStep(step) ?? '');
       if (removed.folders !== undefined) output.say(formatRemovedCounts(removed.path, removed.folders, removed.files ?? 0));
     } catch (error) {
-      fail(`${formatLoc(step.at)}: ${error instanceof Error ? error.message : String(error)}`);
+      fail(`${formatLoc(step.at)}: ${errorReason(error)}`);
     }
   }
   return outcome;
