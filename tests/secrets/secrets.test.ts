@@ -3,7 +3,7 @@
  * bad-input table and a round of everyday commands run verbosely (-v logs every request), and
  * nothing any bin printed — data, errors, hints, logs — nor any library error contains a token.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { ApiError, createClient, PCloudError } from '@pcloud/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_INPUT_CASES } from '../bad-input/cases.js';
@@ -119,8 +119,10 @@ describe('with recognisable tokens', () => {
     const noEnvToken = { PCLOUD_ACCESS_TOKEN: '' };
     const login = await verbose('pcloud-token', ['login', '--token', '-'], noEnvToken, `${fx.secrets.spareAccessToken}\n`);
     expect(login.code, login.stderr).toBe(0);
-    // The search finds a token where there is one: the config file now holds the spare token.
+    // The search finds a token where there is one: the config file now holds the spare token,
+    // readable by its owner only.
     expect(leakedSecrets(await readFile(fx.configFile, 'utf8'))).toEqual([fx.secrets.spareAccessToken]);
+    expect((await stat(fx.configFile)).mode & 0o077).toBe(0);
     const whoami = await verbose('pcloud-token', ['whoami'], noEnvToken);
     const logout = await verbose('pcloud-token', ['logout'], noEnvToken);
     expect([whoami.code, logout.code]).toEqual([0, 0]);
