@@ -1,6 +1,6 @@
 /**
- * The files of one request as an async iterable that fills while the body streams in (busboy
- * emits a part only once the previous one was read, so memory stays bounded). Once the answer
+ * The files of one request as an async iterable that fills while the body streams in (a full
+ * file stream pauses the body, so memory stays bounded). Once the answer
  * is decided, `drain()` lets the rest of the body flow past so the connection can be reused.
  */
 import type { IncomingFile } from '../api/types.js';

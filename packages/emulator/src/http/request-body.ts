@@ -1,19 +1,19 @@
 /**
  * Reads what a request body carries (pcloud-api.md §1.2): urlencoded parameters, multipart
- * parameters and files (busboy, streaming; parameters must come before the files), or for the
+ * parameters and files (streaming; parameters must come before the files), or for the
  * upload methods a raw PUT/POST body as one file. Bodies that carry nothing are drained.
  */
 import type { IncomingMessage } from 'node:http';
-import busboy from 'busboy';
 import type { IncomingFile } from '../api/types.js';
+import type { Readable } from 'node:stream';
 import { FileQueue } from './file-queue.js';
+import { boundaryOf, MultipartParser } from './multipart-parser.js';
 import { addQueryPairs } from './query-params.js';
 
 /** Methods whose raw (non-form) body is file data. */
 const RAW_BODY_METHODS = new Set(['uploadfile', 'upload_write', 'file_write', 'file_pwrite']);
 /** Urlencoded bodies are parameters only; more than this is not a pCloud request. */
 const FORM_LIMIT = 4 * 1024 * 1024;
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A request body that is not a valid pCloud request (the front end closes the connection). */
 export class MalformedRequest extends Error {}
@@ -25,16 +25,6 @@ export interface RequestBody {
 }
 
 const NO_FILES: AsyncIterable<IncomingFile> = { async *[Symbol.asyncIterator]() {} };
-
-/** Busboy hands header values over as latin1 byte strings; read them as strict UTF-8 (NUL-marked when invalid). */
-function utf8Of(latin1: string): string {
-  if (/[^\u0000-\u00ff]/.test(latin1)) return latin1; // already decoded (RFC 5987 `filename*`)
-  try {
-    return strictUtf8.decode(Buffer.from(latin1, 'latin1'));
-  } catch {
-    return `\u0000${Buffer.from(latin1, 'latin1').toString('utf8')}`;
-  }
-}
 
 async function readForm(req: IncomingMessage, params: Map<string, string>): Promise<void> {
   const chunks: Buffer[] = [];
@@ -49,30 +39,24 @@ async function readForm(req: IncomingMessage, params: Map<string, string>): Prom
 
 function readMultipart(req: IncomingMessage, params: Map<string, string>): Promise<RequestBody> {
   return new Promise((resolve, reject) => {
+    const boundary = boundaryOf(req.headers['content-type'] ?? '');
+    if (boundary === undefined) return reject(new MalformedRequest('multipart body without a boundary'));
     const queue = new FileQueue();
     const body: RequestBody = { files: queue, discardRest: () => queue.drain() };
     let started = false;
     const start = (): void => {
       if (!started) (started = true), resolve(body);
     };
-    let parser: busboy.Busboy;
-    try {
-      // preservePath: a name with `/` or `\` is refused with 2001 rather than silently cut to its last segment.
-      parser = busboy({ headers: req.headers, preservePath: true, defParamCharset: 'latin1', defCharset: 'latin1', limits: { fieldSize: FORM_LIMIT } });
-    } catch (error) {
-      reject(new MalformedRequest((error as Error).message));
-      return;
-    }
-    parser.on('field', (name, value) => {
-      if (!started) params.set(utf8Of(name), utf8Of(value));
+    const parser = new MultipartParser(boundary, FORM_LIMIT);
+    // Parameters count only before the first file part (§1.2).
+    parser.on('field', (name: string, value: string) => {
+      if (!started) params.set(name, value);
     });
-    parser.on('file', (_field, stream, info) => {
-      // A part nobody reads (answer decided early, then the client hung up) must not crash the server.
-      stream.on('error', () => undefined);
-      queue.push({ filename: utf8Of(info.filename ?? ''), stream });
+    parser.on('file', (_name: string, stream: Readable, filename: string) => {
+      queue.push({ filename, stream });
       start();
     });
-    parser.on('close', () => {
+    parser.on('done', () => {
       queue.end();
       start();
     });
@@ -81,6 +65,7 @@ function readMultipart(req: IncomingMessage, params: Map<string, string>): Promi
       if (!started) reject(new MalformedRequest(error.message));
     });
     req.on('aborted', () => parser.destroy(new Error('request aborted')));
+    req.on('error', (error) => parser.destroy(error));
     req.pipe(parser);
   });
 }
