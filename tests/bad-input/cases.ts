@@ -57,6 +57,8 @@ const optionCases: BadInputCase[] = [
   { name: 'pcutil: an endpoint with another scheme', bin: 'pcutil', args: ['-e', 'ftp://example.invalid', 'ls', 'p:/'], code: 2, line: /^pcutil: Invalid endpoint 'ftp:\/\/example\.invalid'/ },
   { name: 'pcutil: an unknown command', bin: 'pcutil', args: ['frob'], code: 2, line: /^pcutil: Unknown command: frob$/ },
   { name: 'pcutil: no command', bin: 'pcutil', args: [], code: 2, line: /^pcutil: no command given/ },
+  { name: 'pcutil: ls with two paths', bin: 'pcutil', args: ['ls', 'p:/docs', 'p:/nope'], code: 2, line: /^pcutil: unexpected argument p:\/nope: usage is ls \[path\]$/ },
+  { name: 'pcloud-token: whoami with an argument', bin: 'pcloud-token', args: ['whoami', 'extra'], code: 2, line: /^pcloud-token: unexpected argument extra: usage is whoami$/ },
   { name: 'pcutil: cp with both sides local', bin: 'pcutil', args: ['cp', 'files/a.txt', 'files/b.txt'], code: 2, line: /^pcutil: files\/a\.txt and files\/b\.txt are both local/ },
   { name: 'pcloud-playlist: --list with playlist files', bin: 'pcloud-playlist', args: ['--list', 'playlists/good.m3u'], code: 2, line: /^pcloud-playlist: --list prints the existing playlists and takes no playlist files$/ },
   { name: 'pcloud-playlist: empty --music-types', bin: 'pcloud-playlist', args: ['--music-types', '', '--prefix', 'music', 'playlists/good.m3u'], code: 2, line: /^pcloud-playlist: --music-types needs at least one suffix/ },

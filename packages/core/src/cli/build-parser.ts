@@ -75,11 +75,18 @@ export function shortFormsOf(body: CommandBody): Set<string> {
   return shorts;
 }
 
-/** yargs' count of missing positionals, said as what the command needs. */
+/**
+ * yargs' count of missing positionals, said as what the command needs; and the extra positionals
+ * of a known command, which yargs (strict about commands) calls unknown commands.
+ */
 function clearer(message: string, current: string | undefined, commands: readonly ParsedCommandSpec[]): string {
   const command = commands.find((c) => c.name === current);
-  if (!command || !/^Not enough non-option arguments/.test(message)) return message;
-  return `missing arguments: usage is ${commandString(command.name ?? '', command.body.positionals).trim()}`;
+  if (!command) return message;
+  const usage = commandString(command.name ?? '', command.body.positionals).trim();
+  if (/^Not enough non-option arguments/.test(message)) return `missing arguments: usage is ${usage}`;
+  const extra = /^Unknown commands?: (.*)$/.exec(message)?.[1];
+  if (command.name !== undefined && extra !== undefined) return `unexpected argument${extra.includes(', ') ? 's' : ''} ${extra}: usage is ${usage}`;
+  return message;
 }
 
 const TOP_LEVEL_OPTIONS = new Set(['help', 'h', 'version', ...Object.keys(COMMON_OPTIONS)]);

@@ -169,6 +169,7 @@ describe('usage errors: one line, a pointer to --help, exit 2', () => {
     // yargs takes the command as the unknown option's value; the option is what was wrong.
     [['--bogus', 'cp', 'a', 'b'], 'pctest: Unknown argument: bogus', 'pctest'],
     [['-q', 'show', 'x'], 'pctest: Unknown argument: q', 'pctest'],
+    [['cp', 'a', 'b', 'c'], 'pctest: unexpected argument c: usage is cp <source> <dest>', 'pctest cp'],
     [[], 'pctest: no command given (show, cp, fail, bug, whoami, where)', 'pctest'],
   ])('%j', async (argv, first, helpCommand) => {
     const result = await runWith(runTestTool, argv, { env: sandbox().env });
