@@ -1,7 +1,7 @@
 /**
  * The default content store: blobs as Buffers in memory (tests, short-lived emulators). Content
- * larger than a few MiB spills to a private temporary directory instead, so a 1 GiB upload does
- * not grow the emulator's memory even without a data dir.
+ * larger than a few MiB, and every scratch (resumable uploads, fd writes), goes to a private
+ * temporary directory instead, so a 1 GiB upload does not grow memory even without a data dir.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,12 +17,6 @@ const newId = (): string => randomBytes(12).toString('hex');
 function sliceStream(buffer: Buffer, range: ByteRange | undefined): Readable {
   const part = range ? buffer.subarray(range.start, range.end + 1) : buffer;
   return Readable.from([part], { objectMode: false });
-}
-
-function digestOf(buffer: Buffer, extra: ExtraDigest | undefined): ReturnType<ContentHasher['digest']> {
-  const hasher = new ContentHasher(extra);
-  hasher.update(buffer);
-  return hasher.digest();
 }
 
 /** Bytes above which content goes to the spill directory. */
@@ -62,10 +56,17 @@ export class MemoryBlobStore implements BlobStore {
     return sliceStream(content ?? Buffer.alloc(0), range);
   }
 
+  /** Scratches (resumable uploads, fd writes) grow to any size, so they always live in the spill directory. */
   async openScratch(from?: string): Promise<ScratchBlob> {
-    if (from !== undefined && !this.blobs.has(from) && this.spill) return this.spill.openScratch(from);
-    const initial = from === undefined ? Buffer.alloc(0) : Buffer.from(this.blobs.get(from) ?? Buffer.alloc(0));
-    return new MemoryScratch(newId(), initial, this.blobs);
+    const spill = this.spillStore();
+    const inMemory = from === undefined ? undefined : this.blobs.get(from);
+    if (inMemory === undefined) return spill.openScratch(from);
+    const copy = await spill.write([inMemory], undefined);
+    try {
+      return await spill.openScratch(copy.id);
+    } finally {
+      spill.remove(copy.id);
+    }
   }
 
   remove(id: string): void {
@@ -85,53 +86,4 @@ export class MemoryBlobStore implements BlobStore {
 
 async function* toAsync(source: Iterable<Buffer>): AsyncGenerator<Buffer> {
   yield* source;
-}
-
-class MemoryScratch implements ScratchBlob {
-  constructor(
-    readonly id: string,
-    private content: Buffer,
-    private readonly blobs: Map<string, Buffer>,
-  ) {}
-
-  size(): number {
-    return this.content.length;
-  }
-
-  async writeAt(offset: number, source: AsyncIterable<Buffer>): Promise<number> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of source) chunks.push(chunk);
-    const data = Buffer.concat(chunks);
-    const end = offset + data.length;
-    if (end > this.content.length) {
-      const grown = Buffer.alloc(end);
-      this.content.copy(grown);
-      this.content = grown;
-    }
-    data.copy(this.content, offset);
-    return data.length;
-  }
-
-  async truncate(length: number): Promise<void> {
-    const next = Buffer.alloc(length);
-    this.content.copy(next, 0, 0, Math.min(length, this.content.length));
-    this.content = next;
-  }
-
-  read(range?: ByteRange): Readable {
-    return sliceStream(this.content, range);
-  }
-
-  async digests(extra: ExtraDigest | undefined): Promise<ReturnType<ContentHasher['digest']>> {
-    return digestOf(this.content, extra);
-  }
-
-  async commit(extra: ExtraDigest | undefined): Promise<StoredBlob> {
-    this.blobs.set(this.id, this.content);
-    return { id: this.id, ...digestOf(this.content, extra) };
-  }
-
-  async discard(): Promise<void> {
-    this.content = Buffer.alloc(0);
-  }
 }
