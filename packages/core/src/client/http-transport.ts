@@ -6,11 +6,12 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { rootCertificates } from 'node:tls';
 import got, { type Options } from 'got';
 import { parseJson } from '../json.js';
+import { afterRequestFinished } from './keep-socket.js';
 import { encodeMultipart } from './multipart.js';
 import { httpStatusError, toTransportError } from './transport-errors.js';
+import { trustedContext } from './trusted-context.js';
 import type { ParamValue } from './method-table.js';
 import type { Transport, TransportCallOptions, TransportSettings, WireAnswer, WireParams } from './transport.js';
 
@@ -32,13 +33,13 @@ function encodeValue(value: ParamValue): string {
 
 /** Creates the HTTP transport for resolved client settings. */
 export function createHttpTransport(settings: TransportSettings): Transport {
-  const ca = settings.ca === undefined ? undefined : [...rootCertificates, ...[settings.ca].flat()];
+  const secureContext = trustedContext(settings.ca);
   // An idle pooled socket is dropped before a server's own keep-alive timeout (Node's is 5 s)
   // can close it under a new request, which for a call unsafe to repeat would be a failure.
   const pool = { keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS };
   const agents = {
     http: new http.Agent(pool),
-    https: new https.Agent({ ...pool, ...(ca ? { ca } : {}) }),
+    https: new https.Agent({ ...pool, ...(secureContext ? { secureContext } : {}) }),
   };
   const base = settings.endpoint.href.replace(/\/+$/, '');
   const { credentials } = settings;
@@ -52,7 +53,6 @@ export function createHttpTransport(settings: TransportSettings): Transport {
       method: 'POST',
       headers,
       agent: agents,
-      ...(ca ? { https: { certificateAuthority: ca } } : {}),
       timeout: {
         lookup: settings.connectTimeoutMs,
         connect: settings.connectTimeoutMs,
@@ -60,6 +60,7 @@ export function createHttpTransport(settings: TransportSettings): Transport {
         socket: options.timeoutMs ?? settings.idleTimeoutMs,
       },
       retry: { limit: 0 },
+      hooks: { afterResponse: [afterRequestFinished] },
       throwHttpErrors: false,
       followRedirect: false,
       responseType: 'text',
