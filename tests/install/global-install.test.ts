@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,19 +21,23 @@ let prefix = '';
 let work = '';
 let emulator: InstalledEmulator;
 let env: NodeJS.ProcessEnv;
+let caFile = '';
 
 beforeAll(async () => {
   assertBuilt();
   tarballs = await packAll();
   prefix = await installGlobally(tarballs);
-  emulator = await startInstalledEmulator(prefix, ['--legacy'], cleanEnv());
   work = await mkdtemp(join(tmpdir(), 'pcloud-user-'));
   await mkdir(join(work, 'home'));
+  // HTTPS as against pCloud itself; the tools trust the emulator's throwaway CA through PCLOUD_CA_FILE.
+  caFile = join(work, 'emulator-ca.pem');
+  emulator = await startInstalledEmulator(prefix, ['--legacy', '--tls', '--ca-out', caFile], cleanEnv());
   env = cleanEnv({
     HOME: join(work, 'home'),
     PCLOUD_CONFIG: join(work, 'home', 'pcloud.json'),
     PCLOUD_ENDPOINT: emulator.apiUrl,
     PCLOUD_ACCESS_TOKEN: emulator.token,
+    PCLOUD_CA_FILE: caFile,
   });
 }, 180_000);
 
@@ -102,6 +107,14 @@ describe('the installed bins', () => {
     expect(cat).toMatchObject({ code: 0, stdout: 'hello from an installed pcutil\n' });
   });
 
+  it('pcutil lists over the binary protocol (TLS) with the port from the config file', async () => {
+    await writeFile(env.PCLOUD_CONFIG!, JSON.stringify({ 'binary-api-port': emulator.binaryPort }));
+    const ls = await runBin(prefix, 'pcutil', ['-v', '--transport', 'binary', 'ls', '-l', 'p:/installed'], { env, cwd: work });
+    expect(ls.code, ls.stderr).toBe(0);
+    expect(ls.stdout).toMatch(/ 31 .*hello\.txt\n$/);
+    expect(ls.stderr).toMatch(/^binary listfolder/m);
+  });
+
   it('pcloud-token whoami names the account, its server and the token kind', async () => {
     const whoami = await runBin(prefix, 'pcloud-token', ['whoami'], { env, cwd: work });
     expect(whoami.code, whoami.stderr).toBe(0);
@@ -135,8 +148,9 @@ describe('the installed bins', () => {
       join(project, 'use-core.mjs'),
       [
         "import { createClient, listFolder, uploadFile } from '@pcloud/core';",
-        "import { writeFile } from 'node:fs/promises';",
-        'const client = createClient({ endpoint: process.env.PCLOUD_ENDPOINT, accessToken: process.env.PCLOUD_ACCESS_TOKEN });',
+        "import { readFile, writeFile } from 'node:fs/promises';",
+        "const ca = await readFile(process.env.PCLOUD_CA_FILE, 'utf8');",
+        'const client = createClient({ endpoint: process.env.PCLOUD_ENDPOINT, accessToken: process.env.PCLOUD_ACCESS_TOKEN, ca });',
         "await writeFile('note.txt', 'written by a script');",
         "const { metadata } = await uploadFile(client, 'note.txt', { path: '/installed/note.txt' });",
         "const folder = await listFolder(client, { path: '/installed' });",
@@ -155,8 +169,16 @@ describe('the installed bins', () => {
 
 /** A legacy `auth` token by password login (`userinfo` with `getauth`), which legacy mode allows. */
 async function passwordLogin(apiUrl: string): Promise<string> {
-  const body = new URLSearchParams({ getauth: '1', username: 'demo@pcloud-emulator.test', password: 'emulator-password' });
-  const answer = (await (await fetch(`${apiUrl}/userinfo`, { method: 'POST', body })).json()) as { result: number; auth?: string };
+  const query = new URLSearchParams({ getauth: '1', username: 'demo@pcloud-emulator.test', password: 'emulator-password' });
+  const ca = await readFile(caFile, 'utf8');
+  const text = await new Promise<string>((resolve, reject) => {
+    https.get(`${apiUrl}/userinfo?${query}`, { ca }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    }).on('error', reject);
+  });
+  const answer = JSON.parse(text) as { result: number; auth?: string };
   if (answer.result !== 0 || !answer.auth) throw new Error(`password login refused: result ${answer.result}`);
   return answer.auth;
 }

@@ -27,6 +27,10 @@ export interface EmulatorLine {
   downloadHost: string;
   token: string;
   legacy: boolean;
+  /** The binary protocol's port (TLS with --tls). */
+  binaryPort: number;
+  /** The CA file, with --tls. */
+  caFile?: string;
 }
 
 /** A background emulator started from the installed bin. */
