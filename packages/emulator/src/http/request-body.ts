@@ -53,6 +53,9 @@ function readMultipart(req: IncomingMessage, params: Map<string, string>): Promi
       if (!started) params.set(name, value);
     });
     parser.on('file', (_name: string, stream: Readable, filename: string) => {
+      // A part nobody reads yet (the call waits, or was answered early) fails when the client
+      // hangs up; that must not crash the server. Readers still see the error themselves.
+      stream.on('error', () => undefined);
       queue.push({ filename, stream });
       start();
     });
