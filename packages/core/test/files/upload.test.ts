@@ -207,18 +207,16 @@ describe('resumable upload (upload_create / upload_write / upload_save)', () => 
   }
 
   test('a chunk broken off mid-body is resumed where the server stopped', async () => {
-    // The in-memory store drops a broken write; the disk store keeps what arrived, as a real disk would.
+    // A disk-backed emulator keeps the bytes that arrived before the break, as a real disk would.
     const onDisk = await startFiles({ dataDir: tempDir() });
     try {
       onDisk.emu.seedFolder('/Up');
+      // flakyUpload checks the sha1 the server computed over the whole upload.
       const { offsets } = await flakyUpload('cut.bin', { method: 'upload_write', cutOnCall: 2, cutAfter: 100_000 }, onDisk);
       expect(offsets).toEqual([0, 262_144, 262_144 + 100_000, 524_288]);
     } finally {
       await onDisk.close();
     }
-    const { offsets, content, fileid } = await flakyUpload('cut.bin', { method: 'upload_write', cutOnCall: 2, cutAfter: 100_000 });
-    expect(offsets).toEqual([0, 262_144, 262_144, 524_288]);
-    expect(sha1(await stored(fileid))).toBe(sha1(content));
   });
 
   test('a complete chunk whose answer was lost is not sent again', async () => {
