@@ -1,15 +1,14 @@
 /**
- * The HTTP JSON transport over got (pcloud-api.md §1.2–§1.4). Every call is a POST to
+ * The HTTP JSON transport over node:http(s) (pcloud-api.md §1.2–§1.4). Every call is a POST to
  * `<endpoint>/<method>`: parameters urlencoded in the body (multipart with the file parts for
  * uploads), the OAuth token in an `Authorization: Bearer` header, a legacy `auth` token as a
  * body parameter — so no secret ever travels in a URL. Keep-alive agents reuse connections.
  */
 import http from 'node:http';
 import https from 'node:https';
-import got, { type Options } from 'got';
 import { parseJson } from '../json.js';
-import { afterRequestFinished } from './keep-socket.js';
 import { encodeMultipart } from './multipart.js';
+import { postRequest, type PostOptions } from './post-request.js';
 import { httpStatusError, toTransportError } from './transport-errors.js';
 import { trustedContext } from './trusted-context.js';
 import type { ParamValue } from './method-table.js';
@@ -49,41 +48,28 @@ export function createHttpTransport(settings: TransportSettings): Transport {
     if (credentials.auth !== undefined) fields.push(['auth', credentials.auth]);
     const headers: Record<string, string> = { 'user-agent': settings.userAgent, accept: 'application/json' };
     if (credentials.accessToken !== undefined) headers.authorization = `Bearer ${credentials.accessToken}`;
-    const request: Partial<ConstructorParameters<typeof Options>[0]> = {
-      method: 'POST',
-      headers,
-      agent: agents,
-      timeout: {
-        lookup: settings.connectTimeoutMs,
-        connect: settings.connectTimeoutMs,
-        secureConnect: settings.connectTimeoutMs,
-        socket: options.timeoutMs ?? settings.idleTimeoutMs,
-      },
-      retry: { limit: 0 },
-      hooks: { afterResponse: [afterRequestFinished] },
-      throwHttpErrors: false,
-      followRedirect: false,
-      responseType: 'text',
-      ...(options.signal ? { signal: options.signal } : {}),
-    };
+    let body: PostOptions['body'];
     if (options.body) {
       const multipart = encodeMultipart(fields, options.body);
       Object.assign(headers, multipart.headers);
-      request.body = multipart.stream;
+      body = { stream: multipart.stream, length: multipart.length };
     } else {
       headers['content-type'] = 'application/x-www-form-urlencoded';
-      request.body = new URLSearchParams(fields).toString();
+      body = new URLSearchParams(fields).toString();
     }
+    const url = new URL(`${base}/${encodeURIComponent(method)}`);
+    const report = options.onProgress;
     try {
-      const pending = got(`${base}/${encodeURIComponent(method)}`, request as never);
-      if (options.onProgress) {
-        const report = options.onProgress;
-        pending.on('uploadProgress', (p: { transferred: number; total?: number }) =>
-          report({ transferred: p.transferred, total: p.total }),
-        );
-      }
-      const response = (await pending) as unknown as { statusCode: number; body: string };
-      return readAnswer(method, response.statusCode, response.body);
+      const response = await postRequest(url, {
+        agent: url.protocol === 'https:' ? agents.https : agents.http,
+        headers,
+        body,
+        connectTimeoutMs: settings.connectTimeoutMs,
+        idleTimeoutMs: options.timeoutMs ?? settings.idleTimeoutMs,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(report ? { onProgress: (transferred: number, total: number) => report({ transferred, total }) } : {}),
+      });
+      return readAnswer(method, response.status, response.text);
     } catch (error) {
       throw toTransportError(method, error, options.signal);
     }
