@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
+import { eachChunk } from './each-chunk.js';
 import { ContentHasher, type ContentDigests, type ExtraDigest } from './content-hasher.js';
 
 const ID = /^[0-9a-f]{24}$/;
@@ -48,10 +49,10 @@ export class DiskBlobStore implements BlobStore {
     const out = createWriteStream(tmp, { highWaterMark: READ_CHUNK });
     const hasher = new ContentHasher(extra);
     try {
-      for await (const chunk of source) {
+      await eachChunk(source, (chunk) => {
         hasher.update(chunk);
-        if (!out.write(chunk)) await once(out, 'drain');
-      }
+        if (!out.write(chunk)) return once(out, 'drain').then(() => undefined);
+      });
       out.end();
       await once(out, 'finish');
       await rename(tmp, this.pathOf(id));
@@ -98,10 +99,10 @@ class DiskScratch implements ScratchBlob {
 
   async writeAt(offset: number, source: AsyncIterable<Buffer>): Promise<number> {
     let position = offset;
-    for await (const chunk of source) {
+    await eachChunk(source, async (chunk) => {
       await this.handle.write(chunk, 0, chunk.length, position);
       position += chunk.length;
-    }
+    });
     this.length = Math.max(this.length, position);
     return position - offset;
   }

@@ -7,10 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
 import { DiskBlobStore } from './disk-blob-store.js';
 import type { BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
 import { ContentHasher, type ExtraDigest } from './content-hasher.js';
+import { eachChunk } from './each-chunk.js';
 
 const newId = (): string => randomBytes(12).toString('hex');
 
@@ -22,11 +24,6 @@ function sliceStream(buffer: Buffer, range: ByteRange | undefined): Readable {
 /** Bytes above which content goes to the spill directory. */
 const SPILL_BYTES = 8 * 1024 * 1024;
 
-async function* replay(head: Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  yield* head;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
-}
-
 /** Keeps blobs in a Map of Buffers; large ones in a temporary directory removed on close. */
 export class MemoryBlobStore implements BlobStore {
   private readonly blobs = new Map<string, Buffer>();
@@ -34,13 +31,31 @@ export class MemoryBlobStore implements BlobStore {
   private spill: DiskBlobStore | undefined;
 
   async write(source: AsyncIterable<Buffer> | Iterable<Buffer>, extra: ExtraDigest | undefined): Promise<StoredBlob> {
-    const iterator = (Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : toAsync(source)) as AsyncIterator<Buffer>;
     const chunks: Buffer[] = [];
     let size = 0;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      chunks.push(next.value);
-      size += next.value.length;
-      if (size > SPILL_BYTES) return this.spillStore().write(replay(chunks, iterator), extra);
+    let spilling: { sink: PassThrough; stored: Promise<StoredBlob> } | undefined;
+    try {
+      await eachChunk(source, (chunk) => {
+        if (spilling) return spilling.sink.write(chunk) ? undefined : once(spilling.sink, 'drain').then(() => undefined);
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size <= SPILL_BYTES) return undefined;
+        // Too big for memory: what came so far and the rest go to the spill directory.
+        const sink = new PassThrough({ highWaterMark: 1024 * 1024 });
+        const stored = this.spillStore().write(sink, extra);
+        stored.catch((error: Error) => sink.destroy(error));
+        spilling = { sink, stored };
+        for (const early of chunks.splice(0)) sink.write(early);
+        return undefined;
+      });
+    } catch (error) {
+      spilling?.sink.destroy(error as Error);
+      await spilling?.stored.catch(() => undefined);
+      throw error;
+    }
+    if (spilling) {
+      spilling.sink.end();
+      return spilling.stored;
     }
     const hasher = new ContentHasher(extra);
     const content = Buffer.concat(chunks, size);
@@ -84,6 +99,3 @@ export class MemoryBlobStore implements BlobStore {
   }
 }
 
-async function* toAsync(source: Iterable<Buffer>): AsyncGenerator<Buffer> {
-  yield* source;
-}
