@@ -25,6 +25,7 @@ describe('units', () => {
   it('formats rates and avoids dividing by zero', () => {
     expect(formatRate(2_000_000, 2)).toBe('1.00 MB/s');
     expect(formatRate(5, 0)).toBe('-');
+    expect(formatRate(146, 0.2956)).toBe('494 B/s');
   });
 });
 

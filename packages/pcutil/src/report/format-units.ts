@@ -8,7 +8,8 @@ export function formatBytes(bytes: number): string {
     value /= 1000;
     unit += 1;
   }
-  if (unit === 0) return `${value} B`;
+  // Rates divide bytes by seconds: whole bytes only, never `493.9018563629414 B`.
+  if (unit === 0) return `${Math.round(value)} B`;
   return `${value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)} ${UNITS[unit]}`;
 }
 
