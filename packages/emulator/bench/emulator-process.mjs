@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmulator } from '../dist/index.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'pcloud-emu-bench-'));
+// argv[2]: where to make the data dir (default: the OS temp dir).
+const dataDir = mkdtempSync(join(process.argv[2] ?? tmpdir(), 'pcloud-emu-bench-'));
 const emulator = await createEmulator({ dataDir });
 process.stdout.write(`${JSON.stringify({ apiUrl: emulator.apiUrl, downloadHost: emulator.downloadHost, token: emulator.token })}\n`);
 process.on('SIGTERM', async () => {
