@@ -6,11 +6,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
-import { createEmulator, type Emulator } from '@pcloud/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../src/auth/login.js';
 import { createClient } from '../../src/client/create-client.js';
-import { decide, request, shownCode } from './support/browser.js';
+import { createEmulator, requestPage as request, shownCode, submitConsent as decide, type Emulator } from '@pcloud/emulator';
 
 const DEMO = { clientId: 'pcloud-toolkit-demo', clientSecret: 'emulator-demo-secret' };
 
