@@ -5,11 +5,11 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { rootCertificates } from 'node:tls';
 import type { Readable } from 'node:stream';
 import got from 'got';
 import type { PCloudClient } from '../../client/create-client.js';
 import { toTransportError } from '../../client/transport-errors.js';
+import { trustedContext } from '../../client/trusted-context.js';
 import type { PCloudError } from '../../errors.js';
 
 /** A content host's answer: its status, the offset its body starts at, and the body. */
@@ -23,7 +23,6 @@ export interface RangeResponse {
 interface Agents {
   http: http.Agent;
   https: https.Agent;
-  ca: Array<string | Buffer> | undefined;
 }
 
 const agentsByClient = new WeakMap<PCloudClient, Agents>();
@@ -31,8 +30,10 @@ const agentsByClient = new WeakMap<PCloudClient, Agents>();
 function agentsFor(client: PCloudClient): Agents {
   let agents = agentsByClient.get(client);
   if (!agents) {
-    const ca = client.settings.ca === undefined ? undefined : [...rootCertificates, ...[client.settings.ca].flat()];
-    agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) }), ca };
+    // A prebuilt context, not a ca list: the agent would copy every listed certificate into the
+    // pool key of each request and build a new context for each connection (trusted-context.ts).
+    const secureContext = trustedContext(client.settings.ca);
+    agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true, ...(secureContext ? { secureContext } : {}) }) };
     agentsByClient.set(client, agents);
   }
   return agents;
@@ -46,7 +47,6 @@ export async function fetchRange(client: PCloudClient, url: string, from: number
     method: 'GET',
     headers: { 'user-agent': settings.userAgent, ...(from > 0 ? { range: `bytes=${from}-` } : {}) },
     agent: { http: agents.http, https: agents.https },
-    ...(agents.ca ? { https: { certificateAuthority: agents.ca } } : {}),
     timeout: {
       lookup: settings.connectTimeoutMs,
       connect: settings.connectTimeoutMs,
