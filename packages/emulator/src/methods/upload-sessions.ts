@@ -15,7 +15,8 @@ export const uploadCreate: MethodSpec = {
   name: 'upload_create',
   auth: 'required',
   async handler(ctx) {
-    const session = await ctx.state.uploads.create(callerOf(ctx).account.userid);
+    const caller = callerOf(ctx);
+    const session = await ctx.state.uploads.create(caller.account.userid, ctx.state.extraDigest(caller) === 'sha256');
     return { body: { uploadid: session.uploadid } };
   },
 };

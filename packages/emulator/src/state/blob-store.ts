@@ -30,8 +30,8 @@ export interface ScratchBlob {
   read(range?: ByteRange): Readable;
   /** Digests of the current content (reads it back). */
   digests(extra: ExtraDigest | undefined): Promise<ContentDigests>;
-  /** Turns the scratch into a stored blob; the scratch is gone afterwards. */
-  commit(extra: ExtraDigest | undefined): Promise<StoredBlob>;
+  /** Turns the scratch into a stored blob; the scratch is gone afterwards. `known` digests of the content spare reading it back. */
+  commit(extra: ExtraDigest | undefined, known?: ContentDigests): Promise<StoredBlob>;
   /** Throws the scratch away. */
   discard(): Promise<void>;
 }

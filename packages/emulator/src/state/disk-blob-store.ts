@@ -120,11 +120,11 @@ class DiskScratch implements ScratchBlob {
     return digestFile(this.path, extra);
   }
 
-  async commit(extra: ExtraDigest | undefined): Promise<StoredBlob> {
+  async commit(extra: ExtraDigest | undefined, known?: ContentDigests): Promise<StoredBlob> {
     await this.handle.close();
     const target = this.store.pathOf(this.id);
     await rename(this.path, target);
-    return { id: this.id, ...(await digestFile(target, extra)) };
+    return { id: this.id, ...(known ?? (await digestFile(target, extra))) };
   }
 
   async discard(): Promise<void> {

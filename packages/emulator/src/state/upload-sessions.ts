@@ -4,6 +4,7 @@
  */
 import { ApiFailure } from '../api/types.js';
 import type { BlobStore, ScratchBlob } from './blob-store.js';
+import { RunningDigestScratch } from './running-digests.js';
 
 /** One open session. */
 export interface UploadSession {
@@ -21,9 +22,10 @@ export class UploadSessions {
 
   constructor(private readonly blobs: BlobStore) {}
 
-  /** Opens a session for an account. */
-  async create(userid: number): Promise<UploadSession> {
-    const session: UploadSession = { uploadid: this.nextId++, userid, scratch: await this.blobs.openScratch(), writing: false };
+  /** Opens a session for an account; `withSha256` for an EU account, whose upload_info reports sha256 too. */
+  async create(userid: number, withSha256: boolean): Promise<UploadSession> {
+    const scratch = new RunningDigestScratch(await this.blobs.openScratch(), withSha256);
+    const session: UploadSession = { uploadid: this.nextId++, userid, scratch, writing: false };
     this.sessions.set(session.uploadid, session);
     return session;
   }

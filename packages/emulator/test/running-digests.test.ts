@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DiskBlobStore } from '../src/state/disk-blob-store.js';
+import { RunningDigestScratch } from '../src/state/running-digests.js';
+
+const sha = (kind: string, data: Buffer): string => createHash(kind).update(data).digest('hex');
+
+async function scratch(withSha256 = true): Promise<RunningDigestScratch> {
+  const store = new DiskBlobStore(await mkdtemp(join(tmpdir(), 'running-digests-')));
+  return new RunningDigestScratch(await store.openScratch(), withSha256);
+}
+
+async function* chunks(...parts: Buffer[]): AsyncGenerator<Buffer> {
+  for (const part of parts) yield part;
+}
+
+describe('RunningDigestScratch', () => {
+  const a = Buffer.alloc(70_000, 1);
+  const b = Buffer.from('the second chunk');
+
+  it('answers digests of appended content exactly as reading it back does', async () => {
+    const s = await scratch();
+    await s.writeAt(0, chunks(a));
+    await s.writeAt(a.length, chunks(b, b));
+    const whole = Buffer.concat([a, b, b]);
+    const sha256 = await s.digests('sha256');
+    expect(sha256).toMatchObject({ size: whole.length, sha1: sha('sha1', whole), sha256: sha('sha256', whole) });
+    expect((await s.digests('md5')).md5).toBe(sha('md5', whole));
+    const stored = await s.commit('sha256');
+    expect(stored).toMatchObject({ size: whole.length, sha1: sha('sha1', whole), sha256: sha('sha256', whole) });
+    expect(stored.hash).toBe(createHash('sha1').update(whole).digest().readBigUInt64BE(0));
+  });
+
+  it('falls back to reading back after an overwrite, a gap or a truncate, and stays right', async () => {
+    for (const change of [
+      async (s: RunningDigestScratch) => s.writeAt(3, chunks(b)),
+      async (s: RunningDigestScratch) => s.writeAt(a.length + 10, chunks(b)),
+      async (s: RunningDigestScratch) => s.truncate(100),
+    ]) {
+      const s = await scratch();
+      await s.writeAt(0, chunks(a));
+      await change(s);
+      const content = Buffer.concat(await s.read().toArray());
+      expect(await s.digests('sha256')).toMatchObject({ size: content.length, sha1: sha('sha1', content), sha256: sha('sha256', content) });
+      await s.discard();
+    }
+  });
+
+  it('drops the running hashes when a write fails half-way', async () => {
+    const s = await scratch(false);
+    async function* broken(): AsyncGenerator<Buffer> {
+      yield a;
+      throw new Error('connection broken');
+    }
+    await expect(s.writeAt(0, broken())).rejects.toThrow('connection broken');
+    const content = Buffer.concat(await s.read().toArray());
+    expect((await s.digests('md5')).md5).toBe(sha('md5', content));
+    await s.writeAt(s.size(), chunks(b));
+    const after = Buffer.concat(await s.read().toArray());
+    expect((await s.digests('md5')).sha1).toBe(sha('sha1', after));
+    await s.discard();
+  });
+});
