@@ -1,9 +1,7 @@
 import { registerSecret } from '../redact.js';
 import { resolveConfigPath } from '../config/config-path.js';
-import { openConfigStore } from '../config/config-store.js';
 import { parseCommandLine, shortFormsOf, type ParsedCommandSpec } from './build-parser.js';
 import { COMMON_OPTIONS, resolveCommonOptions } from './common-options.js';
-import { createContext } from './context.js';
 import type { MultiCommandToolSpec, SingleCommandToolSpec } from './define.js';
 import { EXIT, reportFailure, reportUsageError } from './exit-policy.js';
 import type { CliIo, RunTool } from './io.js';
@@ -58,6 +56,9 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
       helpCommand = [spec.name, command.name].filter(Boolean).join(' ');
       const commonGiven = pickCommon(values);
       const configFile = resolveConfigPath({ explicit: commonGiven['config-file'] as string | undefined, env: io.env, cwd: io.cwd });
+      // Loaded only once a command runs: the config store (conf, ajv) and the client behind the
+      // context are most of the bundle, and --help, --version and usage errors need neither.
+      const [{ openConfigStore }, { createContext }] = await Promise.all([import('../config/config-store.js'), import('./context.js')]);
       const config = await openConfigStore({ path: configFile });
       // Known secrets are registered before anything is printed, so no line can show them.
       for (const secret of [io.env.PCLOUD_ACCESS_TOKEN, io.env.PCLOUD_AUTH, config.data.auth, config.accessToken(), config.data['client-secret']]) registerSecret(secret);

@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { openBrowser } from '../auth/open-browser.js';
 
 /** Anything text can be written to: a process stream or a test's collector. */
 export interface TextSink {
@@ -31,7 +30,8 @@ export function nodeIo(signal?: AbortSignal): CliIo {
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdin.isTTY && process.stderr.isTTY),
-    openBrowser: (url) => openBrowser(url),
+    // Loaded when a login opens the page: child_process stays out of every other run's start-up.
+    openBrowser: async (url) => (await import('../auth/open-browser.js')).openBrowser(url),
     ...(signal ? { signal } : {}),
   };
 }

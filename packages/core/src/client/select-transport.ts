@@ -3,15 +3,27 @@
  * protocol transport plugs in beside HTTP with one entry.
  */
 import { PCloudError } from '../errors.js';
-import { createBinaryTransport } from '../binary/binary-transport.js';
 import { createHttpTransport } from './http-transport.js';
 import type { TransportKind } from './client-options.js';
 import type { Transport, TransportFactory, TransportSettings } from './transport.js';
 
 const FACTORIES: Partial<Record<TransportKind, TransportFactory>> = {
   http: createHttpTransport,
-  binary: createBinaryTransport,
+  binary: lazyBinaryTransport,
 };
+
+/** The binary transport, loaded with its first call: most runs speak HTTP and never need its code. */
+function lazyBinaryTransport(settings: TransportSettings): Transport {
+  let made: Promise<Transport> | undefined;
+  const ready = (): Promise<Transport> => (made ??= import('../binary/binary-transport.js').then((module) => module.createBinaryTransport(settings)));
+  return {
+    kind: 'binary',
+    call: async (method, params, options) => (await ready()).call(method, params, options),
+    close: async () => {
+      if (made !== undefined) await (await made).close();
+    },
+  };
+}
 
 /** The transport for a `transport` option: a name, a factory, or a ready transport. */
 export function selectTransport(choice: TransportKind | Transport | TransportFactory | undefined, settings: TransportSettings): Transport {

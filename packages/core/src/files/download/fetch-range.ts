@@ -6,7 +6,6 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
-import got from 'got';
 import type { PCloudClient } from '../../client/create-client.js';
 import { toTransportError } from '../../client/transport-errors.js';
 import { trustedContext } from '../../client/trusted-context.js';
@@ -43,6 +42,8 @@ function agentsFor(client: PCloudClient): Agents {
 export async function fetchRange(client: PCloudClient, url: string, from: number, signal: AbortSignal | undefined): Promise<RangeResponse> {
   const { settings } = client;
   const agents = agentsFor(client);
+  // got is loaded with the first download: a command that never downloads does not compile it.
+  const { default: got } = await import('got');
   const body = got.stream(url, {
     method: 'GET',
     headers: { 'user-agent': settings.userAgent, ...(from > 0 ? { range: `bytes=${from}-` } : {}) },
