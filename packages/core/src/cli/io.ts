@@ -47,13 +47,19 @@ export type RunTool = (argv: readonly string[], io: CliIo) => Promise<number>;
  */
 export async function runMain(run: RunTool): Promise<void> {
   const controller = new AbortController();
-  const onInterrupt = (): void => controller.abort();
+  // Listening on until this signal's other listeners have run: conf's exit hook (when-exit) sends
+  // the signal again once its own listener is gone, and that echo must find this one still there —
+  // whichever was added first (the config store loads after this, only when a command runs).
+  const onInterrupt = (): void => {
+    controller.abort();
+    setImmediate(() => process.removeListener('SIGINT', onInterrupt));
+  };
   // A reader that went away (`pcutil ls | head`) is no crash: stop the work quietly.
   const onOutputError = (error: NodeJS.ErrnoException): void => {
     if (error.code !== 'EPIPE') throw error;
     controller.abort();
   };
-  process.once('SIGINT', onInterrupt);
+  process.on('SIGINT', onInterrupt);
   process.stdout.on('error', onOutputError);
   try {
     process.exitCode = await run(process.argv.slice(2), nodeIo(controller.signal));
