@@ -1,7 +1,6 @@
 import { homedir } from 'node:os';
 import { isRemoteSpec, parseLocation } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
-import { runCopy } from '../copy/run-copy.js';
 
 /** Parallel transfers by default: enough to hide per-file latency, few enough to stay gentle. */
 export const DEFAULT_JOBS = 4;
@@ -36,6 +35,8 @@ export const cpCommand = defineCommand({
   async handler(ctx) {
     const paths = ctx.args.paths;
     const location = paths.filter(isRemoteSpec).map((path) => parseLocation(path))[0];
+    // The copy engine (uploads, downloads, hashing) loads only when cp runs, not for --help or other commands.
+    const { runCopy } = await import('../copy/run-copy.js');
     const { code } = await runCopy(
       {
         paths,
