@@ -1,4 +1,4 @@
-import { login, regionOfEndpoint } from '@pcloud/core';
+import { regionOfEndpoint } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
 import { loginSettings } from '../login-settings.js';
 import { checkTokenRegion, otherRegionEndpoint } from '../probe-region.js';
@@ -29,6 +29,7 @@ export const loginCommand = defineCommand({
       const checked = await checkTokenRegion((at) => ctx.client(tokenLocation(at, token)), endpoint, other);
       stored = checked.endpoint;
     } else {
+      const { login } = await import('../oauth-login.js');
       const result = await login({
         ...loginSettings(ctx.config, endpoint),
         ...(explicitEndpoint || regionOfEndpoint(endpoint) === undefined ? { endpoint } : {}),
