@@ -96,6 +96,8 @@ const missingCases: BadInputCase[] = [
   { name: 'pcutil: standard input into a folder', bin: 'pcutil', args: ['cp', '-', 'p:/docs/'], stdin: () => 'data', code: 1, line: /^pcutil: standard input needs a file name, but p:\/docs\/ is a folder$/ },
   { name: 'pcutil: a config file that is a folder', bin: 'pcutil', args: ['-f', 'files', 'ls', 'p:/docs'], code: 1, line: /^pcutil: config file \/.*\/files: cannot be read \(EISDIR\)$/ },
   { name: 'pcutil: mv of a missing source', bin: 'pcutil', args: ['mv', 'p:/nope', 'p:/docs/'], code: 1, line: /^pcutil: p:\/nope: no such file or folder$/ },
+  { name: 'pcloud-playlist: a missing music folder', bin: 'pcloud-playlist', args: ['--music-folder', '/NoMusic', '--prefix', 'music', 'playlists/good.m3u'], code: 1, line: /^pcloud-playlist: music folder \/NoMusic does not exist on pCloud$/ },
+  { name: 'pcloud-playlist: a missing music folder from the config', bin: 'pcloud-playlist', args: ['--prefix', 'music', 'playlists/good.m3u'], config: '{"playlist": {"music-folder": "/Musik"}}', code: 1, line: /^pcloud-playlist: music folder \/Musik does not exist on pCloud$/ },
   { name: 'pcloud-playlist: a missing playlist file', bin: 'pcloud-playlist', args: ['--prefix', 'music', 'playlists/nope.m3u'], code: 1, line: /^playlists\/nope\.m3u: no such file$/ },
 ];
 

@@ -1,4 +1,4 @@
-import { walkTree, type PCloudClient } from '@pcloud/core';
+import { isNotFound, PCloudError, walkTree, type PCloudClient } from '@pcloud/core';
 import { readMusicCache, writeMusicCache } from '../tracks/music-cache.js';
 import { createMusicIndex, filesOfListing, type MusicIndex } from '../tracks/music-index.js';
 
@@ -39,7 +39,14 @@ export async function loadMusicIndex(client: PCloudClient, options: LoadMusicInd
     }
     log(`music index: cache ${cacheFile} not used: ${cached.reason}`);
   }
-  const walked = await walkTree(client, { path: musicFolder });
+  const walked = await walkTree(client, { path: musicFolder }).catch((error: unknown) => {
+    // listfolder's own "Directory does not exist." would not say which folder was meant.
+    if (!isNotFound(error)) throw error;
+    throw new PCloudError('NOT_FOUND', `music folder ${musicFolder} does not exist on pCloud`, {
+      hint: 'name the pCloud folder that mirrors your music tree with --music-folder (default /Music)',
+      cause: error,
+    });
+  });
   const index = createMusicIndex(musicFolder, musicTypes, filesOfListing(walked.root));
   log(`music index: ${index.files.size} tracks listed in ${musicFolder} (${walked.calls} listfolder call(s))`);
   if (cacheFile !== undefined && options.readOnly) log(`music index: dry run, ${cacheFile} left as it is`);
