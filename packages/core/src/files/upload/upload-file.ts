@@ -14,6 +14,7 @@ import { uploadSingle } from './upload-single.js';
 import { resolveUploadTarget } from './upload-target.js';
 import {
   DEFAULT_CHUNK_SIZE,
+  DEFAULT_FILE_CHUNK_SIZE,
   DEFAULT_RESUMABLE_THRESHOLD,
   type UploadOptions,
   type UploadResult,
@@ -27,7 +28,7 @@ export async function uploadFile(client: PCloudClient, localPath: string, target
   if (file.size <= (options.resumableThreshold ?? DEFAULT_RESUMABLE_THRESHOLD)) {
     return uploadSingle(client, file, resolved, options);
   }
-  const chunkSize = validChunkSize(options.chunkSize);
+  const chunkSize = validChunkSize(options.chunkSize ?? DEFAULT_FILE_CHUNK_SIZE);
   const mtime = options.mtime ?? file.mtime;
   const ctime = options.ctime ?? file.ctime;
   return uploadResumable(client, fileChunks(file.path, file.size, chunkSize), file.size, resolved, {

@@ -12,7 +12,7 @@ export interface UploadOptions {
   onProgress?: (progress: Progress) => void;
   /** Files larger than this many bytes go through `upload_create`/`upload_write`/`upload_save` (default 64 MiB). */
   resumableThreshold?: number;
-  /** Bytes per `upload_write` (default 8 MiB); a stream's chunk is held in memory so it can be sent again. */
+  /** Bytes per `upload_write` (default 32 MiB for a file, 8 MiB for a stream, whose chunk is held in memory so it can be sent again). */
   chunkSize?: number;
   /** Modification time to keep, Unix seconds (default: the local file's). */
   mtime?: number;
@@ -37,5 +37,12 @@ export interface UploadResult {
 /** 64 MiB: above this a file goes through the resumable upload. */
 export const DEFAULT_RESUMABLE_THRESHOLD = 64 * 1024 * 1024;
 
-/** 8 MiB per `upload_write`. */
+/** 8 MiB per `upload_write` of a stream: each chunk is held in memory until the server has it. */
 export const DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
+
+/**
+ * 32 MiB per `upload_write` of a local file, re-read from disk on a retry so it costs no memory.
+ * Each write waits for its answer before the next starts (35–75 ms on a loaded loopback): at
+ * 8 MiB those waits were a third of a resumable upload's time; 32 MiB makes them a quarter as many.
+ */
+export const DEFAULT_FILE_CHUNK_SIZE = 32 * 1024 * 1024;
