@@ -180,3 +180,31 @@ describe('path helpers', () => {
     expect(normalizeRemotePath('a/b')).toEqual({ path: '/a/b', trailingSlash: false });
   });
 });
+
+describe('long locations in messages', () => {
+  it('are cut in the middle, so the error stays one readable line', () => {
+    const spec = `p:/docs/${'n'.repeat(1024)}`;
+    let message = '';
+    try {
+      parseLocation(spec);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^invalid location p:\/docs\/n+…n+: a name of 1024 bytes/);
+    expect(message.length).toBeLessThan(260);
+  });
+});
+
+describe('elided locations and secrets', () => {
+  it('never leave part of a token in the message', () => {
+    const token = 'TOKENPART'.repeat(20);
+    let message = '';
+    try {
+      parseLocation(`pcloudx://${'h'.repeat(60)}/x?authid=${token}`);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^invalid location /);
+    expect(message).not.toContain('TOKENPART');
+  });
+});

@@ -2,6 +2,7 @@ import type { RegionName } from '../client/region.js';
 import { PCloudError } from '../errors.js';
 import { parsePCloudUrl } from './pcloud-url.js';
 import { normalizeRemotePath, type NormalizedPath } from './remote-path.js';
+import { elide } from './elide.js';
 
 /** A place in a pCloud account, parsed from `p:/path` or `pcloud://host/path?authid=…`. */
 export interface RemoteLocation extends NormalizedPath {
@@ -31,7 +32,7 @@ function pDisplay(path: NormalizedPath): string {
 function fromP(spec: string): RemoteLocation {
   const rest = spec.slice(2);
   if (!rest.startsWith('/')) {
-    throw new PCloudError('INVALID_LOCATION', `invalid location ${spec}: a pCloud path after p: must be absolute`, {
+    throw new PCloudError('INVALID_LOCATION', `invalid location ${elide(spec)}: a pCloud path after p: must be absolute`, {
       hint: `write p:/${rest}`,
     });
   }
@@ -47,7 +48,7 @@ function fromP(spec: string): RemoteLocation {
 export function parseLocation(spec: string): RemoteLocation {
   if (spec.startsWith('p:')) return fromP(spec);
   if (URL_PREFIX.test(spec)) return { ...parsePCloudUrl(spec), form: 'url' };
-  throw new PCloudError('INVALID_LOCATION', `invalid location ${spec}: a pCloud location starts with p:/ or pcloud://`);
+  throw new PCloudError('INVALID_LOCATION', `invalid location ${elide(spec)}: a pCloud location starts with p:/ or pcloud://`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { PCloudError } from '../errors.js';
+import { elide } from './elide.js';
 
 /** pCloud refuses names of 1024 UTF-8 bytes or more (pcloud-api.md §1.6). */
 export const MAX_NAME_BYTES = 1023;
@@ -37,13 +38,13 @@ export function normalizeSegments(segments: readonly string[], trailingSlash: bo
     if (segment === '' || segment === '.') continue;
     if (segment === '..') {
       if (out.length === 0) {
-        throw new PCloudError('INVALID_LOCATION', `invalid location ${spec}: ".." would leave the pCloud root`);
+        throw new PCloudError('INVALID_LOCATION', `invalid location ${elide(spec)}: ".." would leave the pCloud root`);
       }
       out.pop();
       continue;
     }
     const problem = remoteNameProblem(segment);
-    if (problem !== undefined) throw new PCloudError('INVALID_NAME', `invalid location ${spec}: ${problem}`);
+    if (problem !== undefined) throw new PCloudError('INVALID_NAME', `invalid location ${elide(spec)}: ${problem}`);
     out.push(segment);
   }
   return { path: `/${out.join('/')}`, trailingSlash: trailingSlash || out.length === 0 };
