@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '@pcloud/emulator';
 import { pcloudToken, readConfig, writeConfig } from './support/run-token.js';
@@ -46,5 +47,26 @@ describe('pcloud-token whoami and logout', () => {
     const result = await pcloudToken(config, ['whoami']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^pcloud-token: no pCloud access token\nhint: .*PCLOUD_ACCESS_TOKEN/);
+  });
+});
+
+describe('pcloud-token logout with a token from the environment only', () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await createEmulator();
+  });
+  afterAll(async () => emulator.close());
+
+  it('ends the session, leaves the config file untouched and says to unset the variable', async () => {
+    const token = emulator.state.identity.issueToken(emulator.seeded.userid, 'oauth', { device: 'env test', now: Math.floor(Date.now() / 1000) });
+    const config = await writeConfig(emulator);
+    const before = await readFile(config);
+    const result = await pcloudToken(config, ['logout'], { env: { PCLOUD_ACCESS_TOKEN: token.value } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^Logged out: the session has ended on pCloud\n/);
+    expect(result.stderr).not.toMatch(/removed from/);
+    expect(result.stderr).toMatch(/PCLOUD_ACCESS_TOKEN or PCLOUD_AUTH is still set/);
+    expect((await readFile(config)).equals(before)).toBe(true);
+    expect(emulator.state.identity.check({ accessToken: token.value }, Date.now() / 1000).ok).toBe(false);
   });
 });

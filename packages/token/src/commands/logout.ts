@@ -16,10 +16,11 @@ export const logoutCommand = defineCommand({
       // A token the server already refuses is as good as logged out; anything else is reported.
       if (!(error instanceof ApiError && error.isAuthError)) throw error;
     }
-    await forgetStoredToken(ctx.config);
-    if (ended) ctx.out.info(`Logged out: the session has ended on pCloud and its token is removed from ${ctx.config.path}`);
+    const removed = await forgetStoredToken(ctx.config);
+    const where = removed ? ` and its token is removed from ${ctx.config.path}` : '';
+    if (ended) ctx.out.info(`Logged out: the session has ended on pCloud${where}`);
     else {
-      ctx.out.info(`The token is removed from ${ctx.config.path}.`);
+      if (removed) ctx.out.info(`The token is removed from ${ctx.config.path}.`);
       ctx.out.warn("pCloud did not confirm the session ended; to be sure, revoke the app in your pCloud account settings");
     }
     if (ctx.env.PCLOUD_ACCESS_TOKEN || ctx.env.PCLOUD_AUTH) {
