@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '@pcloud/core';
 import { executeCopy, type CopyOperations } from '../src/copy/execute-copy.js';
 import { createProgress } from '../src/report/progress.js';
 import type { CopyPlanStep, CopyStep, Loc } from '../src/plan/types.js';
@@ -28,6 +29,27 @@ function harness(failOn: (path: string) => boolean = () => false) {
 }
 
 describe('executeCopy', () => {
+  it('tries a file that failed on a transient error once more at the end, and only then reports it', async () => {
+    const attempts = new Map<string, number>();
+    const h = harness();
+    h.operations.transfer = async (step, onBytes) => {
+      const n = (attempts.get(step.to.path) ?? 0) + 1;
+      attempts.set(step.to.path, n);
+      if (step.to.path === '/d/flaky' && n === 1) throw new ApiError('uploadfile', 5000);
+      if (step.to.path === '/d/down') throw new ApiError('uploadfile', 5000);
+      if (step.to.path === '/d/missing') throw new ApiError('uploadfile', 2005);
+      onBytes(1);
+      return 1;
+    };
+    const steps = ['/d/flaky', '/d/down', '/d/missing', '/d/ok'].map((path) => copy(local(`/h${path}`), remote(path)));
+    const summary = await executeCopy(steps, h.operations, h.options);
+    expect(summary).toMatchObject({ files: 2, failed: 2 });
+    expect(Object.fromEntries(attempts)).toEqual({ '/d/flaky': 2, '/d/down': 2, '/d/missing': 1, '/d/ok': 1 });
+    expect(h.complaints).toHaveLength(2);
+    expect(h.complaints.join('\n')).toMatch(/p:\/d\/down: .*5000/);
+    expect(h.lines).toContain('trying 2 file(s) again after transient errors\n');
+  });
+
   it('creates folders first, copies every file, and sums up', async () => {
     const h = harness();
     const steps: CopyPlanStep[] = [

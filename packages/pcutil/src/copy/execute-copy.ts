@@ -1,3 +1,4 @@
+import { isTransientError } from '@pcloud/core';
 import { formatStep } from '../plan/format-step.js';
 import { baseName, formatLoc, isWithin } from '../plan/loc.js';
 import type { CopyPlanStep, CopyStep, Loc } from '../plan/types.js';
@@ -29,7 +30,9 @@ export interface ExecuteCopyOptions {
  * Executes a copy plan: reports its problems, creates folders in plan order (parents first), then
  * runs the file copies in parallel (`jobs` at a time; one at a time onto standard output, to keep
  * the bytes in order). A failed file is reported and the rest continue; files under a folder that
- * could not be created are reported as not copied.
+ * could not be created are reported as not copied. A file that failed on a transient error (after
+ * the client's own retries) gets one more try once the others are done, so a burst of server
+ * errors costs a retry, not a file.
  */
 export async function executeCopy(steps: readonly CopyPlanStep[], operations: CopyOperations, options: ExecuteCopyOptions): Promise<CopySummary> {
   const summary = createCopySummary();
@@ -63,26 +66,30 @@ export async function executeCopy(steps: readonly CopyPlanStep[], operations: Co
     }
   }
   const toStdout = copies.some((step) => step.to.side === 'stdio');
-  await runPool(
-    copies,
-    toStdout ? 1 : options.jobs,
-    async (step) => {
-      const blocked = failedFolders.find((folder) => isWithin(step.to, folder));
-      if (blocked) return fail(`${formatStep(step)}: not copied, ${formatLoc(blocked)} could not be created`);
-      const name = baseName(step.from) || formatLoc(step.from);
-      options.progress.start(name);
-      try {
-        const moved = await operations.transfer(step, (bytes) => options.progress.advance(bytes), options.signal);
-        summary.bytes += moved;
-        summary.files += 1;
-        if (options.verbose) options.progress.line(formatStep(step) ?? '');
-      } catch (error) {
-        fail(`${formatStep(step)}: ${errorReason(error)}`);
-      } finally {
-        options.progress.end(name);
-      }
-    },
-    options.signal,
-  );
+  const jobs = toStdout ? 1 : options.jobs;
+  const again: CopyStep[] = [];
+  const copy = async (step: CopyStep, lastTry: boolean): Promise<void> => {
+    const blocked = failedFolders.find((folder) => isWithin(step.to, folder));
+    if (blocked) return fail(`${formatStep(step)}: not copied, ${formatLoc(blocked)} could not be created`);
+    const name = baseName(step.from) || formatLoc(step.from);
+    options.progress.start(name);
+    try {
+      const moved = await operations.transfer(step, (bytes) => options.progress.advance(bytes), options.signal);
+      summary.bytes += moved;
+      summary.files += 1;
+      if (options.verbose) options.progress.line(formatStep(step) ?? '');
+    } catch (error) {
+      // Standard input cannot be read twice; anything else transient is tried again at the end.
+      if (!lastTry && step.from.side !== 'stdio' && isTransientError(error) && !options.signal?.aborted) again.push(step);
+      else fail(`${formatStep(step)}: ${errorReason(error)}`);
+    } finally {
+      options.progress.end(name);
+    }
+  };
+  await runPool(copies, jobs, (step) => copy(step, false), options.signal);
+  if (again.length > 0 && !options.signal?.aborted) {
+    if (options.verbose) options.progress.line(`trying ${again.length} file(s) again after transient errors`);
+    await runPool(again, jobs, (step) => copy(step, true), options.signal);
+  }
   return summary;
 }
