@@ -1,38 +1,20 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tokenBin } from './support/token-bin.js';
 
 const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
-/** The bundled bin when `pnpm build` made it, else a bundle of the sources made the same way. */
-async function binPath(): Promise<string> {
-  if (existsSync(join(packageDir, 'dist/bin/pcloud-token.js'))) return join(packageDir, 'bin/pcloud-token.js');
-  const { build } = await import('esbuild');
-  const outfile = join(await mkdtemp(join(tmpdir(), 'pcloud-token-bin-')), 'pcloud-token.mjs');
-  await build({
-    entryPoints: [join(packageDir, 'src/bin/pcloud-token.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    conditions: ['@pcloud/source'],
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __pcloudCreateRequire } from 'node:module'; const require = __pcloudCreateRequire(import.meta.url);" },
-  });
-  return outfile;
-}
-
 describe('the pcloud-token bin', () => {
   let bin: string;
   beforeAll(async () => {
-    bin = await binPath();
+    bin = await tokenBin();
   });
 
   it('--version prints the package version', async () => {
