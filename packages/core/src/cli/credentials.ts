@@ -3,6 +3,7 @@ import type { ClientOptions } from '../client/client-options.js';
 import { createClient } from '../client/create-client.js';
 import { regionOfEndpoint } from '../client/region.js';
 import type { ConfigStore } from '../config/config-store.js';
+import { loginSettings } from '../config/login-settings.js';
 import { PCloudError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import type { RemoteLocation } from '../location/parse-location.js';
@@ -62,24 +63,13 @@ async function interactiveLogin(sources: CredentialSources, locationEndpoint: st
       hint: `set PCLOUD_ACCESS_TOKEN, store one with 'pcloud-token login' (or 'pcloud-token login --token -' for a token from elsewhere), or run '${bin} -r' once in a terminal`,
     });
   }
-  const clientId = config.data['client-id'];
-  if (!clientId) {
-    throw new PCloudError('CONFIG_ERROR', `cannot log in: no "client-id" in ${config.path}`, {
-      hint: 'register an app at https://docs.pcloud.com (My applications) and put its client-id, and its client-secret or an exchange-url, in the config file',
-    });
-  }
   // The login follows the region pCloud's redirect names, unless the endpoint was chosen (-e,
   // PCLOUD_ENDPOINT, a location) or is not one of pCloud's hosts (an emulator has one region only).
   const configured = locationEndpoint ?? options.endpoint;
   const ownServer = regionOfEndpoint(configured) === undefined;
   const explicit = locationEndpoint !== undefined || options.explicitEndpoint || ownServer ? configured : undefined;
-  // pCloud's page lives on my.pcloud.com; a local emulator serves its own at <endpoint>/oauth2/authorize.
-  const authorizeUrl = config.data['authorize-url'] || (ownServer ? `${configured}/oauth2/authorize` : undefined);
   const result = await login({
-    clientId,
-    ...(config.data['client-secret'] ? { clientSecret: config.data['client-secret'] } : {}),
-    ...(config.data['exchange-url'] ? { exchangeUrl: config.data['exchange-url'] } : {}),
-    ...(authorizeUrl ? { authorizeUrl } : {}),
+    ...loginSettings(config, configured),
     ...(explicit !== undefined ? { endpoint: explicit } : {}),
     output: (line) => out.info(line),
     input: io.stdin,

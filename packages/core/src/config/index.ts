@@ -4,3 +4,4 @@ export * from './config-schema.js';
 export * from './config-store.js';
 export { withFileLock, type FileLockOptions } from './file-lock.js';
 export { readConfigFile } from './read-config-file.js';
+export { loginSettings } from './login-settings.js';

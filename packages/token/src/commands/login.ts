@@ -1,6 +1,5 @@
-import { regionOfEndpoint } from '@pcloud/core';
+import { loginSettings, regionOfEndpoint } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
-import { loginSettings } from '../login-settings.js';
 import { checkTokenRegion, otherRegionEndpoint } from '../probe-region.js';
 import { readTokenArg } from '../read-token-arg.js';
 import { tokenLocation } from '../token-location.js';
