@@ -4,6 +4,7 @@ import { createClient } from '../client/create-client.js';
 import { regionOfEndpoint } from '../client/region.js';
 import type { ConfigStore } from '../config/config-store.js';
 import { loginSettings } from '../config/login-settings.js';
+import { saveLogin } from '../config/save-login.js';
 import { PCloudError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import type { RemoteLocation } from '../location/parse-location.js';
@@ -78,13 +79,7 @@ async function interactiveLogin(sources: CredentialSources, locationEndpoint: st
     client: sources.connection(),
   });
   const username = options.username;
-  await config.update((stored) => {
-    stored.access_token = result.accessToken;
-    // Keep the original tools' spelling in step when the file has it, so they see the new token too.
-    if (stored['access-token'] !== undefined) stored['access-token'] = result.accessToken;
-    stored.endpoint = result.endpoint;
-    if (username !== undefined) stored.username = username;
-  });
+  await saveLogin(config, { accessToken: result.accessToken, endpoint: result.endpoint, username });
   out.info(`Logged in; the token is saved in ${config.path}`);
   if (username !== undefined) await warnOnOtherAccount(sources, result, username);
   return { accessToken: result.accessToken, endpoint: result.endpoint };

@@ -5,3 +5,4 @@ export * from './config-store.js';
 export { withFileLock, type FileLockOptions } from './file-lock.js';
 export { readConfigFile } from './read-config-file.js';
 export { loginSettings } from './login-settings.js';
+export { saveLogin } from './save-login.js';

@@ -1,4 +1,4 @@
-import { loginSettings, regionOfEndpoint } from '@pcloud/core';
+import { loginSettings, regionOfEndpoint, saveLogin } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
 import { checkTokenRegion, otherRegionEndpoint } from '../probe-region.js';
 import { readTokenArg } from '../read-token-arg.js';
@@ -42,12 +42,7 @@ export const loginCommand = defineCommand({
       stored = result.endpoint;
     }
     const { email } = await (await ctx.client(tokenLocation(stored, token))).call('userinfo');
-    await ctx.config.update((config) => {
-      config.access_token = token;
-      if (config['access-token'] !== undefined) config['access-token'] = token;
-      config.endpoint = stored;
-      if (ctx.options.username !== undefined) config.username = ctx.options.username;
-    });
+    await saveLogin(ctx.config, { accessToken: token, endpoint: stored, username: ctx.options.username });
     ctx.out.info(`Logged in as ${email} at ${stored}; the token is stored in ${ctx.config.path}`);
     if (ctx.options.username !== undefined && ctx.options.username.toLowerCase() !== email.toLowerCase()) {
       ctx.out.warn(`you authorised the account ${email}, not ${ctx.options.username} (-u)`);
