@@ -36,9 +36,12 @@ export interface BinaryListeners {
 export async function startBinaryListeners(options: BinaryListenerOptions): Promise<BinaryListeners> {
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<net.Socket>();
-  const serve = (socket: net.Socket): void => {
+  const track = (socket: net.Socket): void => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+  };
+  const serve = (socket: net.Socket): void => {
+    track(socket);
     socket.setNoDelay(true);
     serveBinaryConnection(socket, { dispatcher: options.dispatcher, longForm: options.longForm === true });
   };
@@ -47,6 +50,9 @@ export async function startBinaryListeners(options: BinaryListenerOptions): Prom
   const secure = options.tls ? tls.createServer({ key: options.tls.key, cert: options.tls.cert, allowHalfOpen: true }, serve) : undefined;
   // A failed TLS handshake is that client's problem, never the server's.
   secure?.on('tlsClientError', () => {});
+  // A TLS client that hangs up mid-handshake never reaches `serve`, and Node may keep its raw
+  // socket open (seen on Node 24.22): track raw connections too, so close() never waits on one.
+  secure?.on('connection', track);
   const servers = secure ? [plain, secure] : [plain];
   try {
     await listen(plain, host, options.plainPort ?? 0);

@@ -36,6 +36,18 @@ describe('binary listener over TLS', () => {
     expect((await good.waitAnswers(1))[0]?.value.result).toBe(0);
     good.close();
   });
+
+  test('close() drops a connection that never finished its TLS handshake instead of waiting for it', async () => {
+    const other = await createEmulator({ tls: true });
+    const silent = net.connect(other.binaryPort, '127.0.0.1');
+    await new Promise<void>((resolve) => silent.once('connect', resolve));
+    const hungUp = new Promise<void>((resolve) => silent.once('close', () => resolve()));
+    silent.on('error', () => {});
+    // Without tracking raw connections, close() waits until this client goes away by itself.
+    await other.close();
+    await hungUp;
+    expect(silent.destroyed).toBe(true);
+  });
 });
 
 describe('binary listener: answers that carry data, and the long form', () => {
