@@ -5,6 +5,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Dispatcher } from '../api/dispatcher.js';
+import { trackConnections } from '../track-connections.js';
 import { serveBinaryConnection } from './binary-connection.js';
 
 /** Options of {@link startBinaryListeners}. */
@@ -35,13 +36,7 @@ export interface BinaryListeners {
 /** Starts the plain (and, with a certificate, the TLS) binary listener. */
 export async function startBinaryListeners(options: BinaryListenerOptions): Promise<BinaryListeners> {
   const host = options.host ?? '127.0.0.1';
-  const sockets = new Set<net.Socket>();
-  const track = (socket: net.Socket): void => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  };
   const serve = (socket: net.Socket): void => {
-    track(socket);
     socket.setNoDelay(true);
     serveBinaryConnection(socket, { dispatcher: options.dispatcher, longForm: options.longForm === true });
   };
@@ -50,10 +45,8 @@ export async function startBinaryListeners(options: BinaryListenerOptions): Prom
   const secure = options.tls ? tls.createServer({ key: options.tls.key, cert: options.tls.cert, allowHalfOpen: true }, serve) : undefined;
   // A failed TLS handshake is that client's problem, never the server's.
   secure?.on('tlsClientError', () => {});
-  // A TLS client that hangs up mid-handshake never reaches `serve`, and Node may keep its raw
-  // socket open (seen on Node 24.22): track raw connections too, so close() never waits on one.
-  secure?.on('connection', track);
   const servers = secure ? [plain, secure] : [plain];
+  const dropConnections = servers.map(trackConnections);
   try {
     await listen(plain, host, options.plainPort ?? 0);
     if (secure) await listen(secure, host, options.port ?? 0);
@@ -68,7 +61,7 @@ export async function startBinaryListeners(options: BinaryListenerOptions): Prom
     plainPort: portOf(plain),
     async close() {
       const closing = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
-      for (const socket of sockets) socket.destroy();
+      for (const drop of dropConnections) drop();
       await Promise.all(closing);
     },
   };

@@ -2,6 +2,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { trackConnections } from '../track-connections.js';
 
 /** Key and certificate (PEM) to serve HTTPS. */
 export interface TlsMaterial {
@@ -28,6 +29,7 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  const dropConnections = trackConnections(server);
   const address = server.address() as AddressInfo;
   const hostPort = address.family === 'IPv6' ? `[${address.address}]:${address.port}` : `${address.address}:${address.port}`;
   return {
@@ -37,6 +39,7 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        dropConnections();
       }),
   };
 }

@@ -37,16 +37,17 @@ describe('binary listener over TLS', () => {
     good.close();
   });
 
-  test('close() drops a connection that never finished its TLS handshake instead of waiting for it', async () => {
+  test('close() drops connections that never finished their TLS handshake (binary and HTTPS ports) instead of waiting for them', async () => {
     const other = await createEmulator({ tls: true });
-    const silent = net.connect(other.binaryPort, '127.0.0.1');
-    await new Promise<void>((resolve) => silent.once('connect', resolve));
-    const hungUp = new Promise<void>((resolve) => silent.once('close', () => resolve()));
-    silent.on('error', () => {});
-    // Without tracking raw connections, close() waits until this client goes away by itself.
+    const ports = [other.binaryPort, Number(new URL(other.apiUrl).port)];
+    const silent = ports.map((port) => net.connect(port, '127.0.0.1'));
+    await Promise.all(silent.map((socket) => new Promise<void>((resolve) => socket.once('connect', resolve))));
+    const hungUp = silent.map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())));
+    for (const socket of silent) socket.on('error', () => {});
+    // Without tracking raw connections, close() waits until these clients go away by themselves.
     await other.close();
-    await hungUp;
-    expect(silent.destroyed).toBe(true);
+    await Promise.all(hungUp);
+    expect(silent.map((socket) => socket.destroyed)).toEqual([true, true]);
   });
 });
 
