@@ -21,3 +21,4 @@ export { getDownloadLink, endpointScheme, type DownloadLink, type DownloadScheme
 export { downloadFile } from './download/download-file.js';
 export { isPartialFileName, partialFilePrefix } from './download/partial-file.js';
 export { downloadToStream } from './download/download-stream.js';
+export { SequentialWriter } from './sequential-writer.js';

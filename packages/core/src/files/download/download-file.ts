@@ -15,11 +15,7 @@ import { createPartialFile } from './partial-file.js';
 export async function downloadFile(client: PCloudClient, ref: FileRef, localPath: string, options: DownloadOptions = {}): Promise<DownloadResult> {
   const partial = await createPartialFile(localPath);
   try {
-    let position = 0;
-    const result = await downloadVerified(client, ref, options, async (chunk) => {
-      await partial.write(chunk, position);
-      position += chunk.length;
-    });
+    const result = await downloadVerified(client, ref, options, (chunk) => partial.append(chunk));
     await partial.commit(parsePCloudDate(result.metadata.modified));
     return result;
   } catch (error) {

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm, utimes, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PCloudError } from '../../errors.js';
+import { SequentialWriter } from '../sequential-writer.js';
 
 /** Long names are cut so the temporary name stays within the usual 255-byte limit. */
 const MAX_NAME_PART = 120;
@@ -31,11 +32,12 @@ export function isPartialFileName(name: string): boolean {
   return /^\..+\.pcloud-partial-[0-9a-f]{12}$/.test(name);
 }
 
-/** An open temporary file: write at offsets, then commit (rename) or discard (remove). */
+/** An open temporary file: append bytes, then commit (rename) or discard (remove). */
 export interface PartialFile {
   readonly path: string;
-  write(chunk: Buffer, position: number): Promise<void>;
-  /** Closes it, sets its modification time (Unix seconds) when given, and renames it to the target. */
+  /** Adds the next bytes (written in batches, see sequential-writer.ts). */
+  append(chunk: Buffer): Promise<void>;
+  /** Writes what is left, closes it, sets its modification time (Unix seconds) when given, and renames it to the target. */
   commit(mtime: number | undefined): Promise<void>;
   /** Closes and removes it; never throws. */
   discard(): Promise<void>;
@@ -51,6 +53,7 @@ export async function createPartialFile(target: string): Promise<PartialFile> {
     throw new PCloudError('LOCAL_IO_ERROR', `Cannot write in ${dirname(target)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
   }
   const file = handle;
+  const writer = new SequentialWriter(file);
   let closed = false;
   const close = async (): Promise<void> => {
     if (!closed) {
@@ -60,14 +63,11 @@ export async function createPartialFile(target: string): Promise<PartialFile> {
   };
   return {
     path,
-    async write(chunk, position) {
-      let offset = 0;
-      while (offset < chunk.length) {
-        const { bytesWritten } = await file.write(chunk, offset, chunk.length - offset, position + offset);
-        offset += bytesWritten;
-      }
+    append(chunk) {
+      return writer.append(chunk).catch(writeError);
     },
     async commit(mtime) {
+      await writer.flush().catch(writeError);
       await close();
       if (mtime !== undefined) await utimes(path, new Date(), new Date(mtime * 1000));
       try {
@@ -77,8 +77,15 @@ export async function createPartialFile(target: string): Promise<PartialFile> {
       }
     },
     async discard() {
+      // A write still running must end before its descriptor is closed.
+      await writer.abandon();
       await close().catch(() => undefined);
       await rm(path, { force: true }).catch(() => undefined);
     },
   };
+}
+
+function writeError(error: unknown): never {
+  if (error instanceof PCloudError) throw error;
+  throw new PCloudError('LOCAL_IO_ERROR', `Cannot write the download: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
 }
