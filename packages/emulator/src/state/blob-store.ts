@@ -22,8 +22,11 @@ export interface ScratchBlob {
   readonly id: string;
   /** Current length in bytes. */
   size(): number;
-  /** Writes the stream's bytes at `offset` (a gap is zero-filled); resolves to the bytes written. */
-  writeAt(offset: number, source: AsyncIterable<Buffer>): Promise<number>;
+  /**
+   * Writes the stream's bytes at `offset` (a gap is zero-filled); resolves to the bytes written.
+   * `observe` sees every chunk, in order, as it arrives (running digests hash it there).
+   */
+  writeAt(offset: number, source: AsyncIterable<Buffer>, observe?: (chunk: Buffer) => void): Promise<number>;
   /** Sets the length, cutting or zero-extending. */
   truncate(length: number): Promise<void>;
   /** Reads a range of what was written so far. */

@@ -8,6 +8,7 @@ import { copyFile, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { SequentialWriter } from '@pcloud/core';
 import type { BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
 import { eachChunk } from './each-chunk.js';
 import { ContentHasher, type ContentDigests, type ExtraDigest } from './content-hasher.js';
@@ -97,14 +98,23 @@ class DiskScratch implements ScratchBlob {
     return this.length;
   }
 
-  async writeAt(offset: number, source: AsyncIterable<Buffer>): Promise<number> {
-    let position = offset;
-    await eachChunk(source, async (chunk) => {
-      await this.handle.write(chunk, 0, chunk.length, position);
-      position += chunk.length;
-    });
-    this.length = Math.max(this.length, position);
-    return position - offset;
+  async writeAt(offset: number, source: AsyncIterable<Buffer>, observe?: (chunk: Buffer) => void): Promise<number> {
+    // Batched writes: the next bytes are read (and hashed) while the last batch goes to disk.
+    const writer = new SequentialWriter(this.handle, offset);
+    try {
+      await eachChunk(source, (chunk) => {
+        observe?.(chunk);
+        return writer.append(chunk);
+      });
+      await writer.flush();
+    } catch (error) {
+      // Bytes that arrived before a broken body are kept, as the server keeps them (upload_info tells).
+      await writer.flush().catch(() => undefined);
+      throw error;
+    } finally {
+      this.length = Math.max(this.length, (await this.handle.stat()).size);
+    }
+    return writer.end - offset;
   }
 
   async truncate(length: number): Promise<void> {

@@ -36,25 +36,22 @@ export class RunningDigestScratch implements ScratchBlob {
     return this.inner.size();
   }
 
-  async writeAt(offset: number, source: AsyncIterable<Buffer>): Promise<number> {
+  async writeAt(offset: number, source: AsyncIterable<Buffer>, observe?: (chunk: Buffer) => void): Promise<number> {
     const current = this.hashers;
     if (!current || offset !== current.size || offset !== this.inner.size()) {
       this.hashers = undefined;
-      return this.inner.writeAt(offset, source);
+      return this.inner.writeAt(offset, source, observe);
     }
     const hashers: Hashers = current;
     let fed = 0;
-    async function* feeding(): AsyncGenerator<Buffer> {
-      for await (const chunk of source) {
+    try {
+      return await this.inner.writeAt(offset, source, (chunk) => {
         hashers.sha1.update(chunk);
         hashers.md5.update(chunk);
         hashers.sha256?.update(chunk);
         fed += chunk.length;
-        yield chunk;
-      }
-    }
-    try {
-      return await this.inner.writeAt(offset, feeding());
+        observe?.(chunk);
+      });
     } finally {
       hashers.size += fed;
       // A chunk hashed but not written (a failed write) would make the hashes lie: drop them.
