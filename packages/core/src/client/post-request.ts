@@ -1,5 +1,5 @@
 /**
- * One POST over node:http(s) and a keep-alive agent, with got's timeout phases: lookup, connect
+ * One POST (or PUT of a raw upload body) over node:http(s) and a keep-alive agent, with got's timeout phases: lookup, connect
  * and TLS handshake of a new connection, then an idle (socket) timeout for the whole exchange.
  * API calls are small and many, and got's per-request machinery cost about three times the CPU
  * of the request itself, which capped a burst of calls far below what the connection carries.
@@ -13,6 +13,8 @@ import zlib from 'node:zlib';
 
 /** What to send: the body is a string or a stream of exactly `length` bytes. */
 export interface PostOptions {
+  /** POST unless given. */
+  method?: 'POST' | 'PUT';
   agent: http.Agent;
   headers: Record<string, string>;
   body: string | { stream: Readable; length: number };
@@ -51,13 +53,13 @@ const DECODERS: Record<string, (data: Buffer) => Promise<Buffer>> = {
 
 const armable = (ms: number): boolean => Number.isFinite(ms) && ms >= 0 && ms <= 2_147_483_647;
 
-/** Sends a POST to `url`; rejects with the wire error, a TimeoutError or the signal's AbortError. */
+/** Sends a POST (or PUT) to `url`; rejects with the wire error, a TimeoutError or the signal's AbortError. */
 export function postRequest(url: URL, options: PostOptions): Promise<PostResponse> {
   return new Promise((resolve, reject) => {
     const { body, connectTimeoutMs: connectMs } = options;
     const total = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
     const request = (url.protocol === 'https:' ? https : http).request(url, {
-      method: 'POST',
+      method: options.method ?? 'POST',
       agent: options.agent,
       headers: { ...options.headers, 'accept-encoding': 'gzip, deflate, br', 'content-length': String(total) },
       ...(options.signal ? { signal: options.signal } : {}),

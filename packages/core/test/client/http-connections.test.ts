@@ -82,7 +82,7 @@ describe('answers and drops on a plain server', () => {
     server = await listening(
       http.createServer((req, res) => {
         requests++;
-        if (req.url === '/uploadfile') {
+        if (req.url?.split('?')[0] === '/uploadfile') {
           // Refuses the upload at once, without reading its body.
           res.setHeader('content-type', 'application/json');
           return res.end('{"result":2003,"error":"Access denied."}');

@@ -1,6 +1,7 @@
 /**
  * The exact shape of what the HTTP transport puts on the wire, captured by a plain Node server
- * on loopback: secrets only in a header or a POST body, never in the URL; real Content-Length.
+ * on loopback: secrets only in a header or a POST body, never in the URL; real Content-Length;
+ * file data as a raw PUT only when nothing secret or too long would go in its URL.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -85,18 +86,40 @@ describe('HTTP wire shape', () => {
     expect(request?.headers.authorization).toBeUndefined();
   });
 
-  it('uploads multipart with parameters first and a real Content-Length, not chunked', async () => {
+  it('sends file data as a raw PUT: parameters in the query, the token only in its header, a real Content-Length', async () => {
     const client = createClient({ endpoint, accessToken: 'wire-oauth-token-1' });
-    await client.call('uploadfile', { folderid: 0, filename: 'h.txt', nopartial: true }, {
-      body: { kind: 'data', stream: Readable.from([Buffer.from('hello')]), length: 5 },
+    await client.call('uploadfile', { path: '/a b&c', filename: 'h+1.txt', nopartial: true }, {
+      body: { kind: 'data', stream: Readable.from([Buffer.from('hel'), Buffer.from('lo')]), length: 5 },
     });
     await client.close();
     const request = seen.at(-1);
-    expect(request?.url).toBe('/uploadfile');
+    expect(request?.method).toBe('PUT');
+    const url = new URL(request?.url ?? '', endpoint);
+    expect(url.pathname).toBe('/uploadfile');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ path: '/a b&c', filename: 'h+1.txt', nopartial: '1' });
+    expect(request?.url).not.toContain('wire-oauth-token-1');
+    expect(request?.headers.authorization).toBe('Bearer wire-oauth-token-1');
+    expect(request?.headers['transfer-encoding']).toBeUndefined();
+    expect(request?.headers['content-length']).toBe('5');
+    expect(request?.body).toBe('hello');
+  });
+
+  it.each([
+    ['a legacy auth token, which must stay out of the URL', { auth: 'wire-legacy-auth-2' }, 'h.txt', 5],
+    ['an empty body, which pCloud refuses as a PUT', { accessToken: 'wire-oauth-token-1' }, 'h.txt', 0],
+    ['a path too long for a URL', { accessToken: 'wire-oauth-token-1' }, 'é'.repeat(400), 5],
+  ])('uploads multipart (parameters first, real Content-Length, not chunked) with %s', async (_why, credentials, filename, length) => {
+    const client = createClient({ endpoint, ...credentials });
+    const content = Buffer.from('hello').subarray(0, length);
+    await client.call('uploadfile', { folderid: 0, filename, nopartial: true }, { body: { kind: 'data', stream: Readable.from([content]), length } });
+    await client.close();
+    const request = seen.at(-1);
+    expect(request).toMatchObject({ method: 'POST', url: '/uploadfile' });
+    expect(request?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(request?.headers['transfer-encoding']).toBeUndefined();
     expect(Number(request?.headers['content-length'])).toBe(Buffer.byteLength(request?.body ?? ''));
     const body = request?.body ?? '';
-    expect(body.indexOf('name="nopartial"')).toBeLessThan(body.indexOf('filename="h.txt"'));
-    expect(body).toContain('\r\n\r\nhello\r\n');
+    expect(body.indexOf('name="nopartial"')).toBeLessThan(body.indexOf(`filename="${filename}"`));
+    expect(body).toContain(`\r\n\r\n${content.toString()}\r\n`);
   });
 });

@@ -34,5 +34,6 @@ export async function statLocalFile(path: string): Promise<LocalFile> {
 /** A fresh stream of bytes `[start, end)` of a file; every call opens the file again. */
 export function openRange(path: string, start: number, end: number): Readable {
   if (end <= start) return Readable.from([]);
-  return createReadStream(path, { start, end: end - 1, highWaterMark: 256 * 1024 });
+  // 64 KiB reads: with 256 KiB ones a raw PUT of 1 GiB peaked ~30 MB higher, at the same speed.
+  return createReadStream(path, { start, end: end - 1, highWaterMark: 64 * 1024 });
 }
