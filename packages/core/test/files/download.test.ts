@@ -104,6 +104,38 @@ describe('downloadFile', () => {
     expect(sha1(await readFile(join(dir, 'logged.bin')))).toBe(sha1(content));
   });
 
+  test('one getfilelink per file, sent before checksumfile has answered', async () => {
+    await fx.emu.seedFile('/Down/one-link.txt', 'one link');
+    const lines: string[] = [];
+    const client = fx.newClient({ logger: (line) => lines.push(line) });
+    const dir = tempDir();
+    await downloadFile(client, { path: '/Down/one-link.txt' }, join(dir, 'one-link.txt'));
+    expect(lines.filter((line) => line.startsWith('getfilelink ok'))).toHaveLength(1);
+    const sent = lines.findIndex((line) => line.startsWith('http getfilelink '));
+    expect(sent).toBeGreaterThanOrEqual(0);
+    expect(sent).toBeLessThan(lines.findIndex((line) => line.startsWith('checksumfile ok')));
+    expect((await readFile(join(dir, 'one-link.txt'))).toString()).toBe('one link');
+  });
+
+  test('when the early getfilelink fails, a link is asked for again by id', async () => {
+    const fileid = await fx.emu.seedFile('/Down/second-try.txt', 'second try');
+    // getfilelink refuses (an API error, not retried) until one refusal was seen.
+    fx.emu.faults.set({ rules: [{ methods: ['getfilelink'], failEvery: 1, failResult: 7001 }] });
+    const lines: string[] = [];
+    const client = fx.newClient({
+      logger: (line) => {
+        lines.push(line);
+        if (line.startsWith('getfilelink failed')) fx.emu.faults.set({});
+      },
+    });
+    const dir = tempDir();
+    await downloadFile(client, { path: '/Down/second-try.txt' }, join(dir, 'second-try.txt'));
+    const asked = lines.filter((line) => line.startsWith('http getfilelink '));
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toContain(`"fileid":${fileid}`);
+    expect((await readFile(join(dir, 'second-try.txt'))).toString()).toBe('second try');
+  });
+
   test('an expired link (401) is replaced by a fresh one', async () => {
     const fileid = await fx.emu.seedFile('/Down/expiring.txt', 'fresh link needed');
     fx.emu.faults.set({ expireLinks: true });

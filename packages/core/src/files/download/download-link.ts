@@ -4,6 +4,7 @@
  * percent-encoded and is used exactly as given.
  */
 import type { CallOptions, PCloudClient } from '../../client/create-client.js';
+import type { FileRef } from '../../client/method-table.js';
 
 /** `http` or `https`: the content hosts' scheme. */
 export type DownloadScheme = 'http' | 'https';
@@ -20,9 +21,9 @@ export function endpointScheme(client: PCloudClient): DownloadScheme {
   return client.endpoint.protocol === 'http:' ? 'http' : 'https';
 }
 
-/** Asks for a fresh download link of a file (`getfilelink`); every call gives a new path. */
-export async function getDownloadLink(client: PCloudClient, fileid: number, scheme: DownloadScheme, call?: CallOptions): Promise<DownloadLink> {
-  const answer = await client.call('getfilelink', { fileid }, call);
+/** Asks for a fresh download link of a file, by id or path (`getfilelink`); every call gives a new path. */
+export async function getDownloadLink(client: PCloudClient, file: number | FileRef, scheme: DownloadScheme, call?: CallOptions): Promise<DownloadLink> {
+  const answer = await client.call('getfilelink', typeof file === 'number' ? { fileid: file } : file, call);
   const path = answer.path.startsWith('/') ? answer.path : `/${answer.path}`;
   return { urls: answer.hosts.map((host) => `${scheme}://${host}${path}`), expires: answer.expires };
 }
