@@ -68,7 +68,8 @@ export function createHttpTransport(settings: TransportSettings): Transport {
         ? options.body
         : undefined;
     if (raw) {
-      url.search = query;
+      // Spaces as %20, which every server reads as a space in a query, not as `+` (form style).
+      url.search = query.replaceAll('+', '%20');
       headers['content-type'] = 'application/octet-stream';
       body = { stream: raw.stream instanceof Readable ? raw.stream : Readable.from(raw.stream, { objectMode: false }), length: raw.length };
     } else if (options.body) {

@@ -97,6 +97,7 @@ describe('HTTP wire shape', () => {
     const url = new URL(request?.url ?? '', endpoint);
     expect(url.pathname).toBe('/uploadfile');
     expect(Object.fromEntries(url.searchParams)).toEqual({ path: '/a b&c', filename: 'h+1.txt', nopartial: '1' });
+    expect(url.search).toBe('?path=%2Fa%20b%26c&filename=h%2B1.txt&nopartial=1');
     expect(request?.url).not.toContain('wire-oauth-token-1');
     expect(request?.headers.authorization).toBe('Bearer wire-oauth-token-1');
     expect(request?.headers['transfer-encoding']).toBeUndefined();
