@@ -1,7 +1,7 @@
 /**
  * The chunks of a resumable upload. A local file's chunks are byte ranges re-read from disk
  * on each attempt; a stream's chunk (standard input) is read into memory once, which bounds
- * memory by the chunk size and lets a failed chunk be sent again.
+ * memory by two chunks (the one being sent and the next) and lets a failed chunk be sent again.
  */
 import { Readable } from 'node:stream';
 import { openRange } from './local-file.js';
@@ -21,8 +21,36 @@ export function* fileChunks(path: string, size: number, chunkSize: number): Gene
   }
 }
 
-/** The chunks of a stream of unknown length, each read into one buffer of at most `chunkSize` bytes. */
-export async function* streamChunks(source: AsyncIterable<Uint8Array | string>, chunkSize: number): AsyncGenerator<UploadChunk> {
+/**
+ * The chunks of a stream of unknown length, each read into one buffer of at most `chunkSize`
+ * bytes. The next chunk is read while the caller sends the current one (so a pipe's producer is
+ * not stalled during each upload_write): at most two chunks are in memory.
+ */
+export function streamChunks(source: AsyncIterable<Uint8Array | string>, chunkSize: number): AsyncGenerator<UploadChunk> {
+  return readAhead(bufferedChunks(source, chunkSize));
+}
+
+/** Asks for the next item as soon as the current one is handed out. */
+async function* readAhead<T>(items: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = items.next();
+  // A read that fails while the caller is busy is reported at the next request, not as unhandled.
+  next.catch(() => undefined);
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) return;
+      next = items.next();
+      next.catch(() => undefined);
+      yield current.value;
+    }
+  } finally {
+    // The caller stopped early (a failed upload): stop reading the source too, without waiting
+    // for a read in flight, which on a terminal or a stalled pipe may never end.
+    void items.return(undefined).catch(() => undefined);
+  }
+}
+
+async function* bufferedChunks(source: AsyncIterable<Uint8Array | string>, chunkSize: number): AsyncGenerator<UploadChunk> {
   let buffer = Buffer.allocUnsafe(chunkSize);
   let filled = 0;
   let start = 0;
