@@ -53,6 +53,29 @@ describe('cp behaviour', () => {
     expect((await pcutil(fx.emulator, ['cat', 'p:/upd/same.txt'])).stdout).toBe('SAME');
   });
 
+  it('replaces an existing file only with verified bytes, or in place with --in-place', async () => {
+    const root = await temp();
+    await writeFile(join(root, 'v2.txt'), 'version 2');
+    await writeFile(join(root, 'v3.txt'), 'version 3');
+    const oldId = await fx.emulator.seedFile('/repl/file.txt', 'version 1');
+    const replaced = await pcutil(fx.emulator, ['-v', 'cp', join(root, 'v2.txt'), 'p:/repl/file.txt']);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    const lines = replaced.stderr.split('\n');
+    // Uploaded beside the file under a temporary name, then moved over it.
+    expect(lines.some((line) => /^http uploadfile .*"filename":"\.file\.txt\.pcloud-partial-[0-9a-f]{12}"/.test(line))).toBe(true);
+    expect(lines.some((line) => line.startsWith('http renamefile '))).toBe(true);
+    const after = JSON.parse((await pcutil(fx.emulator, ['ls', '--json', 'p:/repl'])).stdout) as Array<{ name: string; id: number }>;
+    expect(after.map((item) => item.name)).toEqual(['file.txt']);
+    expect(after[0]?.id).toEqual(expect.any(Number));
+    expect(after[0]?.id).not.toBe(oldId);
+    expect((await pcutil(fx.emulator, ['cat', 'p:/repl/file.txt'])).stdout).toBe('version 2');
+    const inPlace = await pcutil(fx.emulator, ['cp', '--in-place', join(root, 'v3.txt'), 'p:/repl/file.txt']);
+    expect(inPlace.code, inPlace.stderr).toBe(0);
+    const last = JSON.parse((await pcutil(fx.emulator, ['ls', '--json', 'p:/repl'])).stdout) as Array<{ name: string; id: number }>;
+    expect(last).toEqual([expect.objectContaining({ name: 'file.txt', id: after[0]?.id })]);
+    expect((await pcutil(fx.emulator, ['cat', 'p:/repl/file.txt'])).stdout).toBe('version 3');
+  });
+
   it('copies pCloud to pCloud on the server, recursively', async () => {
     await fx.emulator.seedFile('/srv/a/one.txt', '1', 1_500_000_000);
     await fx.emulator.seedFile('/srv/a/sub/two.txt', '22');

@@ -19,6 +19,7 @@ import {
   stat,
   tryStat,
   uploadFile,
+  type UploadOptions,
 } from '../../src/files/index.js';
 import { startContract, TRANSPORTS, type ContractContext } from './contract-setup.js';
 
@@ -34,10 +35,10 @@ describe.each(TRANSPORTS)('file operations over $transport', ({ transport }) => 
   });
   afterAll(() => ctx.close());
 
-  async function upload(remote: string, content: string | Buffer, mtime?: number) {
+  async function upload(remote: string, content: string | Buffer, mtime?: number, options: UploadOptions = {}) {
     const local = join(ctx.dir, `up-${Math.random().toString(36).slice(2)}`);
     await writeFile(local, content);
-    return uploadFile(client, local, { path: remote }, mtime === undefined ? {} : { mtime });
+    return uploadFile(client, local, { path: remote }, mtime === undefined ? options : { ...options, mtime });
   }
 
   it('uses the transport it was asked for', () => {
@@ -62,14 +63,18 @@ describe.each(TRANSPORTS)('file operations over $transport', ({ transport }) => 
     expect(await tryStat(client, { path: '/Contract/stat/missing' })).toBeUndefined();
   });
 
-  it('upload keeps the mtime, answers the sha1 and keeps the fileid on overwrite; empty files work', async () => {
+  it('upload keeps the mtime, answers the sha1, keeps the fileid on an in-place overwrite; empty files work', async () => {
     await mkdirp(client, '/Contract/up');
     const first = await upload('/Contract/up/file.txt', 'first version', 1_600_000_000);
     expect(first.sha1).toBe(sha1('first version'));
     expect(first.metadata.modified).toBe('Sun, 13 Sep 2020 12:26:40 +0000');
-    const second = await upload('/Contract/up/file.txt', 'second version');
+    const second = await upload('/Contract/up/file.txt', 'second version', undefined, { verifyBeforeReplace: false });
     expect(second.metadata.fileid).toBe(first.metadata.fileid);
     expect(await checksumFile(client, { fileid: first.metadata.fileid })).toMatchObject({ sha1: sha1('second version') });
+    // The default replace lands verified bytes under the same path, as a new file.
+    const third = await upload('/Contract/up/file.txt', 'third version', 1_600_000_000);
+    expect(await checksumFile(client, { path: '/Contract/up/file.txt' })).toMatchObject({ sha1: sha1('third version'), metadata: { fileid: third.metadata.fileid } });
+    expect(third.metadata.modified).toBe('Sun, 13 Sep 2020 12:26:40 +0000');
     const empty = await upload('/Contract/up/empty', '');
     expect(empty.metadata.size).toBe(0);
   });

@@ -3,7 +3,7 @@ import { stat as localStat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { formatPCloudDate, isPCloudError, stat, tryStat, uploadFile, uploadStream, type Progress } from '../../src/index.js';
+import { formatPCloudDate, isPCloudError, listFolder, stat, tryStat, uploadFile, uploadStream, type Progress } from '../../src/index.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { corruptingTransport } from './support/corrupting-transport.js';
 import { flakyTransport, type FlakyPlan } from './support/flaky-transport.js';
@@ -53,7 +53,7 @@ describe('uploadFile in one request', () => {
   test('an empty file', async () => {
     const path = await localFile('empty.txt', '');
     const before = fx.sent.length;
-    const result = await uploadFile(fx.client, path, { path: '/Up/empty.txt' });
+    const result = await uploadFile(fx.client, path, { path: '/Up/empty.txt' }, { verifyBeforeReplace: false });
     expect(result).toMatchObject({ size: 0, via: 'uploadfile', sha1: 'da39a3ee5e6b4b0d3255bfef95601890afd80709' });
     expect(result.metadata).toMatchObject({ name: 'empty.txt', size: 0 });
     expect(since(before)).toEqual(['uploadfile']);
@@ -67,11 +67,12 @@ describe('uploadFile in one request', () => {
     if (!folder.isfolder) throw new Error('expected a folder');
     const byId = await uploadFile(fx.client, path, { folderid: folder.folderid, name });
     expect(byId.metadata.name).toBe(name);
-    const byPath = await uploadFile(fx.client, path, { path: `/Names/${name}` });
-    // Overwriting keeps the fileid.
-    expect(byPath.metadata.fileid).toBe(byId.metadata.fileid);
-    expect(await stat(fx.client, { path: `/Names/${name}` })).toMatchObject({ name, fileid: byId.metadata.fileid });
-    expect((await stored(byId.metadata.fileid)).toString()).toBe(`content of ${name}`);
+    // Overwriting in place keeps the fileid; the verified replace (default) gives the new bytes a new one.
+    const inPlace = await uploadFile(fx.client, path, { path: `/Names/${name}` }, { verifyBeforeReplace: false });
+    expect(inPlace.metadata.fileid).toBe(byId.metadata.fileid);
+    const replaced = await uploadFile(fx.client, path, { path: `/Names/${name}` });
+    expect(await stat(fx.client, { path: `/Names/${name}` })).toMatchObject({ name, fileid: replaced.metadata.fileid });
+    expect((await stored(replaced.metadata.fileid)).toString()).toBe(`content of ${name}`);
   });
 
   test('a multi-MiB file keeps its bytes and mtime, with progress up to its size', async () => {
@@ -122,6 +123,35 @@ describe('uploadFile in one request', () => {
     const error = await rejection(uploadFile(client, path, { path: '/Up/corrupt.txt' }));
     expect(isPCloudError(error, 'CHECKSUM_MISMATCH')).toBe(true);
     expect((error as Error).message).toContain(sha1('precious bytes'));
+    // The bytes that failed were not kept, under the target's name or a temporary one.
+    expect(await tryStat(fx.client, { path: '/Up/corrupt.txt' })).toBeUndefined();
+    expect((await listFolder(fx.client, { path: '/Up' })).contents?.map((item) => item.name).filter((name) => name.includes('corrupt'))).toEqual([]);
+  });
+
+  test.each([
+    ['by default', {}],
+    ['with verifyBeforeReplace: false for a new file', { verifyBeforeReplace: false }],
+  ])('corrupted bytes never replace a good file, nor stay beside it (%s)', async (_how, options) => {
+    await fx.emu.seedFolder('/Up/Keep');
+    const good = await uploadFile(fx.client, await localFile('keep.txt', 'the good copy'), { path: '/Up/Keep/keep.txt' });
+    const client = fx.newClient({ transport: corruptingTransport('uploadfile') });
+    const target = options.verifyBeforeReplace === false ? '/Up/Keep/new.txt' : '/Up/Keep/keep.txt';
+    const error = await rejection(uploadFile(client, await localFile('keep2.txt', 'a newer copy'), { path: target }, options));
+    expect(isPCloudError(error, 'CHECKSUM_MISMATCH')).toBe(true);
+    expect(sha1(await stored(good.metadata.fileid))).toBe(sha1('the good copy'));
+    expect((await listFolder(fx.client, { path: '/Up/Keep' })).contents?.map((item) => item.name)).toEqual(['keep.txt']);
+  });
+
+  test('replacing a file goes through a temporary name and keeps the target path and times', async () => {
+    await uploadFile(fx.client, await localFile('replace.txt', 'old'), { path: '/Up/replace.txt' });
+    const before = fx.sent.length;
+    const result = await uploadFile(fx.client, await localFile('replace2.txt', 'new content'), { path: '/Up/replace.txt' }, { mtime: MTIME });
+    expect(since(before)).toEqual(['uploadfile', 'renamefile']);
+    expect(result.metadata).toMatchObject({ name: 'replace.txt', size: 11 });
+    const now = await stat(fx.client, { path: '/Up/replace.txt' });
+    expect(now.fileid).toBe(result.metadata.fileid);
+    expect(sha1(await stored(now.fileid))).toBe(sha1('new content'));
+    expect(Date.parse(now.modified) / 1000).toBe(MTIME);
   });
 
   test('names pCloud refuses and unreadable sources fail before anything is sent', async () => {

@@ -16,6 +16,10 @@ export const cpCommand = defineCommand({
     recursive: { type: 'boolean', alias: 'r', describe: 'copy folders and everything in them; SOURCE/ copies the contents only' },
     update: { type: 'boolean', alias: 'u', describe: 'skip files whose destination has the same size and sha1' },
     'no-clobber': { type: 'boolean', alias: 'n', describe: 'never replace an existing destination file' },
+    'in-place': {
+      type: 'boolean',
+      describe: 'overwrite existing pCloud files in place, keeping their file id and public links (default: upload beside them, replace once the sha1 matches)',
+    },
     jobs: { type: 'integer', alias: 'j', default: DEFAULT_JOBS, min: 1, max: 64, describe: 'transfers in parallel' },
   },
   dryRun: true,
@@ -45,6 +49,7 @@ export const cpCommand = defineCommand({
         dryRun: ctx.dryRun,
         verbose: ctx.options.verbose,
         json: ctx.json,
+        inPlace: ctx.args['in-place'],
       },
       { io: ctx.io, environment: { env: ctx.env, cwd: ctx.cwd, home: ctx.env.HOME ?? homedir() }, client: () => ctx.client(location), signal: ctx.signal },
     );

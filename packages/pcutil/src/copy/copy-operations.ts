@@ -10,6 +10,8 @@ export interface CopyOperationsDeps {
   client(): Promise<PCloudClient>;
   stdin: Readable;
   stdout: Writable;
+  /** --in-place: overwrite existing remote files in place (keeps their file id), not via a verified replace. */
+  inPlace?: boolean;
 }
 
 /** Turns core's cumulative (and, after a retry, rewinding) progress into byte deltas. */
@@ -48,7 +50,11 @@ export function createCopyOperations(deps: CopyOperationsDeps): CopyOperations {
       const common = { onProgress: deltas(onBytes), ...(signal ? { signal } : {}) };
       const { from, to, source } = step;
       if (from.side === 'local' && to.side === 'remote') {
-        return (await uploadFile(client, from.path, { path: to.path }, { ...common, resumableThreshold: SINGLE_REQUEST_UPLOAD_LIMIT })).size;
+        // A file being replaced goes up under a temporary name and replaces it once verified
+        // (unless --in-place); a new one goes straight to its name (deleted if it fails verification).
+        const verifyBeforeReplace = step.existing !== undefined && deps.inPlace !== true;
+        const options = { ...common, resumableThreshold: SINGLE_REQUEST_UPLOAD_LIMIT, verifyBeforeReplace };
+        return (await uploadFile(client, from.path, { path: to.path }, options)).size;
       }
       if (from.side === 'stdio' && to.side === 'remote') return (await uploadStream(client, deps.stdin, { path: to.path }, common)).size;
       if (from.side === 'remote' && to.side === 'local') return (await downloadFile(client, fileRef(from, source.id), to.path, common)).size;

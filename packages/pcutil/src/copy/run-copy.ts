@@ -20,6 +20,8 @@ export interface RunCopyRequest {
   dryRun: boolean;
   verbose: boolean;
   json: boolean;
+  /** --in-place: see CopyOperationsDeps.inPlace. */
+  inPlace?: boolean;
 }
 
 /** What `pcutil cp` runs with. */
@@ -66,7 +68,12 @@ export async function runCopy(request: RunCopyRequest, deps: RunCopyDeps): Promi
     total,
   );
   if (swept > 0 && request.verbose) progress.line(`removed ${swept} temporary file(s) an interrupted earlier copy left`);
-  const operations = createCopyOperations({ client: deps.client, stdin: deps.io.stdin as Readable, stdout: byteStream(deps.io.stdout) });
+  const operations = createCopyOperations({
+    client: deps.client,
+    stdin: deps.io.stdin as Readable,
+    stdout: byteStream(deps.io.stdout),
+    ...(request.inPlace ? { inPlace: true } : {}),
+  });
   let summary: CopySummary;
   try {
     summary = await executeCopy(steps, operations, {

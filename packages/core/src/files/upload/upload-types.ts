@@ -20,6 +20,13 @@ export interface UploadOptions {
   ctime?: number;
   /** On a name clash keep both files (`name (2).ext`) instead of overwriting. */
   renameIfExists?: boolean;
+  /**
+   * A file already at the target is replaced only by verified bytes: a one-request upload goes to
+   * a temporary name beside it and is moved over it once its sha1 matches (one `renamefile`
+   * more). Default true; pass false when the target is known not to exist. Resumable uploads
+   * are always verified before they are saved.
+   */
+  verifyBeforeReplace?: boolean;
   /** Retries of one failed `upload_write` chunk (default: the client's retry policy). */
   chunkRetries?: number;
 }
