@@ -20,6 +20,23 @@ describe('locations', () => {
     expect((await pcutil(fx.emulator, ['cat', 'p:/dup/folder'])).stdout).toBe('duplicati');
   });
 
+  it('refuses locations of different accounts in one command, changing nothing and showing no token', async () => {
+    await fx.emulator.seedFile('/acct/a.txt', 'mine');
+    const host = new URL(fx.emulator.apiUrl).host;
+    const other = `pcloud+http://${host}/acct/b.txt?authid=another-accounts-token`;
+    for (const args of [
+      ['cp', 'p:/acct/a.txt', other],
+      ['rm', 'p:/acct/a.txt', other],
+      ['mv', 'p:/acct/a.txt', other],
+    ]) {
+      const result = await pcutil(fx.emulator, args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/^pcutil: p:\/acct\/a\.txt and pcloud\+http:\/\/\S+\/acct\/b\.txt name different accounts or servers; one command works in one account\./);
+      expect(result.stdout + result.stderr).not.toContain('another-accounts-token');
+    }
+    expect((await pcutil(fx.emulator, ['ls', 'p:/acct'])).stdout.trim()).toBe('a.txt');
+  });
+
   it('copies p:/ itself (its contents) and expands ~, $VARS and . in local paths', async () => {
     const root = await mkdtemp(join(tmpdir(), 'pcutil-loc2-'));
     const plan = await pcutil(fx.emulator, ['cp', '-d', '-r', 'p:/', '$TARGET/all'], { env: { TARGET: root } });

@@ -2,3 +2,4 @@
 export * from './remote-path.js';
 export * from './pcloud-url.js';
 export * from './parse-location.js';
+export * from './one-account.js';

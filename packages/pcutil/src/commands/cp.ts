@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { isRemoteSpec, parseLocation } from '@pcloud/core';
+import { isRemoteSpec, oneAccount, parseLocation } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
 
 /** Parallel transfers by default: enough to hide per-file latency, few enough to stay gentle. */
@@ -38,7 +38,7 @@ export const cpCommand = defineCommand({
   ],
   async handler(ctx) {
     const paths = ctx.args.paths;
-    const location = paths.filter(isRemoteSpec).map((path) => parseLocation(path))[0];
+    const location = oneAccount(paths.filter(isRemoteSpec).map((path) => parseLocation(path)));
     // The copy engine (uploads, downloads, hashing) loads only when cp runs, not for --help or other commands.
     const { runCopy } = await import('../copy/run-copy.js');
     const { code } = await runCopy(
