@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { PCloudClient } from '@pcloud/core';
+import { PCloudError, type PCloudClient } from '@pcloud/core';
 import type { CliIo } from '@pcloud/core/cli';
 import type { ExpandEnvironment } from '../local/expand-path.js';
 import { formatStep } from '../plan/format-step.js';
@@ -51,6 +51,9 @@ function printPlan(steps: readonly CopyPlanStep[], io: CliIo): number {
  */
 export async function runCopy(request: RunCopyRequest, deps: RunCopyDeps): Promise<{ code: number; summary?: CopySummary }> {
   const started = performance.now();
+  if (request.json && !request.dryRun && request.paths.at(-1) === '-') {
+    throw new PCloudError('USAGE_ERROR', '--json prints the summary on standard output, where DEST - sends the file; leave one of them out');
+  }
   const steps = await buildCopyPlan({
     paths: request.paths,
     options: request.options,
@@ -88,7 +91,10 @@ export async function runCopy(request: RunCopyRequest, deps: RunCopyDeps): Promi
   }
   summary = finishCopySummary(summary, (performance.now() - started) / 1000);
   if (request.json) deps.io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else stderr.write(`${formatCopySummary(summary)}\n`);
+  // When the one thing asked for failed (or the input was bad), its error line is the whole story.
+  else if (summary.failed === 0 || summary.files > 0 || steps.filter((step) => step.op !== 'problem').length > 1) {
+    stderr.write(`${formatCopySummary(summary)}\n`);
+  }
   if (deps.signal.aborted) return { code: 130, summary };
   return { code: summary.failed > 0 ? 1 : 0, summary };
 }
