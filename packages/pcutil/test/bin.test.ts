@@ -32,7 +32,32 @@ function spawnPcutil(args: string[], stdin?: Buffer): Promise<{ code: number | n
   });
 }
 
+/** Spawns the real bin and closes its standard output after the first bytes, as `| head -c 1` does. */
+function spawnIntoClosedPipe(args: string[]): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: home,
+      env: { PATH: process.env.PATH ?? '', HOME: home, PCLOUD_ENDPOINT: fx.emulator.apiUrl, PCLOUD_ACCESS_TOKEN: fx.emulator.token },
+    });
+    let err = '';
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stderr: err }));
+    child.stdin.end();
+  });
+}
+
 describe('the real pcutil bin', () => {
+  it('ends quietly with status 0 when the reader of its output goes away', async () => {
+    await fx.emulator.seedFile('/pipe/big.bin', Buffer.alloc(8 * 1024 * 1024, 1));
+    for (let i = 0; i < 400; i++) await fx.emulator.seedFile(`/pipe/many/a-rather-long-file-name-to-fill-the-pipe-${i}.txt`, 'x');
+    for (const args of [['cat', 'p:/pipe/big.bin'], ['cp', 'p:/pipe/big.bin', '-'], ['ls', '-l', '-R', 'p:/pipe']]) {
+      const result = await spawnIntoClosedPipe(args);
+      expect({ args, ...result }).toEqual({ args, code: 0, signal: null, stderr: '' });
+    }
+  });
+
   it('teaches with --help and examples per command, and knows its version', async () => {
     const help = await spawnPcutil(['--help']);
     expect(help.code).toBe(0);

@@ -41,9 +41,10 @@ export type RunTool = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 /**
  * The whole of a bin shim: runs the tool on the process's arguments, turns the first Ctrl-C
- * (or a closed output pipe) into an abort — a second Ctrl-C ends the process the default way —
- * and sets the exit code.
- * It never calls process.exit, so pending output is flushed.
+ * into an abort — a second Ctrl-C ends the process the default way — and sets the exit code.
+ * It never calls process.exit, so pending output is flushed; except when the reader of standard
+ * output went away (`pcutil ls | head -1`): then, as a Unix tool killed by SIGPIPE, it ends at
+ * once and quietly, with status 0 — the reader chose to stop, nothing failed.
  */
 export async function runMain(run: RunTool): Promise<void> {
   const controller = new AbortController();
@@ -54,10 +55,11 @@ export async function runMain(run: RunTool): Promise<void> {
     controller.abort();
     setImmediate(() => process.removeListener('SIGINT', onInterrupt));
   };
-  // A reader that went away (`pcutil ls | head`) is no crash: stop the work quietly.
+  // Installed for the life of the process: the failed write may be one still pending after run().
   const onOutputError = (error: NodeJS.ErrnoException): void => {
     if (error.code !== 'EPIPE') throw error;
     controller.abort();
+    process.exit(0);
   };
   process.on('SIGINT', onInterrupt);
   process.stdout.on('error', onOutputError);
@@ -65,6 +67,5 @@ export async function runMain(run: RunTool): Promise<void> {
     process.exitCode = await run(process.argv.slice(2), nodeIo(controller.signal));
   } finally {
     process.removeListener('SIGINT', onInterrupt);
-    process.stdout.removeListener('error', onOutputError);
   }
 }
