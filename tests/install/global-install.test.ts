@@ -109,7 +109,7 @@ describe('the installed bins', () => {
 
   it('pcutil lists over the binary protocol (TLS) with the port from the config file', async () => {
     await writeFile(env.PCLOUD_CONFIG!, JSON.stringify({ 'binary-api-port': emulator.binaryPort }));
-    const ls = await runBin(prefix, 'pcutil', ['-v', '--transport', 'binary', 'ls', '-l', 'p:/installed'], { env, cwd: work });
+    const ls = await runBin(prefix, 'pcutil', ['--debug', '--transport', 'binary', 'ls', '-l', 'p:/installed'], { env, cwd: work });
     expect(ls.code, ls.stderr).toBe(0);
     expect(ls.stdout).toMatch(/ 31 .*hello\.txt\n$/);
     expect(ls.stderr).toMatch(/^binary listfolder/m);

@@ -37,13 +37,13 @@ function record(what: string, result: ToolResult): ToolResult {
 
 async function verbose(bin: ToolBin, args: readonly string[], extra: Record<string, string> = {}, stdin?: string): Promise<ToolResult> {
   const options = { env: caseEnv(fx, extra), cwd: fx.local, ...(stdin === undefined ? {} : { stdin }) };
-  return record(`${bin} -v ${args.join(' ')}`, await runInProcess(bin, ['-v', ...args], options));
+  return record(`${bin} --debug ${args.join(' ')}`, await runInProcess(bin, ['--debug', ...args], options));
 }
 
 describe('with recognisable tokens', () => {
   it('the bad-input table prints none of them, in-process and from the spawned bins', async () => {
     for (const testCase of BAD_INPUT_CASES) {
-      const loud = { ...testCase, args: ['-v', ...testCase.args] };
+      const loud = { ...testCase, args: ['--debug', ...testCase.args] };
       record(testCase.name, (await runCase(fx, loud, 'in-process')).result);
       if (testCase.spawn) record(`${testCase.name} (spawned)`, (await runCase(fx, loud, 'spawned')).result);
     }
@@ -61,7 +61,7 @@ describe('with recognisable tokens', () => {
     expect(leakedSecrets(loopback.stderr + foreign.stderr)).toEqual([]);
   });
 
-  it('everyday commands print none of them, with -v logging every request', async () => {
+  it('everyday commands print none of them, with --debug logging every request', async () => {
     await writeFile(fx.configFile, VALID_CONFIG);
     const runs = [
       await verbose('pcutil', ['mkdir', '-p', 'p:/secrets/deep']),
@@ -86,8 +86,8 @@ describe('with recognisable tokens', () => {
     expect(printed.filter((run) => leakedSecrets(run.text).length > 0).map((run) => run.what)).toEqual([]);
   });
 
-  it('a bin spawned with -v prints none of them', async () => {
-    const result = record('spawned pcutil -v ls', await runSpawned('pcutil', ['-v', 'ls', '-l', 'p:/docs'], { env: caseEnv(fx), cwd: fx.local }));
+  it('a bin spawned with --debug prints none of them', async () => {
+    const result = record('spawned pcutil --debug ls', await runSpawned('pcutil', ['--debug', 'ls', '-l', 'p:/docs'], { env: caseEnv(fx), cwd: fx.local }));
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/listfolder/);
     expect(leakedSecrets(result.stdout + result.stderr)).toEqual([]);

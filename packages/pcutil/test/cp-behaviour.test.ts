@@ -42,6 +42,8 @@ describe('cp behaviour', () => {
     await fx.emulator.seedFile('/upd/changed.txt', 'old!');
     const keep = await pcutil(fx.emulator, ['-v', 'cp', '-n', '-r', `${join(root, 'src')}/`, 'p:/upd']);
     expect(keep.stderr).toContain('skip p:/upd/changed.txt: exists, not replaced (-n)');
+    // -v reports actions; the API trace is --debug's.
+    expect(keep.stderr).not.toMatch(/^(http|binary) \w+ |ok in \d+ ms/m);
     expect((await pcutil(fx.emulator, ['cat', 'p:/upd/changed.txt'])).stdout).toBe('old!');
     const update = await pcutil(fx.emulator, ['cp', '--json', '-u', '-r', `${join(root, 'src')}/`, 'p:/upd']);
     const summary = JSON.parse(update.stdout) as { files: number; skipped: number; failed: number; bytes: number };
@@ -58,7 +60,7 @@ describe('cp behaviour', () => {
     await writeFile(join(root, 'v2.txt'), 'version 2');
     await writeFile(join(root, 'v3.txt'), 'version 3');
     const oldId = await fx.emulator.seedFile('/repl/file.txt', 'version 1');
-    const replaced = await pcutil(fx.emulator, ['-v', 'cp', join(root, 'v2.txt'), 'p:/repl/file.txt']);
+    const replaced = await pcutil(fx.emulator, ['--debug', 'cp', join(root, 'v2.txt'), 'p:/repl/file.txt']);
     expect(replaced.code, replaced.stderr).toBe(0);
     const lines = replaced.stderr.split('\n');
     // Uploaded beside the file under a temporary name, then moved over it.

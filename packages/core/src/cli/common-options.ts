@@ -27,6 +27,7 @@ export const COMMON_OPTIONS: Readonly<Record<string, CommonOptionInfo>> = {
   timeout: { short: 't', takesValue: true, saveAs: 'timeout', describe: 'timeout N in seconds: N to connect, 5×N idle (default 2)' },
   username: { short: 'u', takesValue: true, saveAs: 'username', describe: 'your pCloud account email; a login as someone else is warned about' },
   verbose: { short: 'v', takesValue: false, saveAs: 'verbose', describe: 'report actions as they happen' },
+  debug: { takesValue: false, describe: 'also print every API call and its outcome (tokens redacted)' },
   transport: { takesValue: true, saveAs: 'transport', choices: ['http', 'binary'], describe: 'API protocol: http (default) or binary' },
 };
 
@@ -42,6 +43,8 @@ export interface CommonOptions {
   timeout: number;
   username: string | undefined;
   verbose: boolean;
+  /** `--debug`: the API trace too (implies verbose). */
+  debug: boolean;
   transport: 'http' | 'binary';
   /** `binary-api-port` from the config (8399). */
   binaryPort: number;
@@ -89,7 +92,8 @@ export function resolveCommonOptions(
     save: given.save === true,
     timeout: given.timeout !== undefined ? parseTimeout(given.timeout) : (config.timeout ?? DEFAULT_TIMEOUT),
     username: cliUsername ?? (config.username || undefined),
-    verbose: (last(given.verbose) as boolean | undefined) ?? config.verbose ?? false,
+    verbose: given.debug === true || ((last(given.verbose) as boolean | undefined) ?? config.verbose ?? false),
+    debug: given.debug === true,
     transport,
     binaryPort: config['binary-api-port'] ?? 8399,
     caFile: env.PCLOUD_CA_FILE || config['ca-file'] || undefined,

@@ -76,7 +76,7 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
   let ca: string | undefined;
   const connection = (): Pick<ClientOptions, 'ca' | 'timeout' | 'logger' | 'signal'> => {
     if (options.caFile !== undefined) ca ??= readCa(options.caFile, io.cwd);
-    return { ...(ca !== undefined ? { ca } : {}), timeout: options.timeout, logger: (line) => out.verbose(line), signal };
+    return { ...(ca !== undefined ? { ca } : {}), timeout: options.timeout, logger: (line, kind) => (kind === 'retry' ? out.verbose(line) : out.debug(line)), signal };
   };
   const credentials = createCredentialResolver({ bin: parts.tool.name, options, config: parts.config, io, out, connection });
   const clients = new Map<string, Promise<PCloudClient>>();

@@ -69,7 +69,7 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
         { file: config.path, name: section, values: config.section(section) },
         normalized.restore,
       );
-      const out = createOutput(io, spec.name, options.verbose);
+      const out = createOutput(io, spec.name, options.verbose, options.debug);
       if (options.save) {
         const saved = await saveGivenOptions(config, section, commonGiven, options, resolved.saveable);
         out.info(saved.length > 0 ? `saved ${saved.join(', ')} to ${config.path}` : 'nothing to save: -s saves the options given with it');

@@ -10,7 +10,9 @@ import type { RetryOptions } from './retry.js';
 import type { Credentials, Transport, TransportFactory, TransportSettings } from './transport.js';
 
 /** Receives one debug line at a time; lines are redacted before they get here. */
-export type Logger = (line: string) => void;
+/** What a log line is about: an API call and its outcome (`--debug`), or a retry (`-v`). */
+export type LogKind = 'call' | 'retry';
+export type Logger = (line: string, kind: LogKind) => void;
 
 /** A built-in transport name. */
 export type TransportKind = 'http' | 'binary';
@@ -73,7 +75,7 @@ export function resolveTransportSettings(options: ClientOptions): TransportSetti
     idleTimeoutMs: timeout * 5000,
     ...(options.ca !== undefined ? { ca: options.ca } : {}),
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
-    log: logger ? (line) => logger(redact(line)) : () => {},
+    log: logger ? (line, kind = 'call') => logger(redact(line), kind) : () => {},
     ...(options.binaryPort !== undefined ? { binaryPort: options.binaryPort } : {}),
     ...(options.binaryPlain !== undefined ? { binaryPlain: options.binaryPlain } : {}),
   };

@@ -114,7 +114,7 @@ export function createClient(options: ClientOptions = {}): PCloudClient {
           settings.log(`${method} failed after ${retries + 1} attempt(s) in ${elapsed} ms: ${(error as Error).message}`);
           throw error;
         }
-        settings.log(`${method} retry ${retries + 1}/${policy.retries} in ${delay} ms: ${(error as Error).message}`);
+        settings.log(`${method} retry ${retries + 1}/${policy.retries} in ${delay} ms: ${(error as Error).message}`, 'retry');
         await sleep(delay, signal, method);
       }
     }

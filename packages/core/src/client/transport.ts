@@ -5,6 +5,7 @@
  * logging and error redaction happen once, in the client, for every transport.
  */
 import type { Readable } from 'node:stream';
+import type { LogKind } from './client-options.js';
 import type { ParamValue } from './method-table.js';
 
 /** Parameters as a transport receives them: undefined entries are to be left out. */
@@ -80,7 +81,7 @@ export interface TransportSettings {
   ca?: string | Buffer | Array<string | Buffer>;
   userAgent: string;
   /** Receives redacted debug lines. */
-  log: (line: string) => void;
+  log: (line: string, kind?: LogKind) => void;
   /** Port of the binary protocol (`binary-api-port`, 8399 TLS by default). */
   binaryPort?: number;
   /** Binary protocol without TLS (port 8398 style). */

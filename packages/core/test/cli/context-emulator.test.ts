@@ -56,9 +56,9 @@ describe('the command context against the emulator', () => {
   });
   afterAll(() => emu.close());
 
-  it('uses PCLOUD_ACCESS_TOKEN and PCLOUD_ENDPOINT, and -v never shows the token', async () => {
+  it('uses PCLOUD_ACCESS_TOKEN and PCLOUD_ENDPOINT, and --debug never shows the token', async () => {
     const box = sandbox();
-    const result = await runWith(runTestTool, ['-v', 'whoami'], { env: { ...box.env, PCLOUD_ACCESS_TOKEN: TOKEN, PCLOUD_ENDPOINT: emu.apiUrl } });
+    const result = await runWith(runTestTool, ['--debug', 'whoami'], { env: { ...box.env, PCLOUD_ACCESS_TOKEN: TOKEN, PCLOUD_ENDPOINT: emu.apiUrl } });
     expect(result.stdout).toBe(`${emu.seeded.email}\n`);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/userinfo/);
@@ -77,7 +77,7 @@ describe('the command context against the emulator', () => {
     const box = sandbox();
     writeConfig(box.configFile, { endpoint: 'https://eapi.pcloud.com', access_token: 'wrong-token-from-config' });
     const location = `pcloud+http://${new URL(emu.apiUrl).host}/Backup?authid=${TOKEN}`;
-    const result = await runWith(runTestTool, ['-v', 'whoami', location], { env: { ...box.env, PCLOUD_ACCESS_TOKEN: 'wrong-token-from-env' } });
+    const result = await runWith(runTestTool, ['--debug', 'whoami', location], { env: { ...box.env, PCLOUD_ACCESS_TOKEN: 'wrong-token-from-env' } });
     expect(result.stdout).toBe(`${emu.seeded.email}\n`);
     expect(result.stderr).not.toContain(TOKEN);
   });
@@ -95,7 +95,7 @@ describe('the command context against the emulator', () => {
   it('speaks the plain binary protocol for an http:// endpoint with --transport binary', async () => {
     const box = sandbox();
     writeConfig(box.configFile, { endpoint: emu.apiUrl, access_token: TOKEN, 'binary-api-port': emu.binaryPlainPort });
-    const result = await runWith(runTestTool, ['-v', '--transport', 'binary', 'whoami'], { env: box.env });
+    const result = await runWith(runTestTool, ['--debug', '--transport', 'binary', 'whoami'], { env: box.env });
     expect(result.stdout).toBe(`${emu.seeded.email}\n`);
     expect(result.stderr).toMatch(/^binary userinfo/m);
   });
@@ -167,7 +167,7 @@ describe('the command context over HTTPS with the emulator’s CA', () => {
     const caFile = join(box.home, 'ca.pem');
     writeFileSync(caFile, emu.ca ?? '');
     writeConfig(box.configFile, { 'ca-file': caFile, endpoint: emu.apiUrl, access_token: TOKEN, 'binary-api-port': emu.binaryPort });
-    const result = await runWith(runTestTool, ['-v', '--transport', 'binary', 'whoami'], { env: box.env });
+    const result = await runWith(runTestTool, ['--debug', '--transport', 'binary', 'whoami'], { env: box.env });
     expect(result.stdout).toBe(`${emu.seeded.email}\n`);
     expect(result.stderr).toMatch(/^binary userinfo/m);
     expect(result.stderr).not.toContain(TOKEN);

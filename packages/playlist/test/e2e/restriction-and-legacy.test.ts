@@ -70,11 +70,11 @@ describe('legacy mode: a legacy auth token works end to end', () => {
     expect((await world.playlist('Mix'))?.fileids).toEqual(tracks.map((t) => world.fileids.get(t)));
   });
 
-  it('from the config file\'s "auth", which -v never shows', async () => {
+  it('from the config file\'s "auth", which --debug never shows', async () => {
     const config = join(world.dir, 'legacy.json');
     await mkdir(world.dir, { recursive: true });
     await writeFile(config, JSON.stringify({ endpoint: world.emulator.apiUrl, auth: world.emulator.seeded.authToken }), { mode: 0o600 });
-    const result = await world.run(['-v', '-f', config, '--list'], { env: { PCLOUD_ACCESS_TOKEN: undefined, PCLOUD_ENDPOINT: undefined } });
+    const result = await world.run(['--debug', '-f', config, '--list'], { env: { PCLOUD_ACCESS_TOKEN: undefined, PCLOUD_ENDPOINT: undefined } });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Mix\t3 tracks\n');
     expect(result.stderr).toContain('collection_list');
@@ -87,7 +87,7 @@ describe('legacy mode: a legacy auth token works end to end', () => {
     await writeFile(config, JSON.stringify({ endpoint: world.emulator.apiUrl, 'binary-api-port': world.emulator.binaryPlainPort }), { mode: 0o600 });
     await world.write('Binary.m3u', m3u);
     const env = { PCLOUD_ACCESS_TOKEN: undefined, PCLOUD_ENDPOINT: undefined, PCLOUD_AUTH: world.emulator.seeded.authToken };
-    const result = await world.run(['-v', '-f', config, '--transport', 'binary', '--prefix', '/home/me/Music', 'Binary.m3u'], { env });
+    const result = await world.run(['--debug', '-f', config, '--transport', 'binary', '--prefix', '/home/me/Music', 'Binary.m3u'], { env });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('created "Binary": 3 tracks\n');
     expect(result.stderr).toMatch(/^binary collection_create/m);

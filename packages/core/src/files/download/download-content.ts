@@ -87,7 +87,7 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
   let host = 0;
   // Like the client's own retries, each one is a -v line (the label is a path, never a secret).
   const logRetry = (error: Error): void => {
-    if (failures <= retries) client.settings.log(`download retry ${failures}/${retries} from byte ${written}: ${error.message}`);
+    if (failures <= retries) client.settings.log(`download retry ${failures}/${retries} from byte ${written}: ${error.message}`, 'retry');
   };
 
   while (written < size) {
