@@ -3,63 +3,67 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from './support/emulator.js';
-import { pcutil } from './support/run-pcutil.js';
+import { RUNNERS } from './support/run-pcutil.js';
 import { localSnapshot, remoteSnapshot } from './support/snapshot.js';
 
-const fx = useEmulator();
 
-describe('dry run', () => {
-  it('prints the original plan lines and leaves both sides byte-identical', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'pcutil-dry-'));
-    await mkdir(join(root, 'up/sub'), { recursive: true });
-    await writeFile(join(root, 'up/a.txt'), 'a');
-    await writeFile(join(root, 'up/sub/b.txt'), 'bb');
-    await fx.emulator.seedFile('/dry/remote/r.txt', 'remote');
-    await fx.emulator.seedFile('/dry/remote/inner/s.txt', 'sss');
-    await mkdir(join(root, 'down'));
-    const localBefore = await localSnapshot(root);
-    const remoteBefore = await remoteSnapshot(fx.client);
+describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
+  // Each way gets its own emulator: the scenarios start from an empty account.
+  const fx = useEmulator();
 
-    const up = await pcutil(fx.emulator, ['cp', '-d', '-r', join(root, 'up'), 'p:/dry/new/deep']);
-    expect(up.code).toBe(0);
-    expect(up.stdout.split('\n')).toEqual([
-      'mkfolder p:/dry/new',
-      'mkfolder p:/dry/new/deep',
-      `cp ${root}/up/a.txt p:/dry/new/deep/a.txt`,
-      'mkfolder p:/dry/new/deep/sub',
-      `cp ${root}/up/sub/b.txt p:/dry/new/deep/sub/b.txt`,
-      '',
-    ]);
-    const down = await pcutil(fx.emulator, ['cp', '--dry-run', '-r', 'p:/dry/remote', join(root, 'down')]);
-    expect(down.stdout.split('\n')).toEqual([
-      `mkdir ${root}/down/remote`,
-      `cp p:/dry/remote/r.txt ${root}/down/remote/r.txt`,
-      `mkdir ${root}/down/remote/inner`,
-      `cp p:/dry/remote/inner/s.txt ${root}/down/remote/inner/s.txt`,
-      '',
-    ]);
-    const rm = await pcutil(fx.emulator, ['rm', '-d', '-r', 'p:/dry/remote', 'dry/remote/r.txt', 'p:/dry/missing']);
-    expect(rm.stdout).toBe('rm -r p:/dry/remote\nrm p:/dry/remote/r.txt\n');
-    expect(rm.stderr).toBe('pcutil: p:/dry/missing: no such file or folder\n');
-    expect(rm.code).toBe(1);
-    const mv = await pcutil(fx.emulator, ['mv', '-d', 'p:/dry/remote/r.txt', 'p:/dry/remote/inner']);
-    expect(mv.stdout).toBe('mv p:/dry/remote/r.txt p:/dry/remote/inner/r.txt\n');
+  describe('dry run', () => {
+    it('prints the original plan lines and leaves both sides byte-identical', async () => {
+      const root = await mkdtemp(join(tmpdir(), 'pcutil-dry-'));
+      await mkdir(join(root, 'up/sub'), { recursive: true });
+      await writeFile(join(root, 'up/a.txt'), 'a');
+      await writeFile(join(root, 'up/sub/b.txt'), 'bb');
+      await fx.emulator.seedFile('/dry/remote/r.txt', 'remote');
+      await fx.emulator.seedFile('/dry/remote/inner/s.txt', 'sss');
+      await mkdir(join(root, 'down'));
+      const localBefore = await localSnapshot(root);
+      const remoteBefore = await remoteSnapshot(fx.client);
 
-    expect(await localSnapshot(root)).toEqual(localBefore);
-    expect(await remoteSnapshot(fx.client)).toEqual(remoteBefore);
-  });
+      const up = await pcutil(fx.emulator, ['cp', '-d', '-r', join(root, 'up'), 'p:/dry/new/deep']);
+      expect(up.code).toBe(0);
+      expect(up.stdout.split('\n')).toEqual([
+        'mkfolder p:/dry/new',
+        'mkfolder p:/dry/new/deep',
+        `cp ${root}/up/a.txt p:/dry/new/deep/a.txt`,
+        'mkfolder p:/dry/new/deep/sub',
+        `cp ${root}/up/sub/b.txt p:/dry/new/deep/sub/b.txt`,
+        '',
+      ]);
+      const down = await pcutil(fx.emulator, ['cp', '--dry-run', '-r', 'p:/dry/remote', join(root, 'down')]);
+      expect(down.stdout.split('\n')).toEqual([
+        `mkdir ${root}/down/remote`,
+        `cp p:/dry/remote/r.txt ${root}/down/remote/r.txt`,
+        `mkdir ${root}/down/remote/inner`,
+        `cp p:/dry/remote/inner/s.txt ${root}/down/remote/inner/s.txt`,
+        '',
+      ]);
+      const rm = await pcutil(fx.emulator, ['rm', '-d', '-r', 'p:/dry/remote', 'dry/remote/r.txt', 'p:/dry/missing']);
+      expect(rm.stdout).toBe('rm -r p:/dry/remote\nrm p:/dry/remote/r.txt\n');
+      expect(rm.stderr).toBe('pcutil: p:/dry/missing: no such file or folder\n');
+      expect(rm.code).toBe(1);
+      const mv = await pcutil(fx.emulator, ['mv', '-d', 'p:/dry/remote/r.txt', 'p:/dry/remote/inner']);
+      expect(mv.stdout).toBe('mv p:/dry/remote/r.txt p:/dry/remote/inner/r.txt\n');
 
-  it('prints exactly what the real run then does (-v)', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'pcutil-dry2-'));
-    await mkdir(join(root, 'src/x'), { recursive: true });
-    await writeFile(join(root, 'src/x/1'), '1');
-    await writeFile(join(root, 'src/2'), '2');
-    const planned = await pcutil(fx.emulator, ['cp', '-d', '-r', `${join(root, 'src')}/`, 'p:/dry2']);
-    const real = await pcutil(fx.emulator, ['-v', 'cp', '-j', '1', '-r', `${join(root, 'src')}/`, 'p:/dry2']);
-    expect(real.code).toBe(0);
-    const actions = real.stderr.split('\n').filter((line) => /^(cp|mkdir|mkfolder) /.test(line));
-    // Folders are all created before the (parallel) copies start, so only the order may differ.
-    expect(actions.sort()).toEqual(planned.stdout.trim().split('\n').sort());
-    expect(actions).toHaveLength(4);
+      expect(await localSnapshot(root)).toEqual(localBefore);
+      expect(await remoteSnapshot(fx.client)).toEqual(remoteBefore);
+    });
+
+    it('prints exactly what the real run then does (-v)', async () => {
+      const root = await mkdtemp(join(tmpdir(), 'pcutil-dry2-'));
+      await mkdir(join(root, 'src/x'), { recursive: true });
+      await writeFile(join(root, 'src/x/1'), '1');
+      await writeFile(join(root, 'src/2'), '2');
+      const planned = await pcutil(fx.emulator, ['cp', '-d', '-r', `${join(root, 'src')}/`, 'p:/dry2']);
+      const real = await pcutil(fx.emulator, ['-v', 'cp', '-j', '1', '-r', `${join(root, 'src')}/`, 'p:/dry2']);
+      expect(real.code).toBe(0);
+      const actions = real.stderr.split('\n').filter((line) => /^(cp|mkdir|mkfolder) /.test(line));
+      // Folders are all created before the (parallel) copies start, so only the order may differ.
+      expect(actions.sort()).toEqual(planned.stdout.trim().split('\n').sort());
+      expect(actions).toHaveLength(4);
+    });
   });
 });

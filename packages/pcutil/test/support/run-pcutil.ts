@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import type { Emulator } from '@pcloud/emulator';
 import { run } from '../../src/run.js';
+import { pcutilBin } from './bin-path.js';
 
 /** What one in-process run of pcutil printed and answered. */
 export interface RunResult {
@@ -43,3 +45,31 @@ export async function pcutil(emulator: Emulator, args: readonly string[], option
   const stdoutBytes = Buffer.concat(out);
   return { code, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr: err.join('') };
 }
+
+/** Runs `pcutil ARGS` as a separate process through the real (bundled) bin, with the same environment. */
+export async function pcutilSpawned(emulator: Emulator, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const bin = await pcutilBin();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd ?? testHome,
+      env: { PATH: process.env.PATH ?? '', HOME: testHome, PCLOUD_ENDPOINT: emulator.apiUrl, PCLOUD_ACCESS_TOKEN: emulator.token, ...options.env },
+      ...(options.signal ? { signal: options.signal, killSignal: 'SIGINT' as const } : {}),
+    });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', (error) => (error.name === 'AbortError' ? undefined : reject(error)));
+    child.on('close', (code) => {
+      const stdoutBytes = Buffer.concat(out);
+      resolve({ code: code ?? 130, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr: err });
+    });
+    child.stdin.end(options.stdin === undefined ? undefined : Buffer.from(options.stdin));
+  });
+}
+
+/** Both ways a user reaches pcutil: `run()` in-process (as a library) and the real bin (as a command). */
+export const RUNNERS = [
+  ['run()', pcutil],
+  ['the bin', pcutilSpawned],
+] as const;
