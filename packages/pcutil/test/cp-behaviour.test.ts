@@ -107,6 +107,11 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       expect(result.stderr).toMatch(/pipe: not a regular file or folder/);
       expect((await pcutil(fx.emulator, ['cat', 'p:/links/link.txt'])).stdout).toBe('target');
       expect((await pcutil(fx.emulator, ['ls', '-R', 'p:/links'])).stdout).toBe('p:/links:\ninner/\nlink.txt\n\np:/links/inner:\nreal.txt\n');
+      // Named directly, a special file is skipped with the same warning, and copies go on.
+      const direct = await pcutil(fx.emulator, ['cp', join(root, 'src/pipe'), join(root, 'src/inner/real.txt'), 'p:/links/direct/']);
+      expect(direct.code, direct.stderr).toBe(0);
+      expect(direct.stderr).toMatch(/^pcutil: warning: \S*pipe: not a regular file or folder/m);
+      expect((await pcutil(fx.emulator, ['ls', 'p:/links/direct'])).stdout).toBe('real.txt\n');
     });
 
     it('reports a failed file and still copies the rest, exit 1', async () => {

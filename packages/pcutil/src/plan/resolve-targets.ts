@@ -52,7 +52,7 @@ export function assertOneSideRemote(sources: ReadonlyArray<{ arg: string; loc: L
   }
 }
 
-const problem = (at: Loc, message: string): ProblemStep => ({ op: 'problem', at, message, severity: 'error' });
+const problem = (at: Loc, message: string, severity: ProblemStep['severity'] = 'error'): ProblemStep => ({ op: 'problem', at, message, severity });
 
 /**
  * Applies the original pcutil's rules to decide where each SOURCE lands under DEST: an existing
@@ -77,7 +77,7 @@ export function resolveTargets(sources: SourceSpec[], dest: DestSpec, options: C
   for (const source of sources) {
     const outcome = placeSource(source, dest, intoFolder, options);
     if ('message' in outcome) {
-      result.problems.push(problem(source.loc, outcome.message));
+      result.problems.push(problem(source.loc, outcome.message, outcome.severity));
       continue;
     }
     const key = `${outcome.to.side}:${outcome.to.path}`;
@@ -101,10 +101,11 @@ export function resolveTargets(sources: SourceSpec[], dest: DestSpec, options: C
 }
 
 /** Where one source goes, or why it cannot. */
-function placeSource(source: SourceSpec, dest: DestSpec, intoFolder: boolean, options: CopyOptions): Target | { message: string } {
+function placeSource(source: SourceSpec, dest: DestSpec, intoFolder: boolean, options: CopyOptions): Target | { message: string; severity?: ProblemStep['severity'] } {
   const { entry } = source;
   if (entry === undefined) return { message: `${source.arg}: no such file or folder` };
-  if (entry.kind === 'problem') return { message: `${source.arg}: ${entry.message}` };
+  // A special file or a symlink loop is skipped with a warning, as inside a tree; unreadable is an error.
+  if (entry.kind === 'problem') return { message: `${source.arg}: ${entry.message}`, severity: entry.severity };
   if (entry.kind === 'folder' && !options.recursive) return { message: `${source.arg} is a folder; use -r to copy it` };
   if (entry.kind === 'folder' && dest.loc.side === 'stdio') return { message: `${source.arg} is a folder; only files can be written to standard output` };
   if (source.loc.side === 'stdio' && intoFolder) {
