@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,18 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
 
       expect(await localSnapshot(root)).toEqual(localBefore);
       expect(await remoteSnapshot(fx.client)).toEqual(remoteBefore);
+    });
+
+    it('creates no config file and saves no --username', async () => {
+      const home = await mkdtemp(join(tmpdir(), 'pcutil-dry-home-'));
+      await writeFile(join(home, 'f.txt'), 'f');
+      const result = await pcutil(fx.emulator, ['--username', 'someone@example.com', 'cp', '-d', join(home, 'f.txt'), 'p:/dry-home/'], { env: { HOME: home } });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('p:/dry-home/f.txt');
+      expect(existsSync(join(home, '.config'))).toBe(false);
+      // The same command for real does create it, with the username: the check above can fail.
+      expect((await pcutil(fx.emulator, ['--username', 'someone@example.com', 'cp', join(home, 'f.txt'), 'p:/dry-home/'], { env: { HOME: home } })).code).toBe(0);
+      expect(JSON.parse(await readFile(join(home, '.config/pcloud.json'), 'utf8'))).toMatchObject({ username: 'someone@example.com' });
     });
 
     it('prints exactly what the real run then does (-v)', async () => {

@@ -59,7 +59,9 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
       // Loaded only once a command runs: the config store (conf, ajv) and the client behind the
       // context are most of the bundle, and --help, --version and usage errors need neither.
       const [{ openConfigStore }, { createContext }] = await Promise.all([import('../config/config-store.js'), import('./context.js')]);
-      const config = await openConfigStore({ path: configFile });
+      // A dry run changes nothing, not even by creating a missing config file.
+      const dryRun = values['dry-run'] === true;
+      const config = await openConfigStore({ path: configFile, create: !dryRun });
       // Known secrets are registered before anything is printed, so no line can show them.
       for (const secret of [io.env.PCLOUD_ACCESS_TOKEN, io.env.PCLOUD_AUTH, config.data.auth, config.accessToken(), config.data['client-secret']]) registerSecret(secret);
       const options = resolveCommonOptions(commonGiven, io.env, config.data, config.path);
@@ -89,8 +91,9 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
         // The args were built from this command's own specs, so they have the type its handler expects.
         const code = await command.body.handler(context as Parameters<typeof command.body.handler>[0]);
         // The original tools always remember -u (it names the account the token should belong to);
-        // only once the command has run, so that bad input leaves the config file as it was.
-        if (!options.save && commonGiven.username !== undefined && options.username !== config.data.username) {
+        // only once the command has run, so that bad input leaves the config file as it was, and
+        // never on a dry run.
+        if (!options.save && !dryRun && commonGiven.username !== undefined && options.username !== config.data.username) {
           await config.save({ username: options.username });
         }
         return typeof code === 'number' ? code : EXIT.OK;
