@@ -31,6 +31,7 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       ['both sides local', () => ['cp', join(root, 'dir/f.txt'), join(root, 'copy.txt')], 2, /^pcutil: .*f\.txt and .*copy\.txt are both local; one side must be a pCloud location \(p:\/\.\.\.\)$/],
       ['a folder without -r', () => ['cp', join(root, 'dir'), 'p:/bad/'], 1, /^pcutil: .*dir is a folder; use -r to copy it$/],
       ['a recursive copy onto a file', () => ['cp', '-r', join(root, 'dir'), 'p:/bad/file.txt'], 1, /^pcutil: cannot copy the folder .*dir onto the file p:\/bad\/file\.txt$/],
+      ['a recursive copy of a file onto a file', () => ['cp', '-r', join(root, 'dir/f.txt'), 'p:/bad/file.txt'], 1, /^pcutil: cannot copy recursively onto the file p:\/bad\/file\.txt; leave out -r to replace it$/],
       ['a destination name with a backslash', () => ['cp', join(root, 'dir/f.txt'), 'p:/bad/a\\b.txt'], 1, /backslash/],
       ['a local name pCloud refuses', () => ['cp', join(root, 'back\\slash.txt'), 'p:/bad/'], 1, /^pcutil: p:\/bad\/back\\slash\.txt: pCloud refuses a backslash in the name "back\\slash\.txt"$/],
       ['a name over 1023 bytes', () => ['cp', join(root, 'dir/f.txt'), `p:/bad/${'n'.repeat(1024)}`], 1, /1024 bytes/],

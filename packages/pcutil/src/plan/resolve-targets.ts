@@ -123,6 +123,10 @@ function placeSource(source: SourceSpec, dest: DestSpec, intoFolder: boolean, op
     if (entry.kind === 'folder' && dest.entry?.kind === 'file') {
       return { message: `cannot copy the folder ${source.arg} onto the file ${dest.arg}` };
     }
+    // The original's rule: a recursive copy onto an existing file is an error, whatever the source.
+    if (options.recursive && dest.entry?.kind === 'file') {
+      return { message: `cannot copy recursively onto the file ${dest.arg}; leave out -r to replace it` };
+    }
     to = dest.loc;
     newName = dest.entry === undefined ? baseName(dest.loc) : undefined;
   }
