@@ -53,6 +53,30 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       expect(await remoteSnapshot(fx.client)).toEqual(remoteBefore);
     });
 
+    it('gives the plan as JSON with --json, the same actions as its lines', async () => {
+      const root = await mkdtemp(join(tmpdir(), 'pcutil-dry-json-'));
+      await mkdir(join(root, 'up/sub'), { recursive: true });
+      await writeFile(join(root, 'up/sub/a.txt'), 'a');
+      await fx.emulator.seedFile('/dryjson/old/x.txt', 'x');
+      const cp = await pcutil(fx.emulator, ['cp', '-d', '--json', '-r', join(root, 'up'), 'p:/dryjson/new']);
+      expect(cp.code, cp.stderr).toBe(0);
+      expect(JSON.parse(cp.stdout)).toEqual({
+        plan: [
+          { action: 'mkfolder', path: 'p:/dryjson/new' },
+          { action: 'mkfolder', path: 'p:/dryjson/new/sub' },
+          { action: 'cp', from: `${root}/up/sub/a.txt`, to: 'p:/dryjson/new/sub/a.txt' },
+        ],
+        problems: [],
+      });
+      const rm = await pcutil(fx.emulator, ['rm', '-d', '--json', '-r', 'p:/dryjson/old', 'p:/dryjson/none']);
+      expect(rm.code).toBe(1);
+      expect(JSON.parse(rm.stdout)).toEqual({
+        plan: [{ action: 'rm -r', path: 'p:/dryjson/old' }],
+        problems: [{ path: 'p:/dryjson/none', message: 'p:/dryjson/none: no such file or folder', severity: 'error' }],
+      });
+      expect((await pcutil(fx.emulator, ['cat', 'p:/dryjson/old/x.txt'])).stdout).toBe('x');
+    });
+
     it('creates no config file and saves no --username', async () => {
       const home = await mkdtemp(join(tmpdir(), 'pcutil-dry-home-'));
       await writeFile(join(home, 'f.txt'), 'f');

@@ -1,5 +1,6 @@
 import { defineCommand } from '@pcloud/core/cli';
 import { formatStep } from '../plan/format-step.js';
+import { planJson } from '../plan/plan-json.js';
 import { planRemove, type RemoveTarget } from '../plan/plan-remove.js';
 import { findRemote } from '../remote/remote-tree.js';
 import { executeRemove } from '../remove/execute-remove.js';
@@ -30,8 +31,9 @@ export const rmCommand = defineCommand({
     if (ctx.dryRun) {
       for (const step of steps) {
         if (step.op === 'problem') ctx.io.stderr.write(`pcutil: ${step.message}\n`);
-        else ctx.out.line(formatStep(step) ?? '');
+        else if (!ctx.json) ctx.out.line(formatStep(step) ?? '');
       }
+      if (ctx.json) ctx.out.json(planJson(steps));
       return steps.some((step) => step.op === 'problem') ? 1 : 0;
     }
     const outcome = await executeRemove(async () => client, steps, {

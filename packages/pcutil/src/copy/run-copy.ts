@@ -3,6 +3,7 @@ import { PCloudError, type PCloudClient } from '@pcloud/core';
 import type { CliIo } from '@pcloud/core/cli';
 import type { ExpandEnvironment } from '../local/expand-path.js';
 import { formatStep } from '../plan/format-step.js';
+import { planJson } from '../plan/plan-json.js';
 import type { CopyOptions, CopyPlanStep } from '../plan/types.js';
 import { finishCopySummary, formatCopySummary, type CopySummary } from '../report/copy-summary.js';
 import { createProgress } from '../report/progress.js';
@@ -32,15 +33,16 @@ export interface RunCopyDeps {
   signal: AbortSignal;
 }
 
-/** Prints the plan the way the original's dry run did, problems on standard error; answers the exit code. */
-function printPlan(steps: readonly CopyPlanStep[], io: CliIo): number {
+/** Prints the plan the way the original's dry run did (or as JSON), problems on standard error; answers the exit code. */
+function printPlan(steps: readonly CopyPlanStep[], io: CliIo, json: boolean): number {
   let failed = false;
   for (const step of steps) {
     if (step.op === 'problem') {
       io.stderr.write(`pcutil: ${step.severity === 'warning' ? 'warning: ' : ''}${step.message}\n`);
       failed ||= step.severity === 'error';
-    } else io.stdout.write(`${formatStep(step)}\n`);
+    } else if (!json) io.stdout.write(`${formatStep(step)}\n`);
   }
+  if (json) io.stdout.write(`${JSON.stringify(planJson(steps), null, 2)}\n`);
   return failed ? 1 : 0;
 }
 
@@ -62,7 +64,7 @@ export async function runCopy(request: RunCopyRequest, deps: RunCopyDeps): Promi
     getClient: deps.client,
     signal: deps.signal,
   });
-  if (request.dryRun) return { code: printPlan(steps, deps.io) };
+  if (request.dryRun) return { code: printPlan(steps, deps.io, request.json) };
   const swept = await sweepPartialFiles(steps);
   const stderr = deps.io.stderr as CliIo['stderr'] & { isTTY?: boolean; columns?: number };
   const total = steps.reduce((sum, step) => sum + (step.op === 'copy' ? (step.source.size ?? 0) : 0), 0);

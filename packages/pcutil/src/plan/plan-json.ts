@@ -1,0 +1,42 @@
+/**
+ * A dry run's plan for `--json`: the same actions as the plan lines (`cp`, `mkfolder`, `mkdir`,
+ * `skip`, `rm`, `rm -r`), one object each, and the problems beside them.
+ */
+import { formatLoc } from './loc.js';
+import type { CopyPlanStep, RemovePlanStep } from './types.js';
+
+export type PlanAction =
+  | { action: 'cp'; from: string; to: string }
+  | { action: 'mkfolder' | 'mkdir'; path: string }
+  | { action: 'skip'; path: string; reason: 'exists' | 'same' }
+  | { action: 'rm' | 'rm -r'; path: string };
+
+export interface PlanJson {
+  plan: PlanAction[];
+  problems: Array<{ path: string; message: string; severity: 'warning' | 'error' }>;
+}
+
+/** The plan of `steps` as JSON. */
+export function planJson(steps: ReadonlyArray<CopyPlanStep | RemovePlanStep>): PlanJson {
+  const result: PlanJson = { plan: [], problems: [] };
+  for (const step of steps) {
+    switch (step.op) {
+      case 'mkdir':
+        result.plan.push({ action: step.at.side === 'remote' ? 'mkfolder' : 'mkdir', path: formatLoc(step.at) });
+        break;
+      case 'copy':
+        result.plan.push({ action: 'cp', from: formatLoc(step.from), to: formatLoc(step.to) });
+        break;
+      case 'skip':
+        result.plan.push({ action: 'skip', path: formatLoc(step.to), reason: step.reason });
+        break;
+      case 'rm':
+        result.plan.push({ action: step.what === 'tree' ? 'rm -r' : 'rm', path: formatLoc(step.at) });
+        break;
+      case 'problem':
+        result.problems.push({ path: formatLoc(step.at), message: step.message, severity: step.severity });
+        break;
+    }
+  }
+  return result;
+}
