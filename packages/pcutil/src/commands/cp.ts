@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { isRemoteSpec, oneAccount, parseLocation } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
+import { userHome } from '../local/user-home.js';
 
 /** Parallel transfers by default: enough to hide per-file latency, few enough to stay gentle. */
 export const DEFAULT_JOBS = 4;
@@ -51,7 +52,12 @@ export const cpCommand = defineCommand({
         json: ctx.json,
         inPlace: ctx.args['in-place'],
       },
-      { io: ctx.io, environment: { env: ctx.env, cwd: ctx.cwd, home: ctx.env.HOME ?? homedir() }, client: () => ctx.client(location), signal: ctx.signal },
+      {
+        io: ctx.io,
+        environment: { env: ctx.env, cwd: ctx.cwd, home: ctx.env.HOME ?? homedir(), homeOf: userHome },
+        client: () => ctx.client(location),
+        signal: ctx.signal,
+      },
     );
     return code;
   },

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { expandLocalPath } from '../../src/local/expand-path.js';
+import { userHome } from '../../src/local/user-home.js';
 
-const environment = { env: { DATA: '/srv/data', NAME: 'x y', EMPTY: '' }, cwd: '/home/me/work', home: '/home/me' };
+const homes: Record<string, string> = { alice: '/users/alice' };
+const environment = { env: { DATA: '/srv/data', NAME: 'x y', EMPTY: '' }, cwd: '/home/me/work', home: '/home/me', homeOf: (user: string) => homes[user] };
 const expand = (input: string) => expandLocalPath(input, environment);
 
 describe('expandLocalPath', () => {
@@ -9,6 +11,8 @@ describe('expandLocalPath', () => {
     ['~', '/home/me'],
     ['~/docs', '/home/me/docs'],
     ['~other/docs', '/home/me/work/~other/docs'],
+    ['~alice/docs', '/users/alice/docs'],
+    ['~alice', '/users/alice'],
     ['$DATA/in', '/srv/data/in'],
     ['${DATA}x', '/srv/datax'],
     ['$NAME', '/home/me/work/x y'],
@@ -31,5 +35,12 @@ describe('expandLocalPath', () => {
     expect(expand('dir').contentsOnly).toBe(false);
     expect(expand('.').contentsOnly).toBe(false);
     expect(expand('dir/').path).toBe('/home/me/work/dir');
+  });
+});
+
+describe('userHome', () => {
+  it('finds a user of this machine in /etc/passwd, and nobody else', () => {
+    expect(userHome('root')).toMatch(/^\//);
+    expect(userHome('no-such-user-for-pcutil-tests')).toBeUndefined();
   });
 });
