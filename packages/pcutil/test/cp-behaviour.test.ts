@@ -58,6 +58,23 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       expect((await pcutil(fx.emulator, ['cat', 'p:/upd/same.txt'])).stdout).toBe('SAME');
     });
 
+    it('-n and -u work the same way on a download', async () => {
+      const root = await temp();
+      await mkdir(join(root, 'dst'));
+      await writeFile(join(root, 'dst/same.txt'), 'same');
+      await writeFile(join(root, 'dst/changed.txt'), 'old!');
+      await fx.emulator.seedFile('/dn/same.txt', 'same');
+      await fx.emulator.seedFile('/dn/changed.txt', 'new!');
+      await fx.emulator.seedFile('/dn/fresh.txt', 'fresh');
+      const keep = await pcutil(fx.emulator, ['cp', '--json', '-n', '-r', 'p:/dn/', join(root, 'dst')]);
+      expect(JSON.parse(keep.stdout)).toMatchObject({ files: 1, skipped: 2, failed: 0 });
+      expect(await readFile(join(root, 'dst/changed.txt'), 'utf8')).toBe('old!');
+      const update = await pcutil(fx.emulator, ['cp', '--json', '-u', '-r', 'p:/dn/', join(root, 'dst')]);
+      expect(JSON.parse(update.stdout)).toMatchObject({ files: 1, skipped: 2, failed: 0, bytes: 4 });
+      expect(await readFile(join(root, 'dst/changed.txt'), 'utf8')).toBe('new!');
+      expect((await readdir(join(root, 'dst'))).sort()).toEqual(['changed.txt', 'fresh.txt', 'same.txt']);
+    });
+
     it('replaces an existing file only with verified bytes, or in place with --in-place', async () => {
       const root = await temp();
       await writeFile(join(root, 'v2.txt'), 'version 2');
