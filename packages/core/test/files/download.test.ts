@@ -171,6 +171,18 @@ describe('downloadFile', () => {
     expect(await readdir(dir)).toEqual(['never.txt']);
   });
 
+  test('a content host that stays silent times out, and leaves no file', async () => {
+    const fileid = await fx.emu.seedFile('/Down/silent.txt', 'never sent');
+    fx.emu.faults.set({ rules: [{ methods: ['download'], latencyMs: 2000 }] });
+    // timeout 0.1 s: the idle limit is 5 × that.
+    const client = fx.newClient({ timeout: 0.1, retry: { retries: 0 } });
+    const dir = tempDir();
+    const error = await rejection(downloadFile(client, { fileid }, join(dir, 'silent.txt')));
+    expect(error).toBeInstanceOf(TransportError);
+    expect((error as TransportError).message).toMatch(/no answer in time \(socket timeout\)/);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   test('an abort mid-transfer leaves no file at all', async () => {
     const fileid = await fx.emu.seedFile('/Down/abort.bin', randomBytes(8 * 1024 * 1024));
     fx.emu.faults.set({ rules: [{ methods: ['download'], latencyMs: 20 }] });

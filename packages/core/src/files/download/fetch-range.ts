@@ -1,12 +1,15 @@
 /**
- * One GET of a download URL from a byte offset (`Range`), over got with the client's CA,
- * user agent and timeouts and keep-alive agents of its own. Content hosts need no
- * credentials — the path is the capability — so none are sent.
+ * One GET of a download URL from a byte offset (`Range`), over node:http(s) with the client's
+ * CA, user agent and timeout phases (request-timeouts.ts), and keep-alive agents of its own.
+ * Content hosts need no credentials — the path is the capability — so none are sent. Not got:
+ * its per-request machinery cost ~3 ms of CPU per file, which halved the rate of small-file
+ * downloads (2,000 × 4 KiB at -j 1: 5.6 s with got, 2.7 s without) and kept ~45 MB more garbage.
  */
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import type { PCloudClient } from '../../client/create-client.js';
+import { watchRequest } from '../../client/request-timeouts.js';
 import { toTransportError } from '../../client/transport-errors.js';
 import { trustedContext } from '../../client/trusted-context.js';
 import type { PCloudError } from '../../errors.js';
@@ -39,36 +42,41 @@ function agentsFor(client: PCloudClient): Agents {
 }
 
 /** Starts a GET of `url` from byte `from`; rejects with a TransportError (or ABORTED) when no answer comes. */
-export async function fetchRange(client: PCloudClient, url: string, from: number, signal: AbortSignal | undefined): Promise<RangeResponse> {
+export function fetchRange(client: PCloudClient, url: string, from: number, signal: AbortSignal | undefined): Promise<RangeResponse> {
   const { settings } = client;
   const agents = agentsFor(client);
-  // got is loaded with the first download: a command that never downloads does not compile it.
-  const { default: got } = await import('got');
-  const body = got.stream(url, {
-    method: 'GET',
-    headers: { 'user-agent': settings.userAgent, ...(from > 0 ? { range: `bytes=${from}-` } : {}) },
-    agent: { http: agents.http, https: agents.https },
-    timeout: {
-      lookup: settings.connectTimeoutMs,
-      connect: settings.connectTimeoutMs,
-      secureConnect: settings.connectTimeoutMs,
-      socket: settings.idleTimeoutMs,
-    },
-    retry: { limit: 0 },
-    throwHttpErrors: false,
-    followRedirect: false,
-    decompress: false,
-    ...(signal ? { signal } : {}),
+  const target = new URL(url);
+  const secure = target.protocol === 'https:';
+  return new Promise((resolve, reject) => {
+    const request = (secure ? https : http).get(target, {
+      agent: secure ? agents.https : agents.http,
+      headers: { 'user-agent': settings.userAgent, ...(from > 0 ? { range: `bytes=${from}-` } : {}) },
+      ...(signal ? { signal } : {}),
+    });
+    let response: http.IncomingMessage | undefined;
+    let failed = false;
+    // Before the answer the promise rejects; after it, the body's reader gets the error.
+    const fail = (error: Error): void => {
+      if (failed) return;
+      failed = true;
+      disarm();
+      if (response) response.destroy(error);
+      else reject(toTransportError('download', error, signal));
+      request.destroy(error);
+    };
+    request.on('error', fail);
+    const disarm = watchRequest(request, target, { connectTimeoutMs: settings.connectTimeoutMs, idleTimeoutMs: settings.idleTimeoutMs }, fail);
+    request.once('response', (answer) => {
+      response = answer;
+      // Connected: only the idle timeout stays, for the rest of the body.
+      disarm();
+      // An error before anyone reads the body stays on the stream for its reader, not unhandled.
+      answer.on('error', () => undefined);
+      const status = answer.statusCode ?? 0;
+      const range = /^bytes (\d+)-/.exec(String(answer.headers['content-range'] ?? ''));
+      resolve({ status, start: status === 206 && range ? Number(range[1]) : 0, body: answer });
+    });
   });
-  const response = await new Promise<{ statusCode: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    body.once('response', resolve);
-    body.once('error', reject);
-  }).catch((error: unknown) => {
-    body.destroy();
-    throw toTransportError('download', error, signal);
-  });
-  const range = /^bytes (\d+)-/.exec(String(response.headers['content-range'] ?? ''));
-  return { status: response.statusCode, start: response.statusCode === 206 && range ? Number(range[1]) : 0, body };
 }
 
 /** Maps an error thrown while reading a body to a TransportError (or ABORTED). */
