@@ -98,6 +98,19 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       expect((await pcutil(fx.emulator, ['cat', 'p:/repl/file.txt'])).stdout).toBe('version 3');
     });
 
+    it('deletes what a killed earlier replace left beside its own targets, and nothing else', async () => {
+      const root = await temp();
+      await writeFile(join(root, 'file.txt'), 'fresh');
+      await fx.emulator.seedFile('/sweep/file.txt', 'old');
+      await fx.emulator.seedFile('/sweep/.file.txt.pcloud-partial-0123456789ab', 'left by a killed run');
+      await fx.emulator.seedFile('/sweep/.other.txt.pcloud-partial-0123456789ab', 'not ours');
+      const result = await pcutil(fx.emulator, ['-v', 'cp', join(root, 'file.txt'), 'p:/sweep/file.txt']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain('removed 1 temporary file(s) an interrupted earlier copy left');
+      expect((await pcutil(fx.emulator, ['ls', 'p:/sweep'])).stdout.split('\n').filter(Boolean).sort()).toEqual(['.other.txt.pcloud-partial-0123456789ab', 'file.txt']);
+      expect((await pcutil(fx.emulator, ['cat', 'p:/sweep/file.txt'])).stdout).toBe('fresh');
+    });
+
     it('copies pCloud to pCloud on the server, recursively', async () => {
       await fx.emulator.seedFile('/srv/a/one.txt', '1', 1_500_000_000);
       await fx.emulator.seedFile('/srv/a/sub/two.txt', '22');

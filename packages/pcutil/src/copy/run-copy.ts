@@ -12,6 +12,7 @@ import { createCopyOperations } from './copy-operations.js';
 import { executeCopy } from './execute-copy.js';
 import { byteStream } from '../run/byte-stream.js';
 import { sweepPartialFiles } from '../local/sweep-partial.js';
+import { sweepRemotePartialFiles } from '../remote/sweep-remote-partial.js';
 
 /** What `pcutil cp` was asked to do. */
 export interface RunCopyRequest {
@@ -65,7 +66,8 @@ export async function runCopy(request: RunCopyRequest, deps: RunCopyDeps): Promi
     signal: deps.signal,
   });
   if (request.dryRun) return { code: printPlan(steps, deps.io, request.json) };
-  const swept = await sweepPartialFiles(steps);
+  // Best effort: a sweep that fails leaves leftovers, never stops the copy.
+  const swept = (await sweepPartialFiles(steps)) + (await sweepRemotePartialFiles(steps, deps.client).catch(() => 0));
   const stderr = deps.io.stderr as CliIo['stderr'] & { isTTY?: boolean; columns?: number };
   const total = steps.reduce((sum, step) => sum + (step.op === 'copy' ? (step.source.size ?? 0) : 0), 0);
   const progress = createProgress(

@@ -1,0 +1,37 @@
+/**
+ * The pCloud side of sweep-partial.ts: a verified replace uploads beside the file under
+ * `.<name>.pcloud-partial-<random>` and renames it over the file; a run killed between the two
+ * leaves that upload behind. The next run of the same copy lists the folders where it replaces
+ * files and deletes such leftovers of its own targets (one `listfolder` per such folder).
+ */
+import { deleteFile, isNotFound, isPartialFileName, listFolder, partialFilePrefix, remoteBasename, remoteDirname, type PCloudClient } from '@pcloud/core';
+import type { CopyPlanStep } from '../plan/types.js';
+
+/** The random suffix of a temporary name: 12 hex digits. */
+const SUFFIX_LENGTH = 12;
+
+/** Deletes leftovers beside the pCloud files this plan replaces; answers how many it deleted. */
+export async function sweepRemotePartialFiles(steps: readonly CopyPlanStep[], client: () => Promise<PCloudClient>): Promise<number> {
+  const prefixesByFolder = new Map<string, Set<string>>();
+  for (const step of steps) {
+    if (step.op !== 'copy' || step.to.side !== 'remote' || step.existing === undefined) continue;
+    const folder = remoteDirname(step.to.path);
+    const prefixes = prefixesByFolder.get(folder) ?? new Set<string>();
+    prefixes.add(partialFilePrefix(remoteBasename(step.to.path)));
+    prefixesByFolder.set(folder, prefixes);
+  }
+  let removed = 0;
+  for (const [folder, prefixes] of prefixesByFolder) {
+    const api = await client();
+    const listing = await listFolder(api, folder === '/' ? { folderid: 0 } : { path: folder }).catch((error: unknown) => {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    });
+    for (const item of listing?.contents ?? []) {
+      if (item.isfolder || !isPartialFileName(item.name) || !prefixes.has(item.name.slice(0, -SUFFIX_LENGTH))) continue;
+      await deleteFile(api, { fileid: item.fileid });
+      removed++;
+    }
+  }
+  return removed;
+}
