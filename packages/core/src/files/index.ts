@@ -19,6 +19,6 @@ export { uploadFile, uploadStream, type UploadStreamOptions } from './upload/upl
 export * from './download/download-types.js';
 export { getDownloadLink, endpointScheme, type DownloadLink, type DownloadScheme } from './download/download-link.js';
 export { downloadFile } from './download/download-file.js';
-export { isPartialFileName, partialFilePrefix } from './download/partial-file.js';
+export { isPartialFileName, partialFileName, partialFilePrefix, partialPrefixOf } from './download/partial-file.js';
 export { downloadToStream } from './download/download-stream.js';
 export { SequentialWriter } from './sequential-writer.js';

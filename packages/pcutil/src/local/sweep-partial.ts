@@ -6,11 +6,8 @@
  */
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isPartialFileName, partialFilePrefix } from '@pcloud/core';
+import { partialFilePrefix, partialPrefixOf } from '@pcloud/core';
 import type { CopyPlanStep } from '../plan/types.js';
-
-/** The random suffix of a temporary name: 12 hex digits. */
-const SUFFIX_LENGTH = 12;
 
 /** Sweeps the leftovers of the plan's local download targets; answers how many files it removed. */
 export async function sweepPartialFiles(steps: readonly CopyPlanStep[]): Promise<number> {
@@ -28,7 +25,8 @@ export async function sweepPartialFiles(steps: readonly CopyPlanStep[]): Promise
     // A folder the plan has yet to create holds nothing to sweep.
     const names = await readdir(folder).catch(() => [] as string[]);
     for (const name of names) {
-      if (!isPartialFileName(name) || !prefixes.has(name.slice(0, -SUFFIX_LENGTH))) continue;
+      const prefix = partialPrefixOf(name);
+      if (prefix === undefined || !prefixes.has(prefix)) continue;
       await rm(join(folder, name), { force: true });
       removed++;
     }

@@ -4,11 +4,8 @@
  * leaves that upload behind. The next run of the same copy lists the folders where it replaces
  * files and deletes such leftovers of its own targets (one `listfolder` per such folder).
  */
-import { deleteFile, isNotFound, isPartialFileName, listFolder, partialFilePrefix, remoteBasename, remoteDirname, type PCloudClient } from '@pcloud/core';
+import { deleteFile, isNotFound, listFolder, partialFilePrefix, partialPrefixOf, remoteBasename, remoteDirname, type PCloudClient } from '@pcloud/core';
 import type { CopyPlanStep } from '../plan/types.js';
-
-/** The random suffix of a temporary name: 12 hex digits. */
-const SUFFIX_LENGTH = 12;
 
 /** Deletes leftovers beside the pCloud files this plan replaces; answers how many it deleted. */
 export async function sweepRemotePartialFiles(steps: readonly CopyPlanStep[], client: () => Promise<PCloudClient>): Promise<number> {
@@ -28,7 +25,8 @@ export async function sweepRemotePartialFiles(steps: readonly CopyPlanStep[], cl
       throw error;
     });
     for (const item of listing?.contents ?? []) {
-      if (item.isfolder || !isPartialFileName(item.name) || !prefixes.has(item.name.slice(0, -SUFFIX_LENGTH))) continue;
+      const prefix = partialPrefixOf(item.name);
+      if (item.isfolder || prefix === undefined || !prefixes.has(prefix)) continue;
       await deleteFile(api, { fileid: item.fileid });
       removed++;
     }

@@ -19,9 +19,14 @@ export function partialFilePrefix(target: string): string {
   return `.${[...basename(target)].slice(0, MAX_NAME_PART).join('')}${PARTIAL_MARK}`;
 }
 
+/** A fresh temporary name for a file named `name` (local downloads, and verified replaces on pCloud). */
+export function partialFileName(name: string): string {
+  return `${partialFilePrefix(name)}${randomBytes(6).toString('hex')}`;
+}
+
 /** The temporary name for a download target. */
 export function partialPath(target: string): string {
-  return join(dirname(target), `${partialFilePrefix(target)}${randomBytes(6).toString('hex')}`);
+  return join(dirname(target), partialFileName(basename(target)));
 }
 
 /**
@@ -30,6 +35,11 @@ export function partialPath(target: string): string {
  */
 export function isPartialFileName(name: string): boolean {
   return /^\..+\.pcloud-partial-[0-9a-f]{12}$/.test(name);
+}
+
+/** The prefix (see partialFilePrefix) of a temporary file's name, or undefined for any other name. */
+export function partialPrefixOf(name: string): string | undefined {
+  return isPartialFileName(name) ? name.slice(0, -12) : undefined;
 }
 
 /** An open temporary file: append bytes, then commit (rename) or discard (remove). */

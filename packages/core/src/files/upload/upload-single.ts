@@ -9,13 +9,13 @@
  * temporary name beside it (`.<name>.pcloud-partial-<random>`) and `renamefile` moves it over
  * the target only once verified. Whatever fails verification is deleted.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream';
 import type { PCloudClient } from '../../client/create-client.js';
 import type { RequestBody } from '../../client/transport.js';
 import type { FileMetadata } from '../../client/types.js';
 import { PCloudError } from '../../errors.js';
-import { partialFilePrefix } from '../download/partial-file.js';
+import { partialFileName } from '../download/partial-file.js';
 import { HashingStream } from './hashing-stream.js';
 import { openRange, type LocalFile } from './local-file.js';
 import type { ResolvedTarget } from './upload-target.js';
@@ -25,7 +25,7 @@ import { verifySha1 } from './verify-sha1.js';
 /** Uploads a local file with one `uploadfile` request (retried with a fresh body on transient failures). */
 export async function uploadSingle(client: PCloudClient, file: LocalFile, target: ResolvedTarget, options: UploadOptions): Promise<UploadResult> {
   const viaTemporary = options.verifyBeforeReplace !== false && !options.renameIfExists;
-  const name = viaTemporary ? `${partialFilePrefix(target.name)}${randomBytes(6).toString('hex')}` : target.name;
+  const name = viaTemporary ? partialFileName(target.name) : target.name;
   const { metadata, sha1 } = await sendVerified(client, file, target, name, options);
   if (!viaTemporary) return { metadata, sha1, size: file.size, via: 'uploadfile' };
   try {
