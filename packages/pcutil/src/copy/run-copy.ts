@@ -66,7 +66,7 @@ export async function runCopy(request: RunCopyRequest, deps: RunCopyDeps): Promi
     signal: deps.signal,
   });
   if (request.dryRun) return { code: printPlan(steps, deps.io, request.json) };
-  // Best effort: a sweep that fails leaves leftovers, never stops the copy.
+  // On pCloud the sweep is best effort: a listing that fails leaves leftovers, never stops the copy.
   const swept = (await sweepPartialFiles(steps)) + (await sweepRemotePartialFiles(steps, deps.client).catch(() => 0));
   const stderr = deps.io.stderr as CliIo['stderr'] & { isTTY?: boolean; columns?: number };
   const total = steps.reduce((sum, step) => sum + (step.op === 'copy' ? (step.source.size ?? 0) : 0), 0);
