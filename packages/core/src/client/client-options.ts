@@ -9,9 +9,9 @@ import { resolveEndpoint } from './region.js';
 import type { RetryOptions } from './retry.js';
 import type { Credentials, Transport, TransportFactory, TransportSettings } from './transport.js';
 
-/** Receives one debug line at a time; lines are redacted before they get here. */
 /** What a log line is about: an API call and its outcome (`--debug`), or a retry (`-v`). */
 export type LogKind = 'call' | 'retry';
+/** Receives one log line at a time, with its kind; lines are redacted before they get here. */
 export type Logger = (line: string, kind: LogKind) => void;
 
 /** A built-in transport name. */

@@ -108,12 +108,13 @@ class DiskScratch implements ScratchBlob {
       });
       await writer.flush();
     } catch (error) {
-      // Bytes that arrived before a broken body are kept, as the server keeps them (upload_info tells).
+      // Bytes that arrived before a broken body are kept, as the server keeps them (upload_info
+      // tells); a failed write may have kept fewer, so the file says how long it now is.
       await writer.flush().catch(() => undefined);
-      throw error;
-    } finally {
       this.length = Math.max(this.length, (await this.handle.stat()).size);
+      throw error;
     }
+    this.length = Math.max(this.length, writer.end);
     return writer.end - offset;
   }
 

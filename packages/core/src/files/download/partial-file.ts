@@ -13,6 +13,9 @@ import { SequentialWriter } from '../sequential-writer.js';
 const MAX_NAME_PART = 120;
 
 const PARTIAL_MARK = '.pcloud-partial-';
+/** Random hex digits that end every temporary name. */
+const RANDOM_DIGITS = 12;
+const PARTIAL_NAME = new RegExp(`^\\..+\\.pcloud-partial-[0-9a-f]{${RANDOM_DIGITS}}$`);
 
 /** The start of every temporary file name of a download to `target` (a random suffix follows). */
 export function partialFilePrefix(target: string): string {
@@ -21,7 +24,7 @@ export function partialFilePrefix(target: string): string {
 
 /** A fresh temporary name for a file named `name` (local downloads, and verified replaces on pCloud). */
 export function partialFileName(name: string): string {
-  return `${partialFilePrefix(name)}${randomBytes(6).toString('hex')}`;
+  return `${partialFilePrefix(name)}${randomBytes(RANDOM_DIGITS / 2).toString('hex')}`;
 }
 
 /** The temporary name for a download target. */
@@ -34,12 +37,12 @@ export function partialPath(target: string): string {
  * behind; tools can sweep them from a destination folder before a new run.
  */
 export function isPartialFileName(name: string): boolean {
-  return /^\..+\.pcloud-partial-[0-9a-f]{12}$/.test(name);
+  return PARTIAL_NAME.test(name);
 }
 
 /** The prefix (see partialFilePrefix) of a temporary file's name, or undefined for any other name. */
 export function partialPrefixOf(name: string): string | undefined {
-  return isPartialFileName(name) ? name.slice(0, -12) : undefined;
+  return isPartialFileName(name) ? name.slice(0, -RANDOM_DIGITS) : undefined;
 }
 
 /** An open temporary file: append bytes, then commit (rename) or discard (remove). */
