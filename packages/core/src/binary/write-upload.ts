@@ -1,6 +1,7 @@
 /**
  * Streams the data of an upload request (`uploadfile`, `upload_write`) onto a binary-protocol
- * socket right after the request, with backpressure: a file is never held whole in memory.
+ * socket right after the request, with backpressure: a file is never held whole in memory. Each
+ * chunk is written completely before the next is pulled, as lent sources need (client/transport.ts).
  */
 import type { Socket } from 'node:net';
 import type { Progress } from '../client/transport.js';
@@ -22,21 +23,20 @@ export async function writeUpload(
     if (stopped()) break;
     transferred += chunk.length;
     if (transferred > data.length) break;
-    if (!socket.write(chunk)) await drained(socket);
+    await written(socket, chunk);
     onProgress?.({ transferred, total: data.length });
   }
   return transferred;
 }
 
-/** Resolves when the socket can take more, or has closed. */
-function drained(socket: Socket): Promise<void> {
+/** Resolves when the socket has written the chunk, or has closed (then `stopped()` tells). */
+function written(socket: Socket, chunk: Uint8Array): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
-      socket.off('drain', done);
       socket.off('close', done);
       resolve();
     };
-    socket.on('drain', done);
     socket.on('close', done);
+    socket.write(chunk, done);
   });
 }

@@ -12,7 +12,6 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { Readable } from 'node:stream';
 import { parseJson } from '../json.js';
 import { encodeMultipart } from './multipart.js';
 import { postRequest, type PostOptions } from './post-request.js';
@@ -71,7 +70,7 @@ export function createHttpTransport(settings: TransportSettings): Transport {
       // Spaces as %20, which every server reads as a space in a query, not as `+` (form style).
       url.search = query.replaceAll('+', '%20');
       headers['content-type'] = 'application/octet-stream';
-      body = { stream: raw.stream instanceof Readable ? raw.stream : Readable.from(raw.stream, { objectMode: false }), length: raw.length };
+      body = { stream: raw.stream, length: raw.length };
     } else if (options.body) {
       const multipart = encodeMultipart(fields, options.body);
       Object.assign(headers, multipart.headers);

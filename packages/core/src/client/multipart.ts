@@ -3,9 +3,8 @@
  * parts that wrap our streams (got's own FormData sends chunked bodies, which pCloud refuses,
  * pcloud-api.md §1.2). Ordinary fields come first, as pCloud requires, then the file parts.
  */
-import { Readable } from 'node:stream';
 import { FormDataEncoder } from 'form-data-encoder';
-import type { BodyPart, RequestBody } from './transport.js';
+import type { BodyPart, BodySource, RequestBody } from './transport.js';
 
 type Entry = [string, string | FileLikePart];
 
@@ -16,7 +15,7 @@ class FileLikePart {
   readonly size: number;
   readonly lastModified = 0;
   readonly [Symbol.toStringTag] = 'File';
-  readonly #source: Readable | AsyncIterable<Uint8Array>;
+  readonly #source: BodySource;
 
   constructor(part: BodyPart) {
     this.name = part.name;
@@ -36,11 +35,12 @@ const ENCODER_CHUNK = 65536;
 /**
  * The source's bytes in pieces form-data-encoder passes through untouched: a view larger than
  * 64 KiB (e.g. a `subarray`) would otherwise be re-sliced from the start of its underlying
- * ArrayBuffer and send the wrong bytes. Splitting into views copies nothing.
+ * ArrayBuffer and send the wrong bytes, and a larger whole buffer would be copied. Splitting
+ * into views copies nothing, and a lent piece stays lent.
  */
-async function* encoderSafe(source: Readable | AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+async function* encoderSafe(source: BodySource): AsyncGenerator<Uint8Array> {
   for await (const piece of source as AsyncIterable<Uint8Array>) {
-    if (piece.byteLength <= ENCODER_CHUNK || piece.byteOffset === 0) {
+    if (piece.byteLength <= ENCODER_CHUNK) {
       yield piece;
       continue;
     }
@@ -72,10 +72,10 @@ class FormEntries {
   }
 }
 
-/** An encoded multipart body: headers (with Content-Length) and a stream of its bytes. */
+/** An encoded multipart body: headers (with Content-Length) and its bytes, lent (transport.ts). */
 export interface EncodedMultipart {
   headers: Record<string, string>;
-  stream: Readable;
+  stream: AsyncIterable<Uint8Array>;
   length: number;
 }
 
@@ -94,7 +94,7 @@ export function encodeMultipart(fields: ReadonlyArray<[string, string]>, body: R
   const encoder = new FormDataEncoder(form as never);
   return {
     headers: { 'content-type': encoder.contentType, 'content-length': String(encoder.contentLength) },
-    stream: Readable.from(encoder.encode()),
+    stream: encoder.encode(),
     length: Number(encoder.contentLength),
   };
 }

@@ -6,10 +6,11 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { watchRequest } from './request-timeouts.js';
+import type { BodySource } from './transport.js';
 
 /** What to send: the body is a string or a stream of exactly `length` bytes. */
 export interface PostOptions {
@@ -17,7 +18,7 @@ export interface PostOptions {
   method?: 'POST' | 'PUT';
   agent: http.Agent;
   headers: Record<string, string>;
-  body: string | { stream: Readable; length: number };
+  body: string | { stream: BodySource; length: number };
   /** Limit of each of DNS lookup, TCP connect and TLS handshake (ms). */
   connectTimeoutMs: number;
   /** Longest silence on the connection while the call is in flight (ms). */
@@ -52,6 +53,8 @@ export function postRequest(url: URL, options: PostOptions): Promise<PostRespons
     });
     let settled = false;
     let disarm = (): void => undefined;
+    // Stops reading the body: destroys a Readable, or ends the pull loop of a lent source.
+    let stopBody = (): void => undefined;
     const finish = (): boolean => {
       if (settled) return false;
       settled = true;
@@ -61,7 +64,7 @@ export function postRequest(url: URL, options: PostOptions): Promise<PostRespons
     const fail = (error: Error): void => {
       if (!finish()) return;
       request.destroy(error);
-      if (typeof body !== 'string') body.stream.destroy();
+      stopBody();
       reject(error);
     };
     request.on('error', fail);
@@ -76,7 +79,7 @@ export function postRequest(url: URL, options: PostOptions): Promise<PostRespons
         // reused mid-body. Once end() is called, Node pools the socket when the last write flushes.
         if (!request.writableEnded) {
           request.destroy();
-          if (typeof body !== 'string') body.stream.destroy();
+          stopBody();
         }
         const raw = Buffer.concat(chunks);
         const decode = DECODERS[String(response.headers['content-encoding'] ?? '').trim().toLowerCase()];
@@ -90,18 +93,58 @@ export function postRequest(url: URL, options: PostOptions): Promise<PostRespons
       request.end(body, () => report?.(total, total));
       return;
     }
-    let transferred = 0;
-    body.stream.on('data', (chunk: Buffer) => {
-      const more = request.write(chunk, () => {
-        transferred += chunk.length;
-        report?.(transferred, total);
-      });
-      if (!more) {
-        body.stream.pause();
-        request.once('drain', () => body.stream.resume());
-      }
-    });
-    body.stream.once('end', () => request.end());
-    body.stream.once('error', fail);
+    const onWritten = (bytes: number): void => report?.(bytes, total);
+    if (body.stream instanceof Readable) {
+      const stream = body.stream;
+      stopBody = () => stream.destroy();
+      sendReadable(request, stream, onWritten, fail);
+    } else {
+      const lent = sendLent(request, body.stream, onWritten, () => settled);
+      stopBody = lent.stop;
+      lent.done.catch(fail);
+    }
   });
+}
+
+/** Sends a Readable's chunks with backpressure (they are ours to keep, so several may be queued). */
+function sendReadable(request: http.ClientRequest, stream: Readable, onWritten: (bytes: number) => void, fail: (error: Error) => void): void {
+  let transferred = 0;
+  stream.on('data', (chunk: Buffer) => {
+    const more = request.write(chunk, () => onWritten((transferred += chunk.length)));
+    if (!more) {
+      stream.pause();
+      request.once('drain', () => stream.resume());
+    }
+  });
+  stream.once('end', () => request.end());
+  stream.once('error', fail);
+}
+
+/**
+ * Sends a lent source (transport.ts): each chunk is written completely before the next is
+ * pulled. `stop` ends the loop at once (the request failed, so a pending write callback may
+ * never come) and lets the source close (its `return`), e.g. a file handle.
+ */
+function sendLent(
+  request: http.ClientRequest,
+  source: AsyncIterable<Uint8Array>,
+  onWritten: (bytes: number) => void,
+  stopped: () => boolean,
+): { done: Promise<void>; stop: () => void } {
+  let release = (): void => undefined;
+  const stop = (): void => release();
+  const done = (async () => {
+    let transferred = 0;
+    for await (const chunk of source) {
+      if (stopped()) return;
+      await new Promise<void>((resolve) => {
+        release = resolve;
+        request.write(chunk, () => resolve());
+      });
+      if (stopped()) return;
+      onWritten((transferred += chunk.length));
+    }
+    request.end();
+  })();
+  return { done, stop };
 }

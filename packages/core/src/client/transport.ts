@@ -11,13 +11,21 @@ import type { ParamValue } from './method-table.js';
 /** Parameters as a transport receives them: undefined entries are to be left out. */
 export type WireParams = Readonly<Record<string, ParamValue | undefined>>;
 
+/**
+ * Where an upload body's bytes come from. A Readable's chunks are the consumer's to keep. An
+ * async iterable's chunks are LENT: the source may reuse a chunk's memory (read-file-range.ts
+ * does) as soon as the next chunk is asked for, so every consumer writes a chunk completely
+ * (its write callback has run) before it pulls the next one.
+ */
+export type BodySource = Readable | AsyncIterable<Uint8Array>;
+
 /** One file of an upload body. */
 export interface BodyPart {
   /** File name sent with the part (multipart `filename=`). */
   name: string;
   /** Exact byte count: bodies always go with a real length, never chunked. */
   size: number;
-  stream: Readable | AsyncIterable<Uint8Array>;
+  stream: BodySource;
   contentType?: string;
 }
 
@@ -26,7 +34,7 @@ export interface BodyPart {
  * `filename` parameter over HTTP), or several file parts (HTTP multipart only).
  */
 export type RequestBody =
-  | { kind: 'data'; stream: Readable | AsyncIterable<Uint8Array>; length: number }
+  | { kind: 'data'; stream: BodySource; length: number }
   | { kind: 'parts'; parts: readonly BodyPart[] };
 
 /** Builds a fresh body for each attempt, which makes an upload safe to retry. */

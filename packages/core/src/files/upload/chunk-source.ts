@@ -3,21 +3,20 @@
  * on each attempt; a stream's chunk (standard input) is read into memory once, which bounds
  * memory by two chunks (the one being sent and the next) and lets a failed chunk be sent again.
  */
-import { Readable } from 'node:stream';
-import { openRange } from './local-file.js';
+import { readFileRange } from './read-file-range.js';
 
-/** One chunk: where it starts, how long it is, and a fresh stream of its bytes per call. */
+/** One chunk: where it starts, how long it is, and a fresh source of its (lent) bytes per call. */
 export interface UploadChunk {
   start: number;
   length: number;
-  open(): Readable;
+  open(): AsyncIterable<Uint8Array>;
 }
 
 /** The chunks of bytes `[0, size)` of a local file. */
 export function* fileChunks(path: string, size: number, chunkSize: number): Generator<UploadChunk> {
   for (let start = 0; start < size; start += chunkSize) {
     const end = Math.min(size, start + chunkSize);
-    yield { start, length: end - start, open: () => openRange(path, start, end) };
+    yield { start, length: end - start, open: () => readFileRange(path, start, end) };
   }
 }
 
@@ -56,7 +55,7 @@ async function* bufferedChunks(source: AsyncIterable<Uint8Array | string>, chunk
   let start = 0;
   const take = (): UploadChunk => {
     const bytes = buffer.subarray(0, filled);
-    const chunk: UploadChunk = { start, length: filled, open: () => Readable.from([bytes]) };
+    const chunk: UploadChunk = { start, length: filled, open: () => once(bytes) };
     start += filled;
     buffer = Buffer.allocUnsafe(chunkSize);
     filled = 0;
@@ -73,4 +72,8 @@ async function* bufferedChunks(source: AsyncIterable<Uint8Array | string>, chunk
     }
   }
   if (filled > 0) yield take();
+}
+
+async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes;
 }

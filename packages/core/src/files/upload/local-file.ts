@@ -1,7 +1,5 @@
-/** The local side of an upload: size and times of a file, and streams of byte ranges of it. */
-import { createReadStream } from 'node:fs';
+/** The local side of an upload: size and times of a file (its bytes: read-file-range.ts). */
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { PCloudError } from '../../errors.js';
 
 /** A regular local file about to be uploaded. */
@@ -29,11 +27,4 @@ export async function statLocalFile(path: string): Promise<LocalFile> {
     mtime: Math.floor(info.mtimeMs / 1000),
     ctime: info.birthtimeMs > 0 ? Math.floor(info.birthtimeMs / 1000) : undefined,
   };
-}
-
-/** A fresh stream of bytes `[start, end)` of a file; every call opens the file again. */
-export function openRange(path: string, start: number, end: number): Readable {
-  if (end <= start) return Readable.from([]);
-  // 64 KiB reads: with 256 KiB ones a raw PUT of 1 GiB peaked ~30 MB higher, at the same speed.
-  return createReadStream(path, { start, end: end - 1, highWaterMark: 64 * 1024 });
 }

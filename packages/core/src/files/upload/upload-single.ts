@@ -10,14 +10,14 @@
  * the target only once verified. Whatever fails verification is deleted.
  */
 import { createHash } from 'node:crypto';
-import { pipeline } from 'node:stream';
 import type { PCloudClient } from '../../client/create-client.js';
 import type { RequestBody } from '../../client/transport.js';
 import type { FileMetadata } from '../../client/types.js';
 import { PCloudError } from '../../errors.js';
 import { partialFileName } from '../download/partial-file.js';
-import { HashingStream } from './hashing-stream.js';
-import { openRange, type LocalFile } from './local-file.js';
+import { HashingSource } from './hashing-source.js';
+import type { LocalFile } from './local-file.js';
+import { readFileRange } from './read-file-range.js';
 import type { ResolvedTarget } from './upload-target.js';
 import type { UploadOptions, UploadResult } from './upload-types.js';
 import { verifySha1 } from './verify-sha1.js';
@@ -46,13 +46,12 @@ async function sendVerified(
   name: string,
   options: UploadOptions,
 ): Promise<{ metadata: FileMetadata; sha1: string }> {
-  let hasher: HashingStream | undefined;
+  let hasher: HashingSource | undefined;
   const body = (): RequestBody => {
     const onProgress = options.onProgress;
-    hasher = new HashingStream(createHash('sha1'), onProgress ? { onBytes: (n) => onProgress({ transferred: n, total: file.size }) } : {});
-    // pipeline closes the file when the request gives up on the body (abort, reset).
-    const stream = pipeline(openRange(file.path, 0, file.size), hasher, () => {});
-    return { kind: 'data', stream, length: file.size };
+    const onBytes = onProgress ? { onBytes: (n: number) => onProgress({ transferred: n, total: file.size }) } : {};
+    hasher = new HashingSource(readFileRange(file.path, 0, file.size), createHash('sha1'), onBytes);
+    return { kind: 'data', stream: hasher, length: file.size };
   };
   const mtime = options.mtime ?? file.mtime;
   const ctime = options.ctime ?? file.ctime;

@@ -5,14 +5,13 @@
  * sent twice are hashed once.
  */
 import type { Hash } from 'node:crypto';
-import { pipeline } from 'node:stream';
 import type { PCloudClient } from '../../client/create-client.js';
 import { backoffDelay, sleep } from '../../client/retry.js';
 import type { RequestBody } from '../../client/transport.js';
 import { isTransientError } from '../../client/transport-errors.js';
 import { PCloudError } from '../../errors.js';
 import type { UploadChunk } from './chunk-source.js';
-import { HashingStream } from './hashing-stream.js';
+import { HashingSource } from './hashing-source.js';
 
 /** How one chunk is written. */
 export interface WriteChunkOptions {
@@ -36,12 +35,12 @@ export async function writeChunk(
   let from = chunk.start;
   for (let failures = 0; ; ) {
     const hash = hashSoFar.copy();
-    let hasher: HashingStream | undefined;
+    let hasher: HashingSource | undefined;
     const skip = from - chunk.start;
     const body = (): RequestBody => {
       const onBytes = options.onBytes;
-      hasher = new HashingStream(hash, { skip, ...(onBytes ? { onBytes: (n: number) => onBytes(skip + n) } : {}) });
-      return { kind: 'data', stream: pipeline(chunk.open(), hasher, () => {}), length: end - from };
+      hasher = new HashingSource(chunk.open(), hash, { skip, ...(onBytes ? { onBytes: (n: number) => onBytes(skip + n) } : {}) });
+      return { kind: 'data', stream: hasher, length: end - from };
     };
     try {
       await client.call('upload_write', { uploadid, uploadoffset: from }, { body, retry: false, ...signal });
@@ -64,8 +63,8 @@ export async function writeChunk(
 async function hashWhole(chunk: UploadChunk, hash: Hash): Promise<Hash> {
   let length = 0;
   for await (const piece of chunk.open()) {
-    hash.update(piece as Buffer);
-    length += (piece as Buffer).length;
+    hash.update(piece);
+    length += piece.length;
   }
   if (length !== chunk.length) throw changedError(chunk);
   return hash;
