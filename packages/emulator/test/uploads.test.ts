@@ -129,6 +129,42 @@ describe('large content', () => {
   });
 });
 
+describe('large announced content (hashed on a worker thread)', () => {
+  test('a raw PUT above the threshold answers the sha1 and sha256 of every byte and stores them', async () => {
+    const big = Buffer.alloc(17 * 1024 * 1024 + 3);
+    for (let i = 0; i + 4 <= big.length; i += 4096) big.writeUInt32BE(i ^ 0x5a5a5a5a, i);
+    const response = await fetch(`${emu.apiUrl}/uploadfile?folderid=0&filename=announced.bin`, { method: 'PUT', body: big, headers: { Authorization: `Bearer ${emu.token}` } });
+    const answer = parseJson(await response.text()) as Record<string, any>;
+    expect(answer.checksums[0]).toEqual({
+      sha1: createHash('sha1').update(big).digest('hex'),
+      sha256: createHash('sha256').update(big).digest('hex'),
+    });
+    const checksums = await ok(emu, 'checksumfile', { fileid: answer.fileids[0] });
+    expect(checksums.sha256).toBe(answer.checksums[0].sha256);
+    const link = await ok(emu, 'getfilelink', { fileid: answer.fileids[0] });
+    const back = Buffer.from(await (await fetch(`http://${link.hosts[0]}${link.path}`)).arrayBuffer());
+    expect(back.equals(big)).toBe(true);
+  });
+
+  test('a body shorter than announced stores nothing, and the next upload works', async () => {
+    const folderid = emu.seedFolder('/Up/short');
+    const { request } = await import('node:http');
+    const url = new URL(`${emu.apiUrl}/uploadfile?folderid=${folderid}&filename=short.bin`);
+    await new Promise<void>((resolve) => {
+      const req = request(url, { method: 'PUT', headers: { Authorization: `Bearer ${emu.token}`, 'Content-Length': String(32 * 1024 * 1024) } });
+      req.on('error', () => resolve());
+      req.write(Buffer.alloc(9 * 1024 * 1024, 1), () => setTimeout(() => req.destroy(), 50));
+      req.on('close', () => resolve());
+    });
+    const after = await ok(emu, 'listfolder', { folderid });
+    expect(after.metadata.contents).toEqual([]);
+    const big = Buffer.alloc(16 * 1024 * 1024, 9);
+    const response = await fetch(`${emu.apiUrl}/uploadfile?folderid=${folderid}&filename=next.bin`, { method: 'PUT', body: big, headers: { Authorization: `Bearer ${emu.token}` } });
+    const answer = parseJson(await response.text()) as Record<string, any>;
+    expect(answer.checksums[0].sha1).toBe(createHash('sha1').update(big).digest('hex'));
+  });
+});
+
 describe('upload_* sessions', () => {
   async function write(uploadid: number, offset: number, data: string): Promise<Record<string, any>> {
     const response = await fetch(`${emu.apiUrl}/upload_write?uploadid=${uploadid}&uploadoffset=${offset}`, {

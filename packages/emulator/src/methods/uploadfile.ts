@@ -15,7 +15,7 @@ import { callerOf, timesOf, viewOf } from './tree-params.js';
 /** Streams one incoming file into the content store; a broken upload keeps nothing (2041). */
 export async function storeIncoming(ctx: MethodContext, file: IncomingFile): Promise<StoredBlob> {
   try {
-    return await ctx.state.files.blobs.write(file.stream, ctx.state.extraDigest(callerOf(ctx)));
+    return await ctx.state.files.blobs.write(file.stream, ctx.state.extraDigest(callerOf(ctx)), file.length);
   } catch {
     throw new ApiFailure(2041);
   }

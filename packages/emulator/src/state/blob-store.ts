@@ -41,8 +41,11 @@ export interface ScratchBlob {
 
 /** Storage driver for file content. */
 export interface BlobStore {
-  /** Streams `source` into a new blob while hashing it; on a source error nothing is kept. */
-  write(source: AsyncIterable<Buffer> | Iterable<Buffer>, extra: ExtraDigest | undefined): Promise<StoredBlob>;
+  /**
+   * Streams `source` into a new blob while hashing it; on a source error nothing is kept.
+   * `expectedSize`, when the sender announced one, lets a large content be hashed off-thread.
+   */
+  write(source: AsyncIterable<Buffer> | Iterable<Buffer>, extra: ExtraDigest | undefined, expectedSize?: number): Promise<StoredBlob>;
   /** Streams a blob's content, or the given range of it. */
   read(id: string, range?: ByteRange): Readable;
   /** Starts a copy of a blob as a scratch (for fd writes to an existing file). */

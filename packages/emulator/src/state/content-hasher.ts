@@ -18,7 +18,14 @@ export interface ContentDigests {
   hash: bigint;
 }
 
-/** Incremental hasher for one content. */
+/** Digests from a finished sha1 and the region's second checksum (hex). */
+export function digestsOf(size: number, sha1: Buffer, extraKind: ExtraDigest | undefined, extra: string | undefined): ContentDigests {
+  const result: ContentDigests = { size, sha1: sha1.toString('hex'), hash: sha1.readBigUInt64BE(0) };
+  if (extraKind && extra !== undefined) result[extraKind] = extra;
+  return result;
+}
+
+/** Incremental hasher for one content, on the calling thread. */
 export class ContentHasher {
   private readonly sha1: Hash = createHash('sha1');
   private readonly extra: Hash | undefined;
@@ -37,9 +44,6 @@ export class ContentHasher {
 
   /** Finishes and returns the digests. */
   digest(): ContentDigests {
-    const sha1 = this.sha1.digest();
-    const result: ContentDigests = { size: this.size, sha1: sha1.toString('hex'), hash: sha1.readBigUInt64BE(0) };
-    if (this.extra && this.extraKind) result[this.extraKind] = this.extra.digest('hex');
-    return result;
+    return digestsOf(this.size, this.sha1.digest(), this.extraKind, this.extra?.digest('hex'));
   }
 }

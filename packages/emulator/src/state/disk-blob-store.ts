@@ -12,6 +12,7 @@ import { SequentialWriter } from '@pcloud/core';
 import type { BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
 import { eachChunk } from './each-chunk.js';
 import { ContentHasher, type ContentDigests, type ExtraDigest } from './content-hasher.js';
+import { hashingFor } from './content-hashing.js';
 
 const ID = /^[0-9a-f]{24}$/;
 const newId = (): string => randomBytes(12).toString('hex');
@@ -44,25 +45,28 @@ export class DiskBlobStore implements BlobStore {
     return join(this.blobDir, id);
   }
 
-  async write(source: AsyncIterable<Buffer> | Iterable<Buffer>, extra: ExtraDigest | undefined): Promise<StoredBlob> {
+  async write(source: AsyncIterable<Buffer> | Iterable<Buffer>, extra: ExtraDigest | undefined, expectedSize?: number): Promise<StoredBlob> {
     const id = newId();
     const tmp = join(this.tmpDir, id);
     const out = createWriteStream(tmp, { highWaterMark: READ_CHUNK });
-    const hasher = new ContentHasher(extra);
+    const hashing = hashingFor(extra, expectedSize);
     try {
       await eachChunk(source, (chunk) => {
-        hasher.update(chunk);
-        if (!out.write(chunk)) return once(out, 'drain').then(() => undefined);
+        const hashed = hashing.update(chunk);
+        const wrote = out.write(chunk) ? undefined : once(out, 'drain');
+        if (hashed || wrote) return Promise.all([hashed, wrote]).then(() => undefined);
       });
       out.end();
       await once(out, 'finish');
+      const digests = await hashing.digest();
       await rename(tmp, this.pathOf(id));
+      return { id, ...digests };
     } catch (error) {
+      hashing.abandon();
       out.destroy();
       await rm(tmp, { force: true });
       throw error;
     }
-    return { id, ...hasher.digest() };
   }
 
   read(id: string, range?: ByteRange): Readable {

@@ -30,7 +30,7 @@ export class MemoryBlobStore implements BlobStore {
   private spillDir: string | undefined;
   private spill: DiskBlobStore | undefined;
 
-  async write(source: AsyncIterable<Buffer> | Iterable<Buffer>, extra: ExtraDigest | undefined): Promise<StoredBlob> {
+  async write(source: AsyncIterable<Buffer> | Iterable<Buffer>, extra: ExtraDigest | undefined, expectedSize?: number): Promise<StoredBlob> {
     const chunks: Buffer[] = [];
     let size = 0;
     let spilling: { sink: PassThrough; stored: Promise<StoredBlob> } | undefined;
@@ -42,7 +42,7 @@ export class MemoryBlobStore implements BlobStore {
         if (size <= SPILL_BYTES) return undefined;
         // Too big for memory: what came so far and the rest go to the spill directory.
         const sink = new PassThrough({ highWaterMark: 1024 * 1024 });
-        const stored = this.spillStore().write(sink, extra);
+        const stored = this.spillStore().write(sink, extra, expectedSize);
         stored.catch((error: Error) => sink.destroy(error));
         spilling = { sink, stored };
         for (const early of chunks.splice(0)) sink.write(early);
