@@ -1,7 +1,9 @@
 // `pnpm bench` (after `pnpm build`): pcutil's transfer numbers against the emulator, printed as a table.
 // - 1 GiB up and down through the bundled bin, next to a plain Node HTTP PUT/GET of the same bytes
 //   (the loopback limit on this machine, measured in the same run the same way: a child process),
-//   3 times each (PCUTIL_BENCH_RUNS), medians reported;
+//   3 times each (PCUTIL_BENCH_RUNS), medians reported, after one untimed warm-up round of each
+//   (as hyperfine's --warmup: the first gigabyte the emulator stores lands in memory this VM has
+//   not handed out yet, which cost the stand-in server about a fifth more time, measured);
 // - the bin runs through its shebang (its Node flags included), as an installed `pcutil` does;
 // - peak RSS of the pcutil process (from /usr/bin/time when present, else /proc polling);
 // - 2,000 files of 4 KiB, cp -r up and down, at the default -j and at -j 1;
@@ -106,6 +108,11 @@ try {
   // Baseline and pcutil alternate, RUNS times each way, so a noisy stretch of the machine hits
   // both; the table gives medians (and the highest peak RSS).
   const baseline = await startBaseline(big);
+  await baseline.up();
+  await timed(bin, ['cp', big, 'p:/bench/big.bin']);
+  await baseline.down();
+  await timed(bin, ['cp', 'p:/bench/big.bin', join(work, 'big-down.bin')]);
+  await rm(join(work, 'big-down.bin'), { force: true });
   const runs = { baseUp: [], up: [], baseDown: [], down: [] };
   for (let run = 0; run < RUNS; run += 1) {
     runs.baseUp.push(await baseline.up());
