@@ -43,6 +43,21 @@ describe('streamChunks', () => {
     await chunks.return(undefined);
   });
 
+  test('two buffers take turns, and each chunk keeps its bytes while the caller works on it', async () => {
+    const { source } = countingSource(Array.from({ length: 40 }, (_, i) => String.fromCharCode(97 + (i % 26)).repeat(3)));
+    const buffers = new Set<ArrayBufferLike>();
+    const texts: string[] = [];
+    for await (const chunk of streamChunks(source, 5)) {
+      // The next chunk is being read meanwhile: this one must not change under the caller.
+      await new Promise((resolve) => setImmediate(resolve));
+      for await (const piece of chunk.open()) buffers.add((piece as Buffer).buffer);
+      texts.push(await text(chunk));
+    }
+    expect(texts.join('')).toBe(Array.from({ length: 40 }, (_, i) => String.fromCharCode(97 + (i % 26)).repeat(3)).join(''));
+    expect(texts).toHaveLength(24);
+    expect(buffers.size).toBe(2);
+  });
+
   test('a source that fails while the caller is busy fails the next request, not the process', async () => {
     async function* failing(): AsyncGenerator<string> {
       yield 'aaaa';

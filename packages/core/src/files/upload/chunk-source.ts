@@ -23,7 +23,10 @@ export function* fileChunks(path: string, size: number, chunkSize: number): Gene
 /**
  * The chunks of a stream of unknown length, each read into one buffer of at most `chunkSize`
  * bytes. The next chunk is read while the caller sends the current one (so a pipe's producer is
- * not stalled during each upload_write): at most two chunks are in memory.
+ * not stalled during each upload_write). Two buffers take turns, so memory stays at two chunks
+ * without an 8 MiB allocation (and its page faults and garbage) per chunk: chunk k+2 refills the
+ * buffer of chunk k, and is read only once the caller asked for chunk k+1, that is, was done
+ * with chunk k (readAhead reads one chunk ahead, never more).
  */
 export function streamChunks(source: AsyncIterable<Uint8Array | string>, chunkSize: number): AsyncGenerator<UploadChunk> {
   return readAhead(bufferedChunks(source, chunkSize));
@@ -50,14 +53,17 @@ async function* readAhead<T>(items: AsyncGenerator<T>): AsyncGenerator<T> {
 }
 
 async function* bufferedChunks(source: AsyncIterable<Uint8Array | string>, chunkSize: number): AsyncGenerator<UploadChunk> {
-  let buffer = Buffer.allocUnsafe(chunkSize);
+  const buffers: [Buffer, Buffer | undefined] = [Buffer.allocUnsafeSlow(chunkSize), undefined];
+  let turn = 0;
+  let buffer = buffers[0];
   let filled = 0;
   let start = 0;
   const take = (): UploadChunk => {
     const bytes = buffer.subarray(0, filled);
     const chunk: UploadChunk = { start, length: filled, open: () => once(bytes) };
     start += filled;
-    buffer = Buffer.allocUnsafe(chunkSize);
+    turn = 1 - turn;
+    buffer = buffers[turn] ??= Buffer.allocUnsafeSlow(chunkSize);
     filled = 0;
     return chunk;
   };
