@@ -63,4 +63,41 @@ describe('RunningDigestScratch', () => {
     expect((await s.digests('md5')).sha1).toBe(sha('sha1', after));
     await s.discard();
   });
+
+  describe('a session whose first write is announced as large (hashed on a worker thread)', () => {
+    const big = Buffer.alloc(5 * 1024 * 1024 + 3);
+    for (let i = 0; i + 4 <= big.length; i += 1000) big.writeUInt32BE((i * 7919) >>> 0, i);
+
+    it('answers every digest of the appended content, between writes and at the end', async () => {
+      const s = await scratch();
+      await s.writeAt(0, chunks(big.subarray(0, 1_000_000), big.subarray(1_000_000)), undefined, big.length);
+      expect(await s.digests('md5')).toMatchObject({ size: big.length, sha1: sha('sha1', big), md5: sha('md5', big) });
+      await s.writeAt(big.length, chunks(b), undefined, b.length);
+      const whole = Buffer.concat([big, b]);
+      const stored = await s.commit('sha256');
+      expect(stored).toMatchObject({ size: whole.length, sha1: sha('sha1', whole), sha256: sha('sha256', whole) });
+    });
+
+    it('falls back to reading back after an overwrite, and stays right', async () => {
+      const s = await scratch();
+      await s.writeAt(0, chunks(big), undefined, big.length);
+      await s.writeAt(10, chunks(b));
+      const content = Buffer.concat(await s.read().toArray());
+      expect(await s.digests('sha256')).toMatchObject({ size: content.length, sha1: sha('sha1', content), sha256: sha('sha256', content) });
+      await s.discard();
+    });
+
+    it('drops the running hashes when a write fails half-way', async () => {
+      const s = await scratch();
+      async function* broken(): AsyncGenerator<Buffer> {
+        yield big;
+        throw new Error('connection broken');
+      }
+      await expect(s.writeAt(0, broken(), undefined, 2 * big.length)).rejects.toThrow('connection broken');
+      await s.writeAt(s.size(), chunks(b));
+      const content = Buffer.concat(await s.read().toArray());
+      expect(await s.digests('sha256')).toMatchObject({ size: content.length, sha1: sha('sha1', content), sha256: sha('sha256', content) });
+      await s.discard();
+    });
+  });
 });

@@ -31,7 +31,7 @@ export const uploadWrite: MethodSpec = {
     if (session.writing || offset < 0) throw new ApiFailure(2068);
     session.writing = true;
     try {
-      for await (const file of ctx.files) await session.scratch.writeAt(offset, file.stream);
+      for await (const file of ctx.files) await session.scratch.writeAt(offset, file.stream, undefined, file.length);
     } catch (error) {
       throw error instanceof ApiFailure ? error : new ApiFailure(2041);
     } finally {

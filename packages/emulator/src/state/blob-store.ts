@@ -24,9 +24,11 @@ export interface ScratchBlob {
   size(): number;
   /**
    * Writes the stream's bytes at `offset` (a gap is zero-filled); resolves to the bytes written.
-   * `observe` sees every chunk, in order, as it arrives (running digests hash it there).
+   * `observe` sees every chunk, in order, as it arrives (running digests hash it there); a
+   * promise it returns holds the next chunk back. `expectedLength` is the sender's announced
+   * length, when known (running digests hash a large session on a worker thread).
    */
-  writeAt(offset: number, source: AsyncIterable<Buffer>, observe?: (chunk: Buffer) => void): Promise<number>;
+  writeAt(offset: number, source: AsyncIterable<Buffer>, observe?: (chunk: Buffer) => Promise<void> | void, expectedLength?: number): Promise<number>;
   /** Sets the length, cutting or zero-extending. */
   truncate(length: number): Promise<void>;
   /** Reads a range of what was written so far. */

@@ -102,13 +102,14 @@ class DiskScratch implements ScratchBlob {
     return this.length;
   }
 
-  async writeAt(offset: number, source: AsyncIterable<Buffer>, observe?: (chunk: Buffer) => void): Promise<number> {
+  async writeAt(offset: number, source: AsyncIterable<Buffer>, observe?: (chunk: Buffer) => Promise<void> | void): Promise<number> {
     // Batched writes: the next bytes are read (and hashed) while the last batch goes to disk.
     const writer = new SequentialWriter(this.handle, offset);
     try {
       await eachChunk(source, (chunk) => {
-        observe?.(chunk);
-        return writer.append(chunk);
+        const observed = observe?.(chunk);
+        const appended = writer.append(chunk);
+        return observed ? Promise.all([observed, appended]).then(() => undefined) : appended;
       });
       await writer.flush();
     } catch (error) {
