@@ -23,6 +23,12 @@ export const OFF_THREAD_MIN_BYTES = 16 * 1024 * 1024;
 
 /** Bytes in flight between the main thread and the worker: room for its start-up and for jitter. */
 const RING_BYTES = 8 * 1024 * 1024;
+/**
+ * The worker is woken once per this many bytes, not per chunk: an awake worker takes new bytes
+ * without being told, and each wake-up of a sleeping one is a system call and a context switch.
+ * Far below the ring's size, so a full ring always has a woken worker behind it.
+ */
+const WAKE_BYTES = 1024 * 1024;
 
 // Control words (BigInt64): bytes written into the ring, bytes hashed, snapshots asked for, and
 // a count of events (writes, requests) the worker sleeps on, so that no wake-up is ever missed.
@@ -85,6 +91,7 @@ export class OffThreadDigests {
   private readonly failed: Promise<never>;
   private readonly waiting = new Map<bigint, (answer: WorkerAnswer) => void>();
   private written = 0;
+  private wokenAt = 0;
   private asked = 0n;
 
   constructor(private readonly kinds: readonly DigestKind[]) {
@@ -144,11 +151,12 @@ export class OffThreadDigests {
     if (first < bytes.length) this.ring.set(bytes.subarray(first), 0);
     this.written += bytes.length;
     Atomics.store(this.words, WRITTEN, BigInt(this.written));
-    this.signal();
+    if (this.written - this.wokenAt >= WAKE_BYTES) this.signal();
     return bytes.length;
   }
 
   private signal(): void {
+    this.wokenAt = this.written;
     Atomics.add(this.words, EVENTS, 1n);
     Atomics.notify(this.words, EVENTS);
   }
@@ -156,6 +164,7 @@ export class OffThreadDigests {
   private async waitForRoom(): Promise<void> {
     const hashed = Atomics.load(this.words, HASHED);
     if (this.written - Number(hashed) < RING_BYTES) return;
+    this.signal();
     // A worker that died never moves HASHED again: its failure ends the wait.
     await Promise.race([Atomics.waitAsync(this.words, HASHED, hashed).value, this.failed]);
   }
