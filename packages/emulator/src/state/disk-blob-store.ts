@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SequentialWriter } from '@pcloud/core';
 import type { BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
-import { eachChunk } from './each-chunk.js';
+import { eachChunk, whenBoth } from './each-chunk.js';
 import { ContentHasher, type ContentDigests, type ExtraDigest } from './content-hasher.js';
 import { hashingFor } from './content-hashing.js';
 
@@ -52,9 +52,7 @@ export class DiskBlobStore implements BlobStore {
     const hashing = hashingFor(extra, expectedSize);
     try {
       await eachChunk(source, (chunk) => {
-        const hashed = hashing.update(chunk);
-        const wrote = out.write(chunk) ? undefined : once(out, 'drain');
-        if (hashed || wrote) return Promise.all([hashed, wrote]).then(() => undefined);
+        return whenBoth(hashing.update(chunk), out.write(chunk) ? undefined : once(out, 'drain'));
       });
       out.end();
       await once(out, 'finish');
@@ -107,9 +105,7 @@ class DiskScratch implements ScratchBlob {
     const writer = new SequentialWriter(this.handle, offset);
     try {
       await eachChunk(source, (chunk) => {
-        const observed = observe?.(chunk);
-        const appended = writer.append(chunk);
-        return observed ? Promise.all([observed, appended]).then(() => undefined) : appended;
+        return whenBoth(observe?.(chunk), writer.append(chunk));
       });
       await writer.flush();
     } catch (error) {

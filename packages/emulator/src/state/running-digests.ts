@@ -12,6 +12,7 @@ import { createHash, type Hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
 import { digestsOf, type ContentDigests, type ExtraDigest } from './content-hasher.js';
+import { whenBoth } from './each-chunk.js';
 import { OFF_THREAD_MIN_BYTES, OffThreadDigests, type DigestKind, type DigestSnapshot } from './off-thread-digests.js';
 
 /** Writes this large (or larger) start a session's hashing on a worker thread. */
@@ -83,11 +84,7 @@ export class RunningDigestScratch implements ScratchBlob {
       return await this.inner.writeAt(
         offset,
         source,
-        (chunk) => {
-          const hashed = hashes.update(chunk);
-          const observed = observe?.(chunk);
-          if (hashed || observed) return Promise.all([hashed, observed]).then(() => undefined);
-        },
+        (chunk) => whenBoth(hashes.update(chunk), observe?.(chunk)),
         expectedLength,
       );
     } finally {
