@@ -52,7 +52,7 @@ export class DiskBlobStore implements BlobStore {
     const hashing = hashingFor(extra, expectedSize);
     try {
       await eachChunk(source, (chunk) => {
-        return whenBoth(hashing.update(chunk), out.write(chunk) ? undefined : once(out, 'drain'));
+        return whenBoth(hashing.update(chunk), out.write(chunk) ? undefined : once(out, 'drain').then(() => undefined));
       });
       out.end();
       await once(out, 'finish');

@@ -43,6 +43,7 @@ export function eachChunk(source: AsyncIterable<Buffer> | Iterable<Buffer>, visi
 }
 
 /** Two visits' results as one: a promise when either had to wait, which settles when both did. */
-export function whenBoth(first: Promise<unknown> | void, second: Promise<unknown> | void): Promise<void> | void {
-  if (first || second) return Promise.all([first, second]).then(() => undefined);
+export function whenBoth(first: Promise<void> | void, second: Promise<void> | void): Promise<void> | void {
+  if (first && second) return Promise.all([first, second]).then(() => undefined);
+  return first ?? second;
 }
