@@ -6,20 +6,17 @@
  */
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { partialFilePrefix, partialPrefixOf } from '@pcloud/core';
+import { partialPrefixOf } from '@pcloud/core';
+import { partialPrefixesByFolder } from '../plan/partial-prefixes.js';
 import type { CopyPlanStep } from '../plan/types.js';
 
 /** Sweeps the leftovers of the plan's local download targets; answers how many files it removed. */
 export async function sweepPartialFiles(steps: readonly CopyPlanStep[]): Promise<number> {
-  const prefixesByFolder = new Map<string, Set<string>>();
-  for (const step of steps) {
-    // A skipped file (-n, -u) is a target too: a leftover beside it is an interrupted overwrite.
-    if ((step.op !== 'copy' && step.op !== 'skip') || step.to.side !== 'local' || step.from.side !== 'remote') continue;
-    const folder = dirname(step.to.path);
-    const prefixes = prefixesByFolder.get(folder) ?? new Set<string>();
-    prefixes.add(partialFilePrefix(basename(step.to.path)));
-    prefixesByFolder.set(folder, prefixes);
-  }
+  // A skipped file (-n, -u) is a target too: a leftover beside it is an interrupted overwrite.
+  const targets = steps.flatMap((step) =>
+    (step.op === 'copy' || step.op === 'skip') && step.to.side === 'local' && step.from.side === 'remote' ? [step.to.path] : [],
+  );
+  const prefixesByFolder = partialPrefixesByFolder(targets, { dirname, basename });
   let removed = 0;
   for (const [folder, prefixes] of prefixesByFolder) {
     // A folder the plan has yet to create holds nothing to sweep.

@@ -4,19 +4,14 @@
  * leaves that upload behind. The next run of the same copy lists the folders where it replaces
  * files and deletes such leftovers of its own targets (one `listfolder` per such folder).
  */
-import { deleteFile, isNotFound, listFolder, partialFilePrefix, partialPrefixOf, remoteBasename, remoteDirname, type PCloudClient } from '@pcloud/core';
+import { deleteFile, isNotFound, listFolder, partialPrefixOf, remoteBasename, remoteDirname, type PCloudClient } from '@pcloud/core';
+import { partialPrefixesByFolder } from '../plan/partial-prefixes.js';
 import type { CopyPlanStep } from '../plan/types.js';
 
 /** Deletes leftovers beside the pCloud files this plan replaces; answers how many it deleted. */
 export async function sweepRemotePartialFiles(steps: readonly CopyPlanStep[], client: () => Promise<PCloudClient>): Promise<number> {
-  const prefixesByFolder = new Map<string, Set<string>>();
-  for (const step of steps) {
-    if (step.op !== 'copy' || step.to.side !== 'remote' || step.existing === undefined) continue;
-    const folder = remoteDirname(step.to.path);
-    const prefixes = prefixesByFolder.get(folder) ?? new Set<string>();
-    prefixes.add(partialFilePrefix(remoteBasename(step.to.path)));
-    prefixesByFolder.set(folder, prefixes);
-  }
+  const replaced = steps.flatMap((step) => (step.op === 'copy' && step.to.side === 'remote' && step.existing !== undefined ? [step.to.path] : []));
+  const prefixesByFolder = partialPrefixesByFolder(replaced, { dirname: remoteDirname, basename: remoteBasename });
   let removed = 0;
   for (const [folder, prefixes] of prefixesByFolder) {
     const api = await client();
