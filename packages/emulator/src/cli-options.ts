@@ -52,7 +52,13 @@ export async function parseCommandLine(argv: string[], version: string): Promise
     .option('download-port', { type: 'number', default: 0, describe: 'download host port (0: any free port)' })
     .option('binary-port', { type: 'number', default: 0, describe: 'binary protocol port (TLS when --tls is on; 0: any free port)' })
     .option('binary-plain-port', { type: 'number', default: 0, describe: 'plain-TCP binary protocol port beside the TLS one (0: any free port)' })
-    .option('data-dir', { type: 'string', describe: 'keep state (metadata and content) in DIR across restarts' })
+    .option('data-dir', {
+      type: 'string',
+      describe:
+        'keep state (metadata, content, download links, upload sessions) in DIR across restarts; DIR is made private (0700) and ' +
+        'DIR/state.json, which holds tokens, is written 0600. A state.json that cannot be parsed stops the start-up with an error ' +
+        '(it is never replaced): repair it or move it aside',
+    })
     .option('tls', { type: 'boolean', default: false, describe: 'serve HTTPS with a throwaway CA and a certificate for localhost, 127.0.0.1, ::1' })
     .option('tls-cert', { type: 'string', describe: 'serve HTTPS with this certificate (PEM file; needs --tls-key)' })
     .option('tls-key', { type: 'string', describe: 'private key (PEM file) for --tls-cert' })

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,6 +160,22 @@ describe('pcloud-emulator run()', () => {
       open.stop();
       await open.exit;
     }
+  });
+
+  it('refuses a --data-dir whose state.json cannot be parsed, in one line, exit code 1, leaving it as it was', async () => {
+    const dataDir = join(dir, 'broken-state');
+    await mkdir(dataDir);
+    await writeFile(join(dataDir, 'state.json'), '{"version":1,"trees":{');
+    const cli = start(['--data-dir', dataDir]);
+    expect(await cli.exit).toBe(1);
+    expect(cli.err()).toBe(`pcloud-emulator: cannot start: ${join(dataDir, 'state.json')} is not valid JSON; refusing to start so its files are not orphaned (repair it, or move it aside to start empty)\n`);
+    expect(await readFile(join(dataDir, 'state.json'), 'utf8')).toBe('{"version":1,"trees":{');
+  });
+
+  it('--help says what happens to an unparseable state.json', async () => {
+    const cli = start(['--help']);
+    expect(await cli.exit).toBe(0);
+    expect(cli.out().replace(/\s+/g, ' ')).toContain('A state.json that cannot be parsed stops the start-up with an error');
   });
 
   it('reports a port already in use in one line, exit code 1', async () => {

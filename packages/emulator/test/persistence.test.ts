@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../src/index.js';
@@ -69,5 +69,31 @@ describe('data dir', () => {
     expect(readdirSync(dataDir).sort()).toEqual(['blobs', 'state.json', 'tmp']);
     expect(readdirSync(join(dataDir, 'blobs')).every((name) => /^[0-9a-f]{24}$/.test(name))).toBe(true);
     expect(readdirSync(join(tmpdir())).includes('escape.txt')).toBe(false);
+  });
+
+  test('state.json is written 0600 in a 0700 data dir, even where both were wider before', async () => {
+    const dataDir = join(tempDir(), 'data');
+    mkdirSync(dataDir, { mode: 0o755 });
+    chmodSync(dataDir, 0o755);
+    writeFileSync(join(dataDir, 'state.json.tmp'), 'leftover', { mode: 0o644 });
+    const emu = await start(dataDir);
+    await ok(emu, 'createfolder', { path: '/Private' });
+    await emu.close();
+    running.length = 0;
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, 'state.json')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dataDir, 'state.json'), 'utf8')).toContain('Private');
+  });
+
+  test('an unparseable or foreign state.json refuses to start and is left untouched', async () => {
+    for (const content of ['{"version":1,"trees":', '[1,2,3]', 'null']) {
+      const dataDir = tempDir();
+      writeFileSync(join(dataDir, 'state.json'), content);
+      mkdirSync(join(dataDir, 'blobs'));
+      writeFileSync(join(dataDir, 'blobs', '0123456789abcdef01234567'), 'stored content');
+      await expect(startEmulator({ dataDir })).rejects.toThrow(/^.*state\.json is not (valid JSON|an emulator state).*refusing to start[^\n]*$/);
+      expect(readFileSync(join(dataDir, 'state.json'), 'utf8')).toBe(content);
+      expect(readdirSync(join(dataDir, 'blobs'))).toEqual(['0123456789abcdef01234567']);
+    }
   });
 });

@@ -3,13 +3,13 @@
  * `state.json` — every account's tree, the id counters and the seeded token, so clients keep
  * working across a restart. Saves are debounced and atomic (temporary file + rename).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CollectionSnapshot } from './collection-store.js';
 import { DiskBlobStore } from './disk-blob-store.js';
 import type { EmulatorState } from './emulator-state.js';
 import type { FileTree } from './file-tree.js';
 import type { IdentitySnapshot } from './identity-store.js';
+import { DataDirError, prepareDataDir, readStateFile, writeStateFile } from './state-file.js';
 import type { FileRecord, FolderRecord } from './tree-nodes.js';
 
 type StoredFile = Omit<FileRecord, 'hash'> & { hash: string };
@@ -78,21 +78,18 @@ function snapshot(state: EmulatorState): StoredState {
 /** Opens (creating as needed) a data dir. */
 export function openPersistence(dataDir: string): Persistence {
   const root = resolve(dataDir);
-  mkdirSync(root, { recursive: true });
+  prepareDataDir(root);
   const file = join(root, 'state.json');
-  let saved: StoredState | undefined;
-  try {
-    saved = JSON.parse(readFileSync(file, 'utf8')) as StoredState;
-  } catch {
-    saved = undefined; // first start (or an unreadable file: start empty rather than refuse)
+  const saved = readStateFile(file) as StoredState | undefined;
+  if (saved !== undefined && (saved?.version !== 1 || typeof saved.trees !== 'object' || saved.trees === null)) {
+    throw new DataDirError(`${file} is not an emulator state (version 1); refusing to start so its files are not orphaned`);
   }
   let timer: NodeJS.Timeout | undefined;
   let target: EmulatorState | undefined;
   const save = (): void => {
     timer = undefined;
     if (!target) return;
-    writeFileSync(`${file}.tmp`, JSON.stringify(snapshot(target)));
-    renameSync(`${file}.tmp`, file);
+    writeStateFile(file, snapshot(target));
   };
   return {
     blobs: new DiskBlobStore(root),
