@@ -28,6 +28,7 @@ export interface CliSettings {
   expireLinks: boolean;
   refuseRootRecursive: boolean;
   maxRecursiveEntries?: number;
+  idleTimeout: number;
   json: boolean;
 }
 
@@ -79,6 +80,11 @@ export async function parseCommandLine(argv: string[], version: string): Promise
       describe: 'answer 1101 to a recursive listing of the root, as pCloud since 2026 (--no-refuse-root-recursive allows it)',
     })
     .option('max-recursive-entries', { type: 'number', describe: 'answer 5000 to recursive listings with more entries than N' })
+    .option('idle-timeout', {
+      type: 'number',
+      default: 60,
+      describe: 'close a connection on which nothing moved for SECONDS (a request body that stopped arriving, an answer nobody reads)',
+    })
     .option('json', { type: 'boolean', default: false, describe: 'print one JSON line on start-up: apiUrl, downloadHost, token, caFile, binaryPort, binaryPlainPort' })
     .example(EXAMPLES)
     .epilogue('Ctrl-C stops the emulator.')
@@ -94,6 +100,7 @@ export async function parseCommandLine(argv: string[], version: string): Promise
         const port = args[name];
         if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--${name} must be a port number (0-65535)`);
       }
+      if (!Number.isInteger(args['idle-timeout']) || args['idle-timeout'] < 1) throw new Error('--idle-timeout must be a whole number of seconds (1 or more)');
       for (const name of ['fail-every', 'latency', 'reset-every', 'reset-request-every', 'max-recursive-entries'] as const) {
         const value = args[name];
         if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new Error(`--${name} must be a whole number`);
@@ -134,6 +141,7 @@ export async function parseCommandLine(argv: string[], version: string): Promise
       expireLinks: args['expire-links'],
       refuseRootRecursive: args['refuse-root-recursive'],
       maxRecursiveEntries: args['max-recursive-entries'],
+      idleTimeout: args['idle-timeout'],
       json: args.json,
     },
   };

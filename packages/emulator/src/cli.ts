@@ -60,6 +60,7 @@ async function emulatorOptions(settings: CliSettings): Promise<EmulatorOptions> 
     tls,
     region: settings.region,
     legacy: settings.legacy,
+    idleTimeoutMs: settings.idleTimeout * 1000,
     faults: {
       rules: faultRules(settings),
       expireLinks: settings.expireLinks,

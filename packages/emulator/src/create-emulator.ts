@@ -18,6 +18,9 @@ async function tlsMaterial(option: EmulatorOptions['tls']): Promise<(TlsMaterial
   return option === true ? createThrowawayCertificate() : option;
 }
 
+/** Silence after which a connection is closed, like a web server's body and send timeouts. */
+const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+
 /** Starts an emulator; resolves once both listeners accept connections. */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
@@ -34,8 +37,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   });
   persistence?.attach(state);
   const dispatcher = createDispatcher(state, createMethodTable());
-  const api = await listen(createApiHandler(state, dispatcher), host, options.port ?? 0, tls);
-  const download = await listen(createDownloadHandler(state), host, options.downloadPort ?? 0, tls).catch(async (error: unknown) => {
+  const idle = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const api = await listen(createApiHandler(state, dispatcher), host, options.port ?? 0, tls, idle);
+  const download = await listen(createDownloadHandler(state), host, options.downloadPort ?? 0, tls, idle).catch(async (error: unknown) => {
     await api.close();
     throw error;
   });
@@ -44,6 +48,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     host,
     ...(tls ? { tls, port: options.binaryPort ?? 0, plainPort: options.binaryPlainPort ?? 0 } : { plainPort: options.binaryPort || options.binaryPlainPort || 0 }),
     longForm: options.binaryLongForm === true,
+    idleTimeoutMs: idle,
   }).catch(async (error: unknown) => {
     await Promise.all([api.close(), download.close()]);
     throw error;

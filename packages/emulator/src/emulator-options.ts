@@ -33,6 +33,8 @@ export interface EmulatorOptions {
   seed?: IdentitySeedOptions;
   /** Current Unix seconds (tests inject a clock). */
   clock?: () => number;
+  /** Close a connection (any listener) on which nothing moved for this long; default 60 s. */
+  idleTimeoutMs?: number;
 }
 
 /** A running emulator. */

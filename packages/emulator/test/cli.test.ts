@@ -172,6 +172,12 @@ describe('pcloud-emulator run()', () => {
     expect(await readFile(join(dataDir, 'state.json'), 'utf8')).toBe('{"version":1,"trees":{');
   });
 
+  it('--idle-timeout takes whole seconds, 1 or more', async () => {
+    const cli = start(['--idle-timeout', '0']);
+    expect(await cli.exit).toBe(2);
+    expect(cli.err()).toContain('--idle-timeout must be a whole number of seconds (1 or more)');
+  });
+
   it('--help says what happens to an unparseable state.json', async () => {
     const cli = start(['--help']);
     expect(await cli.exit).toBe(0);

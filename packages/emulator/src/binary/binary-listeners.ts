@@ -21,6 +21,8 @@ export interface BinaryListenerOptions {
   tls?: { key: string | Buffer; cert: string | Buffer };
   /** Answer in the long form (type-3 strings, type-15 integers). */
   longForm?: boolean;
+  /** A connection on which nothing moves this long is closed (0: never). */
+  idleTimeoutMs?: number;
 }
 
 /** The running listeners. */
@@ -38,6 +40,11 @@ export async function startBinaryListeners(options: BinaryListenerOptions): Prom
   const host = options.host ?? '127.0.0.1';
   const serve = (socket: net.Socket): void => {
     socket.setNoDelay(true);
+    // Half a request that never completes, or a client gone silent, must not hold a descriptor forever.
+    if (options.idleTimeoutMs) {
+      socket.setTimeout(options.idleTimeoutMs);
+      socket.on('timeout', () => socket.destroy());
+    }
     serveBinaryConnection(socket, { dispatcher: options.dispatcher, longForm: options.longForm === true });
   };
   // allowHalfOpen: a client may send its requests and half-close; it still gets every answer.

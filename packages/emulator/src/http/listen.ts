@@ -18,11 +18,22 @@ export interface Listener {
   close(): Promise<void>;
 }
 
-/** Listens on `host:port` (port 0 picks a free one). */
-export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, host: string, port: number, tls: TlsMaterial | undefined): Promise<Listener> {
+/**
+ * Listens on `host:port` (port 0 picks a free one). A connection on which nothing moves for
+ * `idleTimeoutMs` (a request body that stopped arriving, an answer nobody reads) is closed.
+ */
+export async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  host: string,
+  port: number,
+  tls: TlsMaterial | undefined,
+  idleTimeoutMs: number,
+): Promise<Listener> {
   const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createHttpServer(handler);
-  // Large uploads may take minutes; slow-header clients are still cut by headersTimeout.
+  // Large uploads may take minutes as long as bytes keep coming: no limit on a whole request,
+  // only on silence (the socket timeout, which destroys the socket as no listener handles it).
   server.requestTimeout = 0;
+  server.timeout = idleTimeoutMs;
   server.keepAliveTimeout = 65_000;
   server.on('clientError', (_error, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {

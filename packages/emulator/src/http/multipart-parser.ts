@@ -7,7 +7,7 @@
  */
 import { Readable, Writable } from 'node:stream';
 
-/** Longest header block of one part, and longest field value. */
+/** Longest header block of one part. */
 const MAX_HEADERS = 16 * 1024;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lossyUtf8 = new TextDecoder('utf-8');
@@ -55,12 +55,15 @@ export class MultipartParser extends Writable {
   private pending: Buffer = Buffer.from('\r\n');
   private phase: Phase = 'preamble';
   private file: Readable | undefined;
-  private field: { name: string; chunks: Buffer[]; size: number } | undefined;
+  private field: { name: string; chunks: Buffer[] } | undefined;
   /** The current file stream is full; parsing waits for its reader. */
   private paused = false;
   private resume: (() => void) | undefined;
+  /** Bytes of every non-file part so far: they are buffered, so a request may hold only `maxFields`. */
+  private fieldBytes = 0;
 
-  constructor(boundary: string, private readonly maxField: number) {
+  /** `maxFields` bounds the non-file parts of the whole body together, not each one. */
+  constructor(boundary: string, private readonly maxFields: number) {
     super({ highWaterMark: 1024 * 1024 });
     this.delimiter = Buffer.from(`\r\n--${boundary}`, 'latin1');
   }
@@ -180,7 +183,10 @@ export class MultipartParser extends Writable {
       this.file = new Readable({ highWaterMark: 256 * 1024, read: () => this.continue() });
       this.emit('file', disposition.name, this.file, disposition.filename);
     } else {
-      this.field = { name: disposition.name, chunks: [], size: 0 };
+      // A field's headers count too: many empty fields with long names must not grow memory either.
+      this.fieldBytes += headers.length;
+      if (this.fieldBytes > this.maxFields) throw new Error('multipart fields too large');
+      this.field = { name: disposition.name, chunks: [] };
     }
     this.phase = 'body';
     return true;
@@ -193,8 +199,8 @@ export class MultipartParser extends Writable {
       return;
     }
     if (this.field) {
-      this.field.size += data.length;
-      if (this.field.size > this.maxField) throw new Error('multipart field too large');
+      this.fieldBytes += data.length;
+      if (this.fieldBytes > this.maxFields) throw new Error('multipart fields too large');
       this.field.chunks.push(Buffer.from(data));
     }
   }

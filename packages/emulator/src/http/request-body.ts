@@ -12,7 +12,10 @@ import { addQueryPairs } from './query-params.js';
 
 /** Methods whose raw (non-form) body is file data. */
 const RAW_BODY_METHODS = new Set(['uploadfile', 'upload_write', 'file_write', 'file_pwrite']);
-/** Urlencoded bodies are parameters only; more than this is not a pCloud request. */
+/**
+ * Parameters are buffered: an urlencoded body, and the non-file parts of a multipart body taken
+ * together, may carry this much. More is not a pCloud request and closes the connection.
+ */
 const FORM_LIMIT = 4 * 1024 * 1024;
 
 /** A request body that is not a valid pCloud request (the front end closes the connection). */
