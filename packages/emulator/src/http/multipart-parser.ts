@@ -22,6 +22,16 @@ export function utf8OrMarked(bytes: Buffer): string {
   }
 }
 
+/**
+ * What a part's `filename` names: its last `/`-separated component (RFC 7578 §4.2: a receiver
+ * keeps no directory information). Clients such as tomgross/pcloud's filesystem layer send the
+ * whole remote path there, and pCloud stores the file under its last component. A backslash is
+ * left alone (pCloud refuses it in names; no client evidence either way).
+ */
+export function lastPathComponent(filename: string): string {
+  return filename.slice(filename.lastIndexOf('/') + 1);
+}
+
 /** The `boundary` parameter of a multipart Content-Type, or undefined. */
 export function boundaryOf(contentType: string): string | undefined {
   const match = /;\s*boundary\s*=\s*(?:"([^"]{1,200})"|([^;\s]{1,200}))/i.exec(contentType);

@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { IncomingFile } from '../api/types.js';
 import type { Readable } from 'node:stream';
 import { FileQueue } from './file-queue.js';
-import { boundaryOf, MultipartParser } from './multipart-parser.js';
+import { boundaryOf, lastPathComponent, MultipartParser } from './multipart-parser.js';
 import { addQueryPairs } from './query-params.js';
 
 /** Methods whose raw (non-form) body is file data. */
@@ -59,7 +59,7 @@ function readMultipart(req: IncomingMessage, params: Map<string, string>): Promi
       // A part nobody reads yet (the call waits, or was answered early) fails when the client
       // hangs up; that must not crash the server. Readers still see the error themselves.
       stream.on('error', () => undefined);
-      queue.push({ filename, stream });
+      queue.push({ filename: lastPathComponent(filename), stream });
       start();
     });
     parser.on('done', () => {
