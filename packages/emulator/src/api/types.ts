@@ -21,12 +21,19 @@ export interface IncomingFile {
   length?: number;
 }
 
+/** Metadata fields to keep: for every object, for files only, for folders only. */
+export interface MetadataFilters {
+  all?: ReadonlySet<string>;
+  file?: ReadonlySet<string>;
+  folder?: ReadonlySet<string>;
+}
+
 /** State that lives as long as one connection (keep-alive HTTP or binary socket). */
 export interface ConnectionState {
   /** Identity bound by a successful login on this connection (pcloud-api.md §1.2: later credentials are ignored). */
   boundCaller?: Caller;
-  /** Sticky `filtermeta` (§1.8). */
-  filterMeta?: ReadonlySet<string>;
+  /** Sticky `filtermeta`, `filterfilemeta` and `filterfoldermeta` (§1.8). */
+  filterMeta?: MetadataFilters;
   /** Remote address, for download-link IP binding and rate limiting. */
   remoteAddress: string;
   /**
@@ -57,6 +64,8 @@ export interface MethodCall {
   files: AsyncIterable<IncomingFile>;
   /** Aborted when the client goes away mid-request. */
   signal: AbortSignal;
+  /** Bytes the request body carries, when the transport announced them (Content-Length, binary data length). */
+  bodyLength?: number;
 }
 
 /** What a handler returns: the JSON body (without `result`, which is 0) and optional raw data after it. */
