@@ -13,6 +13,7 @@ import { uploadCreate, uploadDelete, uploadInfo, uploadSave, uploadWrite } from 
 import { currentserver, getapiserver, getip } from '../methods/server-methods.js';
 import { stat } from '../methods/stat.js';
 import { uploadfile } from '../methods/uploadfile.js';
+import { uploadprogress } from '../methods/uploadprogress.js';
 import type { MethodSpec } from './types.js';
 
 const fileMethods: MethodSpec[] = [
@@ -33,6 +34,7 @@ const fileMethods: MethodSpec[] = [
   checksumfile,
   getfilelink,
   uploadfile,
+  uploadprogress,
   uploadCreate,
   uploadWrite,
   uploadInfo,

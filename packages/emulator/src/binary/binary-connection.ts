@@ -108,7 +108,8 @@ export function serveBinaryConnection(socket: Socket, options: BinaryConnectionO
   function dispatch(request: DecodedRequest, sink: UploadSink | undefined): Promise<DispatchOutcome> {
     const params = new Map<string, string>();
     for (const [name, value] of request.params) params.set(name, paramText(value));
-    return options.dispatcher.dispatch({ method: request.method, params, connection, files: filesOf(sink), signal: closed.signal });
+    const call = { method: request.method, params, connection, files: filesOf(sink), signal: closed.signal };
+    return options.dispatcher.dispatch(sink ? { ...call, bodyLength: sink.length } : call);
   }
 }
 

@@ -43,6 +43,11 @@ function bearerOf(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+function bodyLengthOf(req: IncomingMessage): { bodyLength?: number } {
+  const length = Number(req.headers['content-length']);
+  return Number.isSafeInteger(length) && length >= 0 ? { bodyLength: length } : {};
+}
+
 /** Creates the request listener of the API host. */
 export function createApiHandler(state: EmulatorState, dispatcher: Dispatcher): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -77,6 +82,7 @@ export function createApiHandler(state: EmulatorState, dispatcher: Dispatcher): 
       connection: connectionOf(req.socket, dispatcher),
       files: body.files,
       signal: aborted.signal,
+      ...bodyLengthOf(req),
     });
     if (outcome.kind === 'close') {
       req.socket.destroy();

@@ -1,7 +1,8 @@
 /**
  * `uploadfile` (pcloud-api.md §4.1): any number of files (multipart parts, or one PUT/POST
  * body named by `filename`), each streamed into the content store while hashed. Answers one
- * `fileids`, `metadata` and `checksums` entry per file; overwriting keeps the fileid.
+ * `fileids`, `metadata` and `checksums` entry per file; overwriting keeps the fileid. With a
+ * `progresshash`, `uploadprogress` can watch it (§4.3).
  */
 import { ApiFailure, type IncomingFile, type MethodContext, type MethodSpec } from '../api/types.js';
 import type { StoredBlob } from '../state/blob-store.js';
@@ -9,15 +10,26 @@ import { fileMetadata } from '../state/metadata.js';
 import { isValidName } from '../state/names.js';
 import { putFile } from '../state/tree-files.js';
 import type { FolderNode } from '../state/tree-nodes.js';
+import type { UploadProgress } from '../state/upload-progress.js';
 import { flagParam, intParam } from './read-params.js';
 import { callerOf, timesOf, viewOf } from './tree-params.js';
 
 /** Streams one incoming file into the content store; a broken upload keeps nothing (2041). */
-export async function storeIncoming(ctx: MethodContext, file: IncomingFile): Promise<StoredBlob> {
+export async function storeIncoming(ctx: MethodContext, file: IncomingFile, progress?: UploadProgress): Promise<StoredBlob> {
   try {
-    return await ctx.state.files.blobs.write(file.stream, ctx.state.extraDigest(callerOf(ctx)), file.length);
+    const source = progress ? counted(file.stream, progress) : file.stream;
+    return await ctx.state.files.blobs.write(source, ctx.state.extraDigest(callerOf(ctx)), file.length);
   } catch {
     throw new ApiFailure(2041);
+  }
+}
+
+/** The file's bytes, counted into the upload's progress as they pass. */
+async function* counted(stream: AsyncIterable<Buffer>, progress: UploadProgress): AsyncIterable<Buffer> {
+  for await (const chunk of stream) {
+    progress.currentfileuploaded += chunk.length;
+    progress.uploaded += chunk.length;
+    yield chunk;
   }
 }
 
@@ -42,21 +54,29 @@ export const uploadfile: MethodSpec = {
     const fileids: number[] = [];
     const metadata: Record<string, unknown>[] = [];
     const checksums: Record<string, string | undefined>[] = [];
-    for await (const incoming of ctx.files) {
-      const name = incoming.filename ?? ctx.params.get('filename') ?? '';
-      if (!isValidName(name)) {
-        incoming.stream.resume();
-        throw new ApiFailure(2001);
+    const hash = ctx.params.get('progresshash');
+    const progress = hash ? ctx.state.uploadProgress.start(callerOf(ctx).account.userid, hash, ctx.bodyLength ?? 0) : undefined;
+    try {
+      for await (const incoming of ctx.files) {
+        const name = incoming.filename ?? ctx.params.get('filename') ?? '';
+        if (!isValidName(name)) {
+          incoming.stream.resume();
+          throw new ApiFailure(2001);
+        }
+        if (progress) Object.assign(progress, { currentfile: name, currentfileuploaded: 0, filenumber: progress.filenumber + 1 });
+        const blob = await storeIncoming(ctx, incoming, progress);
+        if (folder.deleted) {
+          ctx.state.files.blobs.remove(blob.id);
+          throw new ApiFailure(2005);
+        }
+        const file = putFile(view.tree, folder, name, blob, { now: ctx.state.now(), ...options });
+        fileids.push(file.id);
+        metadata.push(fileMetadata(view, file));
+        checksums.push({ sha1: blob.sha1, [extra]: blob[extra] });
+        progress?.files.push(fileMetadata(view, file));
       }
-      const blob = await storeIncoming(ctx, incoming);
-      if (folder.deleted) {
-        ctx.state.files.blobs.remove(blob.id);
-        throw new ApiFailure(2005);
-      }
-      const file = putFile(view.tree, folder, name, blob, { now: ctx.state.now(), ...options });
-      fileids.push(file.id);
-      metadata.push(fileMetadata(view, file));
-      checksums.push({ sha1: blob.sha1, [extra]: blob[extra] });
+    } finally {
+      if (progress) ctx.state.uploadProgress.finish(progress);
     }
     return { body: { fileids, metadata, checksums } };
   },

@@ -12,6 +12,7 @@ import { FileStore } from './file-store.js';
 import { IdentityStore, type IdentityStoreOptions } from './identity-store.js';
 import { MemoryBlobStore } from './memory-blob-store.js';
 import { TreeView } from './tree-view.js';
+import { UploadProgressTable } from './upload-progress.js';
 import { UploadSessions } from './upload-sessions.js';
 
 /** Options of {@link EmulatorState}. */
@@ -45,6 +46,8 @@ export class EmulatorState {
   readonly collections = new CollectionStore();
   readonly links = new DownloadLinks();
   readonly uploads: UploadSessions;
+  /** `uploadfile` requests observed through a `progresshash`. */
+  readonly uploadProgress: UploadProgressTable;
   readonly faults: Faults;
   readonly clock: () => number;
   /** `host:port` of the download host, as getfilelink reports it (set once it listens). */
@@ -60,6 +63,7 @@ export class EmulatorState {
     this.faults = new Faults(options.faults);
     this.files = new FileStore(options.blobs ?? new MemoryBlobStore(), this.clock);
     this.uploads = new UploadSessions(this.files.blobs);
+    this.uploadProgress = new UploadProgressTable(this.clock);
     this.identity = new IdentityStore({
       locationid: this.locationid,
       legacy: options.legacy ?? false,
