@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskBlobStore } from '../src/state/disk-blob-store.js';
+import type { ByteRange, ScratchBlob } from '../src/state/blob-store.js';
+import type { ExtraDigest } from '../src/state/content-hasher.js';
 import { RunningDigestScratch } from '../src/state/running-digests.js';
 
 const sha = (kind: string, data: Buffer): string => createHash(kind).update(data).digest('hex');
@@ -11,6 +13,27 @@ const sha = (kind: string, data: Buffer): string => createHash(kind).update(data
 async function scratch(withSha256 = true): Promise<RunningDigestScratch> {
   const store = new DiskBlobStore(await mkdtemp(join(tmpdir(), 'running-digests-')));
   return new RunningDigestScratch(await store.openScratch(), withSha256);
+}
+
+/** A scratch that counts what is read back from it (bytes through read(), whole-content digests() calls). */
+async function countingScratch(withSha256 = true): Promise<{ s: RunningDigestScratch; reads: { bytes: number; whole: number } }> {
+  const store = new DiskBlobStore(await mkdtemp(join(tmpdir(), 'running-digests-')));
+  const inner = await store.openScratch();
+  const reads = { bytes: 0, whole: 0 };
+  const counted: ScratchBlob = Object.assign(Object.create(inner) as ScratchBlob, {
+    size: () => inner.size(),
+    writeAt: inner.writeAt.bind(inner),
+    read(range?: ByteRange) {
+      const stream = inner.read(range);
+      stream.on('data', (chunk: Buffer) => (reads.bytes += chunk.length));
+      return stream;
+    },
+    digests(extra: ExtraDigest | undefined) {
+      reads.whole++;
+      return inner.digests(extra);
+    },
+  });
+  return { s: new RunningDigestScratch(counted, withSha256), reads };
 }
 
 async function* chunks(...parts: Buffer[]): AsyncGenerator<Buffer> {
@@ -47,6 +70,44 @@ describe('RunningDigestScratch', () => {
       expect(await s.digests('sha256')).toMatchObject({ size: content.length, sha1: sha('sha1', content), sha256: sha('sha256', content) });
       await s.discard();
     }
+  });
+
+  it('a gap costs no reading back: its zeros are hashed once, and later digests come from the running hashes', async () => {
+    const { s, reads } = await countingScratch();
+    const gap = 3 * 1024 * 1024;
+    await s.writeAt(0, chunks(a));
+    await s.writeAt(a.length + gap, chunks(b));
+    for (let i = 0; i < 3; i++) await s.digests('sha256');
+    await s.writeAt(s.size(), chunks(b));
+    const content = Buffer.concat([a, Buffer.alloc(gap), b, b]);
+    expect(await s.digests('md5')).toMatchObject({ size: content.length, sha1: sha('sha1', content), md5: sha('md5', content) });
+    expect(reads).toEqual({ bytes: 0, whole: 0 });
+    expect(Buffer.concat(await s.read().toArray()).equals(content)).toBe(true);
+    await s.discard();
+  });
+
+  it('a retried chunk (a write at the start of a recent one) goes back to a copy of the hashes, without reading back', async () => {
+    const { s, reads } = await countingScratch();
+    await s.writeAt(0, chunks(a));
+    await s.writeAt(a.length, chunks(b, b));
+    await s.writeAt(a.length, chunks(b));
+    await s.writeAt(a.length + b.length, chunks(a));
+    const content = Buffer.concat([a, b, a]);
+    expect(await s.digests('sha256')).toMatchObject({ size: content.length, sha1: sha('sha1', content), sha256: sha('sha256', content) });
+    expect(reads).toEqual({ bytes: 0, whole: 0 });
+    await s.discard();
+  });
+
+  it('an overwrite in the middle reads back only the old tail behind it, once', async () => {
+    const { s, reads } = await countingScratch();
+    await s.writeAt(0, chunks(a, a));
+    await s.writeAt(10, chunks(b));
+    const content = Buffer.concat([a, a]);
+    b.copy(content, 10);
+    for (let i = 0; i < 3; i++) expect((await s.digests('sha256')).sha256).toBe(sha('sha256', content));
+    // The 10 bytes before the overwrite, and the old bytes after it.
+    expect(reads).toEqual({ bytes: content.length - b.length, whole: 0 });
+    await s.discard();
   });
 
   it('drops the running hashes when a write fails half-way', async () => {
