@@ -34,8 +34,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     identity: { seed: { ...persistence?.seed, ...options.seed } },
     ...(persistence ? { blobs: persistence.blobs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.uploadSessions ? { uploadSessions: options.uploadSessions } : {}),
   });
-  persistence?.attach(state);
+  await persistence?.attach(state);
   const dispatcher = createDispatcher(state, createMethodTable());
   const idle = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const api = await listen(createApiHandler(state, dispatcher), host, options.port ?? 0, tls, idle);
@@ -73,8 +74,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     seedFolder: (path) => state.files.ensureFolderPath(userid, path).id,
     async close() {
       await Promise.all([api.close(), download.close(), binary.close()]);
-      await state.uploads.discardAll();
+      // With a data dir, sessions are kept to resume after a restart; without one they end here.
       await persistence?.flush();
+      await state.uploads.closeAll(persistence ? 'release' : 'discard');
       await state.files.blobs.close();
     },
   };

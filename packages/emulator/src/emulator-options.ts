@@ -3,6 +3,7 @@ import type { Dispatcher } from './api/dispatcher.js';
 import type { FaultOptions, Faults } from './faults.js';
 import type { EmulatorState } from './state/emulator-state.js';
 import type { IdentitySeedOptions, SeededIdentity } from './state/identity-seed.js';
+import type { UploadSessionLimits } from './state/upload-sessions.js';
 
 /** Options of {@link createEmulator}; every one has a loopback-safe default. */
 export interface EmulatorOptions {
@@ -35,6 +36,8 @@ export interface EmulatorOptions {
   clock?: () => number;
   /** Close a connection (any listener) on which nothing moved for this long; default 60 s. */
   idleTimeoutMs?: number;
+  /** Resumable upload sessions: idle lifetime (default one day) and open sessions per account (default 100). */
+  uploadSessions?: UploadSessionLimits;
 }
 
 /** A running emulator. */

@@ -66,7 +66,7 @@ describe('data dir', () => {
       expect(JSON.parse(await response.text()).result).toBe(2001);
     }
     await emu.seedFile('/..safe name.txt', 'y');
-    expect(readdirSync(dataDir).sort()).toEqual(['blobs', 'state.json', 'tmp']);
+    expect(readdirSync(dataDir).sort()).toEqual(['blobs', 'state.json', 'tmp', 'uploads']);
     expect(readdirSync(join(dataDir, 'blobs')).every((name) => /^[0-9a-f]{24}$/.test(name))).toBe(true);
     expect(readdirSync(join(tmpdir())).includes('escape.txt')).toBe(false);
   });

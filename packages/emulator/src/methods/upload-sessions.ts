@@ -1,8 +1,11 @@
 /**
  * Resumable uploads (pcloud-api.md §4.2): `upload_create`, `upload_write` (data at an offset),
  * `upload_info` (size and digests so far), `upload_save` (becomes a file), `upload_delete`.
+ * A write may not reach past what the account's quota leaves free (2008), so no offset can grow
+ * a session beyond the size pCloud would store.
  */
 import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js';
+import { usedQuota } from '../state/account-usage.js';
 import { fileMetadata } from '../state/metadata.js';
 import { putFile } from '../state/tree-files.js';
 import { flagParam, intParam } from './read-params.js';
@@ -21,17 +24,25 @@ export const uploadCreate: MethodSpec = {
   },
 };
 
-/** `upload_write`: writes the request's data at `uploadoffset` (2068 while another write runs). */
+/** `upload_write`: writes the request's data at `uploadoffset` (2068 while another write runs, 2008 past the quota). */
 export const uploadWrite: MethodSpec = {
   name: 'upload_write',
   auth: 'required',
   async handler(ctx) {
-    const session = sessionOf(ctx);
+    const session = await sessionOf(ctx);
     const offset = intParam(ctx.params, 'uploadoffset') ?? 0;
     if (session.writing || offset < 0) throw new ApiFailure(2068);
+    const { account } = callerOf(ctx);
+    const free = account.quota - usedQuota(ctx.state, account.userid);
     session.writing = true;
     try {
-      for await (const file of ctx.files) await session.scratch.writeAt(offset, file.stream, undefined, file.length);
+      for await (const file of ctx.files) {
+        if (offset + (file.length ?? 0) > free) {
+          file.stream.resume();
+          throw new ApiFailure(2008);
+        }
+        await session.scratch.writeAt(offset, file.stream, undefined, file.length);
+      }
     } catch (error) {
       throw error instanceof ApiFailure ? error : new ApiFailure(2041);
     } finally {
@@ -46,7 +57,7 @@ export const uploadInfo: MethodSpec = {
   name: 'upload_info',
   auth: 'required',
   async handler(ctx) {
-    const { scratch } = sessionOf(ctx);
+    const { scratch } = await sessionOf(ctx);
     const withMd5 = await scratch.digests('md5');
     const body: Record<string, unknown> = { size: withMd5.size, sha1: withMd5.sha1, md5: withMd5.md5 };
     if (ctx.state.extraDigest(callerOf(ctx)) === 'sha256') body.sha256 = (await scratch.digests('sha256')).sha256;
@@ -59,7 +70,7 @@ export const uploadSave: MethodSpec = {
   name: 'upload_save',
   auth: 'required',
   async handler(ctx) {
-    const session = sessionOf(ctx);
+    const session = await sessionOf(ctx);
     const view = viewOf(ctx);
     const { parent, name } = newItemTarget(ctx, view, 1001);
     const ifhash = ctx.params.get('ifhash');
@@ -84,7 +95,7 @@ export const uploadDelete: MethodSpec = {
   name: 'upload_delete',
   auth: 'required',
   async handler(ctx) {
-    const session = sessionOf(ctx);
+    const session = await sessionOf(ctx);
     ctx.state.uploads.forget(session.uploadid);
     await session.scratch.discard();
     return { body: {} };

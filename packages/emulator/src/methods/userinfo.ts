@@ -1,15 +1,10 @@
 /** `userinfo` (pcloud-api.md §6.1): the account, and with `getauth=1` after an inline login, a new `auth` token. */
 import { apiDate } from '../api/api-date.js';
 import type { MethodContext, MethodSpec } from '../api/types.js';
+import { usedQuota } from '../state/account-usage.js';
 import { callerOf } from './caller.js';
 import { flagParam } from './read-params.js';
 
-/** Bytes held by the account's live files. */
-function usedQuota(ctx: MethodContext, userid: number): number {
-  let used = 0;
-  for (const file of ctx.state.files.tree(userid).files.values()) if (!file.deleted) used += file.size;
-  return used;
-}
 
 function userinfo(ctx: MethodContext) {
   const caller = callerOf(ctx);
@@ -21,7 +16,7 @@ function userinfo(ctx: MethodContext) {
     registered: apiDate(account.registered),
     premium: account.premium,
     quota: account.quota,
-    usedquota: usedQuota(ctx, account.userid),
+    usedquota: usedQuota(ctx.state, account.userid),
     language: account.language,
   };
   // Only an inline login of this very request yields `auth`; with an OAuth token getauth is ignored (§6.1).

@@ -39,6 +39,8 @@ export interface ScratchBlob {
   commit(extra: ExtraDigest | undefined, known?: ContentDigests): Promise<StoredBlob>;
   /** Throws the scratch away. */
   discard(): Promise<void>;
+  /** Lets go of what the scratch holds open, keeping its content (a session scratch reopens after a restart). */
+  release(): Promise<void>;
 }
 
 /** Storage driver for file content. */
@@ -52,6 +54,13 @@ export interface BlobStore {
   read(id: string, range?: ByteRange): Readable;
   /** Starts a copy of a blob as a scratch (for fd writes to an existing file). */
   openScratch(from?: string): Promise<ScratchBlob>;
+  /**
+   * Opens the scratch of a resumable upload session: a new one, or with `id` one kept from an
+   * earlier run (only a store with a data dir keeps them; elsewhere they die with the process).
+   */
+  openSessionScratch(id?: string): Promise<ScratchBlob>;
+  /** Deletes kept session scratches other than `keep` (expired or abandoned sessions). */
+  sweepSessionScratches(keep: ReadonlySet<string>): Promise<void>;
   /** Deletes a blob; unknown ids are ignored. */
   remove(id: string): void;
   /** Frees what the store holds open (not the stored data). */

@@ -1,10 +1,12 @@
 /**
  * Content on disk under `<dataDir>/blobs`, streamed in and out. File names are ids this store
  * makes (hex), never anything a client sent, so no request can reach outside the data dir.
+ * Scratches of resumable upload sessions live in `uploads/` and survive a restart; every other
+ * scratch lives in `tmp/`, which a start clears.
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
-import { copyFile, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { copyFile, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -29,11 +31,14 @@ async function digestFile(path: string, extra: ExtraDigest | undefined): Promise
 export class DiskBlobStore implements BlobStore {
   private readonly blobDir: string;
   private readonly tmpDir: string;
+  private readonly sessionDir: string;
 
   constructor(dataDir: string) {
     this.blobDir = join(dataDir, 'blobs');
     this.tmpDir = join(dataDir, 'tmp');
+    this.sessionDir = join(dataDir, 'uploads');
     mkdirSync(this.blobDir, { recursive: true });
+    mkdirSync(this.sessionDir, { recursive: true });
     // Leftovers of an interrupted run are partial uploads: nothing references them.
     rmSync(this.tmpDir, { recursive: true, force: true });
     mkdirSync(this.tmpDir, { recursive: true });
@@ -78,6 +83,19 @@ export class DiskBlobStore implements BlobStore {
     const handle = await open(path, from !== undefined ? 'r+' : 'w+');
     const { size } = await handle.stat();
     return new DiskScratch(id, path, handle, size, this);
+  }
+
+  async openSessionScratch(id?: string): Promise<ScratchBlob> {
+    if (id !== undefined && !ID.test(id)) throw new Error(`not a scratch id: ${JSON.stringify(id)}`);
+    const scratchId = id ?? newId();
+    const path = join(this.sessionDir, scratchId);
+    const handle = await open(path, id !== undefined ? 'r+' : 'w+');
+    const { size } = await handle.stat();
+    return new DiskScratch(scratchId, path, handle, size, this);
+  }
+
+  async sweepSessionScratches(keep: ReadonlySet<string>): Promise<void> {
+    for (const name of await readdir(this.sessionDir)) if (!keep.has(name)) await rm(join(this.sessionDir, name), { force: true });
   }
 
   remove(id: string): void {
@@ -142,5 +160,9 @@ class DiskScratch implements ScratchBlob {
   async discard(): Promise<void> {
     await this.handle.close().catch(() => undefined);
     await rm(this.path, { force: true });
+  }
+
+  async release(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
   }
 }

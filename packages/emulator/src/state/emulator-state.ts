@@ -13,7 +13,7 @@ import { IdentityStore, type IdentityStoreOptions } from './identity-store.js';
 import { MemoryBlobStore } from './memory-blob-store.js';
 import { TreeView } from './tree-view.js';
 import { UploadProgressTable } from './upload-progress.js';
-import { UploadSessions } from './upload-sessions.js';
+import { UploadSessions, type UploadSessionLimits } from './upload-sessions.js';
 
 /** Options of {@link EmulatorState}. */
 export interface EmulatorStateOptions {
@@ -33,6 +33,8 @@ export interface EmulatorStateOptions {
   identity?: Pick<IdentityStoreOptions, 'seed' | 'loginLimit'>;
   /** Current Unix seconds (tests inject a clock). */
   clock?: () => number;
+  /** Idle lifetime and per-account cap of resumable upload sessions. */
+  uploadSessions?: UploadSessionLimits;
 }
 
 /** The emulator's whole state. Each store is owned by one file under `state/`. */
@@ -44,7 +46,7 @@ export class EmulatorState {
   readonly identity: IdentityStore;
   readonly files: FileStore;
   readonly collections = new CollectionStore();
-  readonly links = new DownloadLinks();
+  readonly links: DownloadLinks;
   readonly uploads: UploadSessions;
   /** `uploadfile` requests observed through a `progresshash`. */
   readonly uploadProgress: UploadProgressTable;
@@ -62,7 +64,8 @@ export class EmulatorState {
     this.clock = options.clock ?? (() => Math.floor(Date.now() / 1000));
     this.faults = new Faults(options.faults);
     this.files = new FileStore(options.blobs ?? new MemoryBlobStore(), this.clock);
-    this.uploads = new UploadSessions(this.files.blobs);
+    this.links = new DownloadLinks(this.clock);
+    this.uploads = new UploadSessions(this.files.blobs, this.clock, options.uploadSessions);
     this.uploadProgress = new UploadProgressTable(this.clock);
     this.identity = new IdentityStore({
       locationid: this.locationid,

@@ -84,6 +84,13 @@ export class MemoryBlobStore implements BlobStore {
     }
   }
 
+  /** Sessions of a memory store end with the process: always a new scratch in the spill directory. */
+  openSessionScratch(): Promise<ScratchBlob> {
+    return this.spillStore().openScratch();
+  }
+
+  async sweepSessionScratches(): Promise<void> {}
+
   remove(id: string): void {
     if (!this.blobs.delete(id)) this.spill?.remove(id);
   }

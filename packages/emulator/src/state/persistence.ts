@@ -1,16 +1,19 @@
 /**
- * Persistence under `--data-dir` (issue 2 §3): content in `blobs/` (disk blob store), metadata in
- * `state.json` — every account's tree, the id counters and the seeded token, so clients keep
- * working across a restart. Saves are debounced and atomic (temporary file + rename).
+ * Persistence under `--data-dir`: content in `blobs/` (disk blob store), resumable uploads' bytes
+ * in `uploads/`, metadata in `state.json` — every account's tree, the id counters, the seeded
+ * token, tokens and collections, download links and upload sessions — so clients keep working
+ * across a restart. Saves are debounced and atomic (temporary file + rename).
  */
 import { join, resolve } from 'node:path';
 import type { CollectionSnapshot } from './collection-store.js';
 import { DiskBlobStore } from './disk-blob-store.js';
+import type { DownloadLinksSnapshot } from './download-links.js';
 import type { EmulatorState } from './emulator-state.js';
 import type { FileTree } from './file-tree.js';
 import type { IdentitySnapshot } from './identity-store.js';
 import { DataDirError, prepareDataDir, readStateFile, writeStateFile } from './state-file.js';
 import type { FileRecord, FolderRecord } from './tree-nodes.js';
+import type { UploadSessionsSnapshot } from './upload-sessions.js';
 
 type StoredFile = Omit<FileRecord, 'hash'> & { hash: string };
 interface StoredTree {
@@ -25,6 +28,9 @@ interface StoredState {
   /** Tokens and collections (absent in files written before they were persisted). */
   identity?: IdentitySnapshot;
   collections?: CollectionSnapshot;
+  /** Download links and upload sessions (absent in older files). */
+  links?: DownloadLinksSnapshot;
+  uploads?: UploadSessionsSnapshot;
 }
 
 /** The data dir's handle. */
@@ -32,8 +38,8 @@ export interface Persistence {
   blobs: DiskBlobStore;
   /** Seed values to reuse (the ready token stays valid across restarts). */
   seed: { accessToken?: string };
-  /** Restores the saved trees into a fresh state and saves on every change from now on. */
-  attach(state: EmulatorState): void;
+  /** Restores the saved state into a fresh one (reopening upload sessions) and saves on every change from now on. */
+  attach(state: EmulatorState): Promise<void>;
   /** Writes pending changes now. */
   flush(): Promise<void>;
 }
@@ -72,6 +78,8 @@ function snapshot(state: EmulatorState): StoredState {
     trees,
     identity: state.identity.snapshot(),
     collections: state.collections.snapshot(),
+    links: state.links.snapshot(),
+    uploads: state.uploads.snapshot(),
   };
 }
 
@@ -94,13 +102,15 @@ export function openPersistence(dataDir: string): Persistence {
   return {
     blobs: new DiskBlobStore(root),
     seed: saved?.seedAccessToken ? { accessToken: saved.seedAccessToken } : {},
-    attach(state) {
+    async attach(state) {
       if (saved) {
         Object.assign(state.files.counters, saved.counters);
         for (const [userid, stored] of Object.entries(saved.trees)) restoreTree(state.files.tree(Number(userid)), stored);
       }
       if (saved?.identity) state.identity.restore(saved.identity);
       if (saved?.collections) state.collections.restore(saved.collections);
+      if (saved?.links) state.links.restore(saved.links);
+      await state.uploads.restore(saved?.uploads ?? { nextId: 0, sessions: [] });
       target = state;
       const schedule = (): void => {
         timer ??= setTimeout(save, SAVE_DELAY_MS);
@@ -108,6 +118,8 @@ export function openPersistence(dataDir: string): Persistence {
       state.files.onChange = schedule;
       state.identity.onChange = schedule;
       state.collections.onChange = schedule;
+      state.links.onChange = schedule;
+      state.uploads.onChange = schedule;
       save();
     },
     async flush() {

@@ -142,6 +142,11 @@ export class RunningDigestScratch implements ScratchBlob {
     return this.inner.discard();
   }
 
+  release(): Promise<void> {
+    this.drop();
+    return this.inner.release();
+  }
+
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.turn.then(work, work);
     this.turn = run.catch(() => undefined);
