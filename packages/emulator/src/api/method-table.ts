@@ -5,6 +5,7 @@ import { deletefolder, deletefolderrecursive } from '../methods/delete-folder.js
 import { checksumfile, deletefile } from '../methods/file-methods.js';
 import { getfilelink } from '../methods/getfilelink.js';
 import { fileClose, fileOpen } from '../methods/fd-open-close.js';
+import { fileChecksum } from '../methods/fd-checksum.js';
 import { filePread, filePwrite, fileRead, fileSeek, fileSize, fileTruncate, fileWrite } from '../methods/fd-io.js';
 import { listfolder } from '../methods/listfolder.js';
 import { copyfile, renamefile } from '../methods/rename-copy-file.js';
@@ -48,6 +49,7 @@ const fileMethods: MethodSpec[] = [
   fileSeek,
   fileSize,
   fileTruncate,
+  fileChecksum,
   fileClose,
 ];
 

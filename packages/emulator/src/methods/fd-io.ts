@@ -9,11 +9,13 @@ import type { OpenFile } from '../state/descriptors.js';
 import { descriptorsOf } from './fd-open-close.js';
 import { intParam } from './read-params.js';
 
-function openOf(ctx: MethodContext): OpenFile {
+/** The open file named by `fd` (1007 when there is none). */
+export function openOf(ctx: MethodContext): OpenFile {
   return descriptorsOf(ctx.connection).get(intParam(ctx.params, 'fd')).file;
 }
 
-function sizeOf(ctx: MethodContext, open: OpenFile): number {
+/** Current length of an open file. */
+export function sizeOf(ctx: MethodContext, open: OpenFile): number {
   if (open.scratch) return open.scratch.size();
   const file = ctx.state.files.tree(open.userid).file(open.fileid);
   if (!file) throw new ApiFailure(5004);
@@ -30,6 +32,14 @@ async function write(ctx: MethodContext, at: number | undefined): Promise<Method
   return { body: { bytes } };
 }
 
+/** The bytes of an open file in a range (its scratch while written, else the stored content). */
+export function readRange(ctx: MethodContext, open: OpenFile, range: { start: number; end: number }): Readable {
+  if (open.scratch) return open.scratch.read(range);
+  const file = ctx.state.files.tree(open.userid).file(open.fileid);
+  if (!file) throw new ApiFailure(5004);
+  return ctx.state.files.blobs.read(file.blob, range);
+}
+
 function read(ctx: MethodContext, at: number | undefined): MethodResult {
   const open = openOf(ctx);
   const count = intParam(ctx.params, 'count');
@@ -44,7 +54,8 @@ function read(ctx: MethodContext, at: number | undefined): MethodResult {
   return { body: {}, data: { stream, length } };
 }
 
-const offsetOf = (ctx: MethodContext): number => {
+/** The `offset` parameter (1009 when missing or negative). */
+export const offsetOf = (ctx: MethodContext): number => {
   const offset = intParam(ctx.params, 'offset');
   if (offset === undefined || offset < 0) throw new ApiFailure(1009);
   return offset;
