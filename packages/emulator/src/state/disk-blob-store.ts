@@ -66,6 +66,9 @@ export class DiskBlobStore implements BlobStore {
       return { id, ...digests };
     } catch (error) {
       hashing.abandon();
+      // A write still in flight reports on the destroyed stream; with no listener that would be
+      // an uncaught exception (seen when a client hangs up mid-upload).
+      out.on('error', () => undefined);
       out.destroy();
       await rm(tmp, { force: true });
       throw error;
