@@ -5,6 +5,7 @@
 export * from './errors.js';
 export * from './result-codes.js';
 export * from './redact.js';
+export * from './escape-control.js';
 export * from './json.js';
 export * from './date-format.js';
 export * from './client/types.js';

@@ -4,6 +4,7 @@ import type { ClientOptions } from '../client/client-options.js';
 import { createClient, type PCloudClient } from '../client/create-client.js';
 import type { ConfigStore } from '../config/config-store.js';
 import { PCloudError } from '../errors.js';
+import { escapeControl } from '../escape-control.js';
 import type { RemoteLocation } from '../location/parse-location.js';
 import { accountPath } from '../location/remote-path.js';
 import type { CommonOptions } from './common-options.js';
@@ -74,9 +75,11 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
   const { options, io, out } = parts;
   const signal = io.signal ?? new AbortController().signal;
   let ca: string | undefined;
+  // A log line may quote what a server sent (an error message, a name): it must not drive the terminal.
+  const logger: NonNullable<ClientOptions['logger']> = (line, kind) => (kind === 'retry' ? out.verbose(escapeControl(line)) : out.debug(escapeControl(line)));
   const connection = (): Pick<ClientOptions, 'ca' | 'timeout' | 'logger' | 'signal'> => {
     if (options.caFile !== undefined) ca ??= readCa(options.caFile, io.cwd);
-    return { ...(ca !== undefined ? { ca } : {}), timeout: options.timeout, logger: (line, kind) => (kind === 'retry' ? out.verbose(line) : out.debug(line)), signal };
+    return { ...(ca !== undefined ? { ca } : {}), timeout: options.timeout, logger, signal };
   };
   const credentials = createCredentialResolver({ bin: parts.tool.name, options, config: parts.config, io, out, connection });
   const clients = new Map<string, Promise<PCloudClient>>();
