@@ -32,8 +32,11 @@ describe('p: locations', () => {
     ['p://a//b///c', '/a/b/c', false],
     ['p:/a/./b', '/a/b', false],
     ['p:/a/../b', '/b', false],
-    ['p:/a/b/..', '/a', false],
+    // A last `.` or `..` means the folder's contents, like a trailing slash (rsync's rule).
+    ['p:/a/b/..', '/a', true],
     ['p:/a/.', '/a', true],
+    ['p:/a/b..', '/a/b..', false],
+    ['p:/a/..b', '/a/..b', false],
     ['p:/with space/ünï çødé.mp3', '/with space/ünï çødé.mp3', false],
     ['p:/100%25', '/100%25', false],
   ])('%s → %s (trailing slash %s)', (spec, path, trailingSlash) => {

@@ -9,7 +9,7 @@ export const MAX_NAME_BYTES = 1023;
 export interface NormalizedPath {
   /** Absolute, `/`-separated, no empty, `.` or `..` segments, no trailing slash except the root `/`. */
   path: string;
-  /** The spec ended in `/` (or named the root): `cp -r` copies the folder's contents, not the folder. */
+  /** The spec ended in `/`, `.` or `..` (or named the root): `cp -r` copies the folder's contents, not the folder. */
   trailingSlash: boolean;
 }
 
@@ -55,7 +55,9 @@ export function normalizeSegments(segments: readonly string[], trailingSlash: bo
  * names checked). Relative input is taken from the pCloud root, as `pcutil rm` does.
  */
 export function normalizeRemotePath(raw: string, spec: string = raw): NormalizedPath {
-  const trailing = raw.endsWith('/') || raw.endsWith('/.') || raw === '.';
+  // A last `.` or `..` names a folder by where it is, not by a name of its own: like a trailing
+  // slash it means the folder's contents (rsync's rule), so `cp -r p:/a/b/.. d` fills d.
+  const trailing = raw.endsWith('/') || /(^|\/)\.\.?$/.test(raw);
   return normalizeSegments(raw.split('/'), trailing, spec);
 }
 
