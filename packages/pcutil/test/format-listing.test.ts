@@ -27,4 +27,12 @@ describe('listing', () => {
       '-           1234  2021-07-24 10:11  b.txt',
     ]);
   });
+
+  it('shows control characters in a name escaped, and keeps the exact name in the row', () => {
+    const hostile: Metadata = { ...base, id: 'd6', isfolder: true, folderid: 6, name: '\u001b[2Jx\ny', modified: 0 };
+    const [row] = listingRows('/', [hostile]);
+    expect(row?.name).toBe('\u001b[2Jx\ny');
+    expect(formatListingRow(row!, false)).toBe('\\x1b[2Jx\\ny/');
+    expect(formatListingRow(row!, true)).toMatch(/  \\x1b\[2Jx\\ny\/$/);
+  });
 });

@@ -73,6 +73,17 @@ describe('progress', () => {
     progress.stop();
     expect(out.at(-1)).toBe('\r\u001b[2K');
   });
+
+  it('escapes control characters in the names in flight and in its lines', () => {
+    const { out, target } = sink(true);
+    const progress = createProgress(target, 10, () => 1000);
+    progress.start('\u001b]0;title\u0007.txt');
+    expect(out.at(-1)).toContain('\\x1b]0;title\\x07.txt');
+    progress.line('cp p:/\u001b[2J p:/x');
+    expect(out.slice(-2)[0]).toBe('cp p:/\\x1b[2J p:/x\n');
+    // Only the progress line's own redraw codes reach the terminal raw.
+    expect(out.join('').replaceAll('\r\u001b[2K', '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
 });
 
 describe('runPool', () => {

@@ -1,4 +1,4 @@
-import { isNotFound, listFolder, PCloudError, stat, walkTree, type FolderMetadata, type Metadata, type PCloudClient } from '@pcloud/core';
+import { escapeControl, isNotFound, listFolder, PCloudError, stat, walkTree, type FolderMetadata, type Metadata, type PCloudClient } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
 import { formatListingRow, listingRows, type ListingRow } from '../list/format-listing.js';
 import { parseRemoteArgs } from './remote-args.js';
@@ -51,7 +51,7 @@ export const lsCommand = defineCommand({
     const all = found.isfolder ? [...sections(found, path)] : [{ path, rows: listingRows(path.slice(0, path.lastIndexOf('/')) || '/', [found]) }];
     if (ctx.json) return void ctx.out.json(all.flatMap((section) => section.rows));
     all.forEach((section, index) => {
-      if (ctx.args.recursive) ctx.out.line(`${index > 0 ? '\n' : ''}p:${section.path}:`);
+      if (ctx.args.recursive) ctx.out.line(`${index > 0 ? '\n' : ''}p:${escapeControl(section.path)}:`);
       for (const row of section.rows) ctx.out.line(formatListingRow(row, ctx.args.long));
     });
   },

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { PCloudError, type PCloudClient } from '@pcloud/core';
+import { escapeControl, PCloudError, type PCloudClient } from '@pcloud/core';
 import type { CliIo } from '@pcloud/core/cli';
 import type { ExpandEnvironment } from '../local/expand-path.js';
 import { formatStep } from '../plan/format-step.js';
@@ -34,14 +34,17 @@ export interface RunCopyDeps {
   signal: AbortSignal;
 }
 
-/** Prints the plan the way the original's dry run did (or as JSON), problems on standard error; answers the exit code. */
+/**
+ * Prints the plan the way the original's dry run did (or as JSON), problems on standard error, with
+ * control characters escaped (names may come from a server); answers the exit code.
+ */
 function printPlan(steps: readonly CopyPlanStep[], io: CliIo, json: boolean): number {
   let failed = false;
   for (const step of steps) {
     if (step.op === 'problem') {
-      io.stderr.write(`pcutil: ${step.severity === 'warning' ? 'warning: ' : ''}${step.message}\n`);
+      io.stderr.write(`pcutil: ${step.severity === 'warning' ? 'warning: ' : ''}${escapeControl(step.message)}\n`);
       failed ||= step.severity === 'error';
-    } else if (!json) io.stdout.write(`${formatStep(step)}\n`);
+    } else if (!json) io.stdout.write(`${escapeControl(formatStep(step) ?? '')}\n`);
   }
   if (json) io.stdout.write(`${JSON.stringify(planJson(steps), null, 2)}\n`);
   return failed ? 1 : 0;

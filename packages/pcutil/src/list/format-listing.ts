@@ -1,4 +1,4 @@
-import { formatPCloudDate, parsePCloudDate, type Metadata } from '@pcloud/core';
+import { escapeControl, formatPCloudDate, parsePCloudDate, type Metadata } from '@pcloud/core';
 
 /** One row of `ls --json`. */
 export interface ListingRow {
@@ -28,11 +28,13 @@ export function listingRows(folderPath: string, contents: readonly Metadata[]): 
 }
 
 /**
- * One `ls` line: the name (folders end in `/`); with -l, a type letter, the size right-aligned in
- * 14 columns (`-` for folders) and the modification time in UTC before it.
+ * One `ls` line: the name (folders end in `/`, control characters escaped so a name cannot drive
+ * the terminal); with -l, a type letter, the size right-aligned in 14 columns (`-` for folders)
+ * and the modification time in UTC before it. `--json` rows keep the exact name.
  */
 export function formatListingRow(row: ListingRow, long: boolean): string {
-  const name = row.type === 'folder' ? `${row.name}/` : row.name;
+  const shown = escapeControl(row.name);
+  const name = row.type === 'folder' ? `${shown}/` : shown;
   if (!long) return name;
   const when = new Date(Date.parse(row.modified)).toISOString().slice(0, 16).replace('T', ' ');
   const size = row.type === 'folder' ? '-' : String(row.size ?? 0);

@@ -1,4 +1,5 @@
 import { posix, sep } from 'node:path';
+import { escapeControl } from '@pcloud/core';
 import type { Loc } from './types.js';
 
 /** The location of `name` inside the folder `parent` (pCloud paths are always `/`-separated). */
@@ -34,11 +35,16 @@ export function isWithin(inner: Loc, outer: Loc): boolean {
   return inner.path.startsWith(prefix);
 }
 
-/** How a location is printed: `p:/path` for pCloud, the path for local, `-` for standard streams. */
-export function formatLoc(loc: Loc): string {
+/** A location as it is: `p:/path` for pCloud, the path for local, `-` for standard streams (for JSON). */
+export function exactLoc(loc: Loc): string {
   if (loc.side === 'remote') return `p:${loc.path}`;
   if (loc.side === 'stdio') return '-';
   return loc.path;
+}
+
+/** How a location is shown to a person: {@link exactLoc} with control characters escaped. */
+export function formatLoc(loc: Loc): string {
+  return escapeControl(exactLoc(loc));
 }
 
 /** Two locations name the same place. */

@@ -1,8 +1,9 @@
 /**
  * A dry run's plan for `--json`: the same actions as the plan lines (`cp`, `mkfolder`, `mkdir`,
- * `skip`, `rm`, `rm -r`), one object each, and the problems beside them.
+ * `skip`, `rm`, `rm -r`), one object each, and the problems beside them. Paths are exact (JSON
+ * escapes control characters itself); messages are the escaped text the plan lines show.
  */
-import { formatLoc } from './loc.js';
+import { exactLoc } from './loc.js';
 import type { CopyPlanStep, RemovePlanStep } from './types.js';
 
 export type PlanAction =
@@ -22,19 +23,19 @@ export function planJson(steps: ReadonlyArray<CopyPlanStep | RemovePlanStep>): P
   for (const step of steps) {
     switch (step.op) {
       case 'mkdir':
-        result.plan.push({ action: step.at.side === 'remote' ? 'mkfolder' : 'mkdir', path: formatLoc(step.at) });
+        result.plan.push({ action: step.at.side === 'remote' ? 'mkfolder' : 'mkdir', path: exactLoc(step.at) });
         break;
       case 'copy':
-        result.plan.push({ action: 'cp', from: formatLoc(step.from), to: formatLoc(step.to) });
+        result.plan.push({ action: 'cp', from: exactLoc(step.from), to: exactLoc(step.to) });
         break;
       case 'skip':
-        result.plan.push({ action: 'skip', path: formatLoc(step.to), reason: step.reason });
+        result.plan.push({ action: 'skip', path: exactLoc(step.to), reason: step.reason });
         break;
       case 'rm':
-        result.plan.push({ action: step.what === 'tree' ? 'rm -r' : 'rm', path: formatLoc(step.at) });
+        result.plan.push({ action: step.what === 'tree' ? 'rm -r' : 'rm', path: exactLoc(step.at) });
         break;
       case 'problem':
-        result.problems.push({ path: formatLoc(step.at), message: step.message, severity: step.severity });
+        result.problems.push({ path: exactLoc(step.at), message: step.message, severity: step.severity });
         break;
     }
   }

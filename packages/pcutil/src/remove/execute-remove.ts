@@ -1,6 +1,6 @@
 import { deleteFile, deleteFolder, deleteTree, type PCloudClient } from '@pcloud/core';
 import { formatRemovedCounts, formatStep } from '../plan/format-step.js';
-import { formatLoc } from '../plan/loc.js';
+import { exactLoc, formatLoc } from '../plan/loc.js';
 import type { RemovePlanStep, RemoveStep } from '../plan/types.js';
 import { errorReason } from '../run/error-reason.js';
 
@@ -29,7 +29,7 @@ export interface RemoveOutput {
 }
 
 async function removeOne(client: PCloudClient, step: RemoveStep): Promise<Removed> {
-  const path = formatLoc(step.at);
+  const path = exactLoc(step.at);
   const byPath = { path: step.at.path };
   if (step.what === 'file') {
     await deleteFile(client, step.id === undefined ? byPath : { fileid: step.id });
@@ -64,7 +64,7 @@ export async function executeRemove(client: () => Promise<PCloudClient>, steps: 
       const removed = await removeOne(await client(), step);
       outcome.removed.push(removed);
       if (output.verbose) output.say(formatStep(step) ?? '');
-      if (removed.folders !== undefined) output.say(formatRemovedCounts(removed.path, removed.folders, removed.files ?? 0));
+      if (removed.folders !== undefined) output.say(formatRemovedCounts(formatLoc(step.at), removed.folders, removed.files ?? 0));
     } catch (error) {
       fail(`${formatLoc(step.at)}: ${errorReason(error)}`);
     }

@@ -1,3 +1,4 @@
+import { escapeControl } from '@pcloud/core';
 import { formatBytes, formatDuration, formatRate } from './format-units.js';
 
 /** Where progress goes: standard error, redrawn in place only when it is a terminal. */
@@ -26,6 +27,8 @@ const REDRAW_MS = 200;
 /**
  * Creates the progress display. On a terminal it redraws one line at most every 200 ms; elsewhere
  * it stays silent (only `line` prints), so logs and pipes are not flooded with carriage returns.
+ * Everything it prints has its control characters escaped: the names in flight and the lines
+ * may come from a server.
  */
 export function createProgress(target: ProgressTarget, totalBytes: number, now: () => number = Date.now): Progress {
   const started = now();
@@ -47,7 +50,7 @@ export function createProgress(target: ProgressTarget, totalBytes: number, now: 
     const rate = seconds > 0 ? done / seconds : 0;
     const percent = totalBytes > 0 ? Math.min(100, Math.floor((done / totalBytes) * 100)) : 100;
     const eta = rate > 0 ? formatDuration(Math.max(0, totalBytes - done) / rate) : '?';
-    const text = `${percent}% ${formatBytes(done)} / ${formatBytes(totalBytes)}  ${formatRate(done, seconds)}  ETA ${eta}  ${active.join(', ')}`;
+    const text = `${percent}% ${formatBytes(done)} / ${formatBytes(totalBytes)}  ${formatRate(done, seconds)}  ETA ${eta}  ${escapeControl(active.join(', '))}`;
     const width = Math.max(20, (target.columns ?? 80) - 1);
     target.write(`\r\u001b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
     shown = true;
@@ -69,7 +72,7 @@ export function createProgress(target: ProgressTarget, totalBytes: number, now: 
     },
     line(text) {
       clear();
-      target.write(`${text}\n`);
+      target.write(`${escapeControl(text)}\n`);
       draw(true);
     },
     stop() {

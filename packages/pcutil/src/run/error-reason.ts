@@ -1,6 +1,9 @@
-import { redact } from '@pcloud/core';
+import { escapeControl, redact } from '@pcloud/core';
 
-/** The one-line reason an error gives, for `pcutil: PATH: reason` lines: its message (redacted), never a stack. */
+/**
+ * The one-line reason an error gives, for `pcutil: PATH: reason` lines: its message (redacted, and
+ * with control characters escaped, as it may quote a name or a server's words), never a stack.
+ */
 export function errorReason(error: unknown): string {
-  return redact(error instanceof Error ? error.message : String(error));
+  return escapeControl(redact(error instanceof Error ? error.message : String(error)));
 }
