@@ -18,9 +18,9 @@ describe('over the binary protocol', () => {
     const configFile = join(root, 'pcloud.json');
     await writeFile(configFile, JSON.stringify({ 'binary-api-port': fx.emulator.binaryPlainPort }), { mode: 0o600 });
     const common = ['-f', configFile, '--transport', 'binary'];
-    const up = await pcutil(fx.emulator, [...common, 'cp', '-r', join(root, 'tree'), 'p:/binproto']);
+    const up = await pcutil(fx.emulator, [...common, 'cp', '-r', `${join(root, 'tree')}/`, 'p:/binproto']);
     expect(up.code, up.stderr).toBe(0);
-    const down = await pcutil(fx.emulator, [...common, 'cp', '-r', 'p:/binproto', join(root, 'back')]);
+    const down = await pcutil(fx.emulator, [...common, 'cp', '-r', 'p:/binproto/', join(root, 'back')]);
     expect(down.code, down.stderr).toBe(0);
     execFileSync('diff', ['-r', join(root, 'tree'), join(root, 'back')]);
     const removed = await pcutil(fx.emulator, [...common, 'rm', '-r', 'p:/binproto']);

@@ -114,10 +114,11 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
     it('copies pCloud to pCloud on the server, recursively', async () => {
       await fx.emulator.seedFile('/srv/a/one.txt', '1', 1_500_000_000);
       await fx.emulator.seedFile('/srv/a/sub/two.txt', '22');
+      // p:/srv/b is missing: it is created and receives the folder under its own name.
       const result = await pcutil(fx.emulator, ['cp', '-r', 'p:/srv/a', 'p:/srv/b']);
       expect(result.code, result.stderr).toBe(0);
-      expect((await pcutil(fx.emulator, ['cat', 'p:/srv/b/sub/two.txt'])).stdout).toBe('22');
-      const long = await pcutil(fx.emulator, ['ls', '-l', 'p:/srv/b']);
+      expect((await pcutil(fx.emulator, ['cat', 'p:/srv/b/a/sub/two.txt'])).stdout).toBe('22');
+      const long = await pcutil(fx.emulator, ['ls', '-l', 'p:/srv/b/a']);
       expect(long.stdout).toContain('2017-07-14 02:40  one.txt');
     });
 
@@ -130,7 +131,7 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       await symlink(join(root, 'elsewhere/target.txt'), join(root, 'src/link.txt'));
       await symlink(join(root, 'src'), join(root, 'src/inner/loop'));
       execFileSync('mkfifo', [join(root, 'src/pipe')]);
-      const result = await pcutil(fx.emulator, ['cp', '-r', join(root, 'src'), 'p:/links']);
+      const result = await pcutil(fx.emulator, ['cp', '-r', `${join(root, 'src')}/`, 'p:/links']);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain('pcutil: warning: ');
       expect(result.stderr).toMatch(/inner\/loop: symbolic link loop/);
@@ -153,7 +154,7 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/bad\\name\.txt: pCloud refuses a backslash/);
       expect(result.stderr).toMatch(/1 file\(s\) copied .*; 1 failed\.\n$/);
-      expect((await pcutil(fx.emulator, ['ls', 'p:/partial'])).stdout).toBe('ok.txt\n');
+      expect((await pcutil(fx.emulator, ['ls', 'p:/partial/src'])).stdout).toBe('ok.txt\n');
     });
 
     it('mv renames and moves on the server; mkdir -p creates chains; ls --json describes', async () => {

@@ -24,14 +24,16 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       const localBefore = await localSnapshot(root);
       const remoteBefore = await remoteSnapshot(fx.client);
 
+      // DEST is missing: it is created, and the folder lands in it under its own name.
       const up = await pcutil(fx.emulator, ['cp', '-d', '-r', join(root, 'up'), 'p:/dry/new/deep']);
       expect(up.code).toBe(0);
       expect(up.stdout.split('\n')).toEqual([
         'mkfolder p:/dry/new',
         'mkfolder p:/dry/new/deep',
-        `cp ${root}/up/a.txt p:/dry/new/deep/a.txt`,
-        'mkfolder p:/dry/new/deep/sub',
-        `cp ${root}/up/sub/b.txt p:/dry/new/deep/sub/b.txt`,
+        'mkfolder p:/dry/new/deep/up',
+        `cp ${root}/up/a.txt p:/dry/new/deep/up/a.txt`,
+        'mkfolder p:/dry/new/deep/up/sub',
+        `cp ${root}/up/sub/b.txt p:/dry/new/deep/up/sub/b.txt`,
         '',
       ]);
       const down = await pcutil(fx.emulator, ['cp', '--dry-run', '-r', 'p:/dry/remote', join(root, 'down')]);
@@ -63,8 +65,9 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       expect(JSON.parse(cp.stdout)).toEqual({
         plan: [
           { action: 'mkfolder', path: 'p:/dryjson/new' },
-          { action: 'mkfolder', path: 'p:/dryjson/new/sub' },
-          { action: 'cp', from: `${root}/up/sub/a.txt`, to: 'p:/dryjson/new/sub/a.txt' },
+          { action: 'mkfolder', path: 'p:/dryjson/new/up' },
+          { action: 'mkfolder', path: 'p:/dryjson/new/up/sub' },
+          { action: 'cp', from: `${root}/up/sub/a.txt`, to: 'p:/dryjson/new/up/sub/a.txt' },
         ],
         problems: [],
       });

@@ -83,10 +83,10 @@ it(`cp -r of ${FILES} files up and down under 5000/4000 answers, latency and res
   let up;
   let down;
   try {
-    up = await (await spawnPcutil(fx.emulator, ['cp', '-r', '-v', '--json', '-j', String(JOBS), tree, 'p:/fault-run'])).exited;
+    up = await (await spawnPcutil(fx.emulator, ['cp', '-r', '-v', '--json', '-j', String(JOBS), `${tree}/`, 'p:/fault-run'])).exited;
     expect(up.code, up.stderr.slice(-2000)).toBe(0);
     const upSeconds = (Date.now() - started) / 1000;
-    down = await (await spawnPcutil(fx.emulator, ['cp', '-r', '-v', '--json', '-j', String(JOBS), 'p:/fault-run', join(root, 'back')])).exited;
+    down = await (await spawnPcutil(fx.emulator, ['cp', '-r', '-v', '--json', '-j', String(JOBS), 'p:/fault-run/', join(root, 'back')])).exited;
     expect(down.code, down.stderr.slice(-2000)).toBe(0);
     Object.assign(up, { seconds: upSeconds });
   } finally {

@@ -35,9 +35,9 @@ describe('faults and interruptions', () => {
     });
     const before = fx.emulator.faults.injected;
     try {
-      const up = await pcutil(fx.emulator, ['cp', '-r', join(root, 'tree'), 'p:/faults']);
+      const up = await pcutil(fx.emulator, ['cp', '-r', `${join(root, 'tree')}/`, 'p:/faults']);
       expect(up.code, up.stderr).toBe(0);
-      const down = await pcutil(fx.emulator, ['cp', '-r', 'p:/faults', join(root, 'back')]);
+      const down = await pcutil(fx.emulator, ['cp', '-r', 'p:/faults/', join(root, 'back')]);
       expect(down.code, down.stderr).toBe(0);
     } finally {
       fx.emulator.faults.set({});

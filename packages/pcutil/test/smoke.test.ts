@@ -70,7 +70,7 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
 
     it('removes files and folders, and a tree with counts', async () => {
       const root = await makeTree();
-      await pcutil(fx.emulator, ['cp', '-r', join(root, 'tree'), 'p:/smoke4/tree']);
+      await pcutil(fx.emulator, ['cp', '-r', join(root, 'tree'), 'p:/smoke4']);
       await pcutil(fx.emulator, ['mkdir', 'p:/smoke4/empty']);
       expect((await pcutil(fx.emulator, ['rm', 'p:/smoke4/tree/a.txt'])).code).toBe(0);
       expect((await pcutil(fx.emulator, ['rm', 'smoke4/empty'])).code).toBe(0);

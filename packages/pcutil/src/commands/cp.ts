@@ -14,7 +14,11 @@ export const cpCommand = defineCommand({
     paths: { describe: 'SOURCE... DEST: local paths, p:/paths, pcloud:// locations, or - for standard input/output', variadic: true },
   },
   options: {
-    recursive: { type: 'boolean', alias: 'r', describe: 'copy folders and everything in them; SOURCE/ copies the contents only' },
+    recursive: {
+      type: 'boolean',
+      alias: 'r',
+      describe: 'copy folders and everything in them: SOURCE lands in DEST/SOURCE (DEST created if missing); SOURCE/ and . copy the contents into DEST',
+    },
     update: { type: 'boolean', alias: 'u', describe: 'skip files whose destination has the same size and sha1' },
     'no-clobber': { type: 'boolean', alias: 'n', describe: 'never replace an existing destination file' },
     'in-place': {
@@ -28,9 +32,10 @@ export const cpCommand = defineCommand({
   examples: [
     ['pcutil cp report.pdf p:/Documents', 'upload into an existing folder, keeping the name'],
     ['pcutil cp report.pdf p:/Archive/2026/report-final.pdf', 'upload under a new name, creating Archive/2026'],
-    ['pcutil cp -r ~/Photos p:/Backup', 'upload a folder: makes p:/Backup/Photos'],
-    ['pcutil cp -r ~/Photos/ p:/Backup/Photos', 'upload only the contents of ~/Photos'],
-    ['pcutil cp -r p:/Music .', 'download a folder into the current directory'],
+    ['pcutil cp -r ~/Photos p:/Backup', 'upload a folder: makes p:/Backup/Photos, creating p:/Backup if missing'],
+    ['pcutil cp -r ~/Photos/ p:/Backup/Photos', 'upload only the contents of ~/Photos (the same tree again)'],
+    ['pcutil cp -r p:/Music ~/restore', 'download a folder: makes ~/restore/Music'],
+    ['cd ~/site && pcutil cp -r . p:/site', 'upload the current folder\'s contents into p:/site'],
     ['pcutil cp -r -u -j 8 ~/work/ p:/work', 'sync up what changed, 8 transfers at a time'],
     ['pcutil cp -d -r p:/ backup', 'show what a full download would do, without doing it'],
     ['tar c src | pcutil cp - p:/src.tar', 'upload standard input'],

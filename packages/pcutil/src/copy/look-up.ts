@@ -60,7 +60,9 @@ export async function lookUpExisting(target: Target, dest: DestSpec, getClient: 
   const siblings = dest.entry?.kind === 'folder' ? dest.entry.children : undefined;
   if (siblings === undefined) return findRemote(client, target.to.path, deep);
   const name = baseName(target.to);
-  const match = siblings.find((child): child is FileEntry | FolderEntry => child.name === name && child.kind === target.entry.kind);
+  const named = siblings.filter((child): child is FileEntry | FolderEntry => child.name === name && child.kind !== 'problem');
+  // A folder landing where only a file of its name is must be refused, so the file counts for a folder.
+  const match = named.find((child) => child.kind === target.entry.kind) ?? (deep ? named[0] : undefined);
   if (match?.kind === 'folder' && match.id !== undefined) return listRemoteFolder(client, { folderid: match.id }, true);
   return match;
 }

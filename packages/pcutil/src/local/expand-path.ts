@@ -13,7 +13,7 @@ export interface ExpandEnvironment {
 export interface ExpandedPath {
   /** Absolute and normalized: `.` and `..` resolved, no trailing separator (except the root). */
   path: string;
-  /** The argument ended in `/`: with -r, copy the folder's contents rather than the folder. */
+  /** The argument ended in `/`, `.` or `..`: with -r, copy the folder's contents rather than the folder. */
   contentsOnly: boolean;
 }
 
@@ -37,8 +37,9 @@ export function expandLocalPath(input: string, environment: ExpandEnvironment): 
     const value = environment.env[braced ?? bare ?? ''];
     return value === undefined ? whole : value;
   });
-  // As in the original, `.` expands to the working directory itself: `cp -r . p:/x` makes p:/x/<dir>.
-  const contentsOnly = text.endsWith('/');
+  // A folder named by `.` or `..` has no name of its own to copy under: as in the original (and
+  // rsync), `cp -r . p:/x` copies the working directory's contents into p:/x, like `./`.
+  const contentsOnly = text.endsWith('/') || /(^|\/)\.\.?$/.test(text);
   const path = isAbsolute(text) ? resolve(text) : resolve(environment.cwd, text);
   return { path: path.length > 1 && path.endsWith(sep) ? path.slice(0, -1) : path, contentsOnly };
 }

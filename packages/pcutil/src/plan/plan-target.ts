@@ -7,13 +7,20 @@ import type { Target } from './resolve-targets.js';
  * Expands one target into steps: the folders to create, the files to copy or skip, and the
  * items that cannot be copied. `existing` is what is at the target now (a folder carries its
  * listed tree), so re-running a copy only does what is missing. pCloud lets a file and a folder
- * share a name; a local disk does not, so a clash only matters when the destination is local.
+ * share a name; a local disk does not, so inside a tree a clash only matters when the destination
+ * is local. A folder whose own destination is a file is refused on either side, as the original
+ * refuses an "invalid recursive destination".
  */
 export function planTarget(target: Target, existing: Entry | undefined, options: CopyOptions): CopyPlanStep[] {
   const steps: CopyPlanStep[] = [];
   if (target.entry.kind === 'file') planFile(target.from, target.entry, target.to, existing, options, steps);
+  else if (existing !== undefined && existing.kind !== 'folder') steps.push(folderOntoFile(target.from, target.to));
   else planFolder(target.from, target.entry, target.to, existing, options, steps);
   return steps;
+}
+
+function folderOntoFile(from: Loc, to: Loc): CopyPlanStep {
+  return { op: 'problem', at: from, message: `${formatLoc(to)} is a file; cannot copy the folder ${formatLoc(from)} onto it`, severity: 'error' };
 }
 
 function planFile(from: Loc, source: FileEntry, to: Loc, existing: Entry | undefined, options: CopyOptions, steps: CopyPlanStep[]): void {
@@ -31,7 +38,7 @@ function planFile(from: Loc, source: FileEntry, to: Loc, existing: Entry | undef
 
 function planFolder(from: Loc, source: FolderEntry, to: Loc, existing: Entry | undefined, options: CopyOptions, steps: CopyPlanStep[]): void {
   if (existing !== undefined && existing.kind !== 'folder' && to.side !== 'remote') {
-    steps.push({ op: 'problem', at: from, message: `${formatLoc(to)} is a file; cannot copy the folder ${formatLoc(from)} onto it`, severity: 'error' });
+    steps.push(folderOntoFile(from, to));
     return;
   }
   const current = existing?.kind === 'folder' ? existing : undefined;

@@ -7,7 +7,7 @@ export interface SourceSpec {
   /** As the user typed it, for messages. */
   arg: string;
   loc: Loc;
-  /** Ends in `/` (or is `.`/`..`): copy what is inside, not the folder itself. */
+  /** Ends in `/`, `.` or `..`: copy what is inside, not the folder itself. */
   contentsOnly: boolean;
   /** What is there; undefined when nothing is. Folders carry their tree when -r is given. */
   entry: Entry | undefined;
@@ -55,10 +55,13 @@ export function assertOneSideRemote(sources: ReadonlyArray<{ arg: string; loc: L
 const problem = (at: Loc, message: string, severity: ProblemStep['severity'] = 'error'): ProblemStep => ({ op: 'problem', at, message, severity });
 
 /**
- * Applies the original pcutil's rules to decide where each SOURCE lands under DEST: an existing
- * folder receives sources under their own names, otherwise DEST is the new name; several sources
- * (or a DEST ending in `/`) need a folder; a folder needs -r; with -r a SOURCE ending in `/`
- * contributes its contents only. Throws a usage error when a copy would be local to local.
+ * Applies the original pcutil's rules to decide where each SOURCE lands under DEST. A folder
+ * (with -r) lands at DEST/<its name> whether DEST exists or not, and DEST is created when missing
+ * (rsync's rule: the same command gives the same tree every time); a folder named with a trailing
+ * `/`, `.` or `..` contributes its contents to DEST instead. A file lands inside DEST when DEST is
+ * a folder, when DEST ends in `/` or when there are several sources, and otherwise becomes DEST
+ * (the original's -r rule for a file copied an empty folder; this is rsync's). A folder needs -r,
+ * and no folder lands on a file. Throws a usage error when a copy would be local to local.
  */
 export function resolveTargets(sources: SourceSpec[], dest: DestSpec, options: CopyOptions): TargetPlan {
   assertOneSideRemote(sources, dest);
@@ -90,7 +93,9 @@ export function resolveTargets(sources: SourceSpec[], dest: DestSpec, options: C
     result.targets.push(outcome);
   }
   if (result.targets.length > 0 && dest.entry === undefined && dest.loc.side !== 'stdio') {
-    const creates = intoFolder ? [...dest.missingParents, dest.loc] : dest.missingParents;
+    // DEST itself is created first when something lands inside it; a target that is DEST creates itself.
+    const inside = intoFolder || result.targets.some((target) => !sameLoc(target.to, dest.loc));
+    const creates = inside ? [...dest.missingParents, dest.loc] : dest.missingParents;
     for (const at of creates) {
       const nameProblem = at.side === 'remote' ? remoteNameProblem(baseName(at)) : undefined;
       if (nameProblem) return { prelude: [], targets: [], problems: [...result.problems, problem(at, `${formatLoc(at)}: pCloud refuses ${nameProblem}`)] };
@@ -111,18 +116,21 @@ function placeSource(source: SourceSpec, dest: DestSpec, intoFolder: boolean, op
   if (source.loc.side === 'stdio' && intoFolder) {
     return { message: `standard input needs a file name, but ${dest.arg} is a folder` };
   }
+  // The name the user typed, as the original takes it: never a name the server chose.
+  const name = baseName(source.loc);
   let to: Loc;
   let newName: string | undefined;
   if (dest.loc.side === 'stdio') {
     to = dest.loc;
+  } else if (entry.kind === 'folder') {
+    if (dest.entry?.kind === 'file') return { message: `cannot copy the folder ${source.arg} onto the file ${dest.arg}` };
+    const contents = source.contentsOnly || name === '';
+    to = contents ? dest.loc : childLoc(dest.loc, name);
+    newName = contents ? (dest.entry === undefined ? baseName(dest.loc) : undefined) : name;
   } else if (intoFolder) {
-    const contents = entry.kind === 'folder' && source.contentsOnly;
-    to = contents ? dest.loc : childLoc(dest.loc, entry.name);
-    newName = contents ? undefined : entry.name;
+    to = childLoc(dest.loc, name);
+    newName = name;
   } else {
-    if (entry.kind === 'folder' && dest.entry?.kind === 'file') {
-      return { message: `cannot copy the folder ${source.arg} onto the file ${dest.arg}` };
-    }
     // The original's rule: a recursive copy onto an existing file is an error, whatever the source.
     if (options.recursive && dest.entry?.kind === 'file') {
       return { message: `cannot copy recursively onto the file ${dest.arg}; leave out -r to replace it` };

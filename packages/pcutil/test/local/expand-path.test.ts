@@ -29,11 +29,18 @@ describe('expandLocalPath', () => {
     expect(expand(input).path).toBe(expected);
   });
 
-  it('marks a trailing slash as contents-only, and only that', () => {
+  it('marks a trailing slash, a last . and a last .. as contents-only, and only those', () => {
     expect(expand('dir/').contentsOnly).toBe(true);
     expect(expand('~/').contentsOnly).toBe(true);
+    // The original and rsync copy what is inside a folder named by . or .., not the folder.
+    expect(expand('.').contentsOnly).toBe(true);
+    expect(expand('..').contentsOnly).toBe(true);
+    expect(expand('dir/.').contentsOnly).toBe(true);
+    expect(expand('dir/..').contentsOnly).toBe(true);
     expect(expand('dir').contentsOnly).toBe(false);
-    expect(expand('.').contentsOnly).toBe(false);
+    expect(expand('.bashrc').contentsOnly).toBe(false);
+    expect(expand('dir/..x').contentsOnly).toBe(false);
+    expect(expand('x.').contentsOnly).toBe(false);
     expect(expand('dir/').path).toBe('/home/me/work/dir');
   });
 });

@@ -105,6 +105,11 @@ describe('planTarget: folder trees', () => {
     expect(steps.filter((s) => s.op === 'problem').map((s) => (s.op === 'problem' ? s.severity : ''))).toEqual(['error', 'warning', 'error']);
   });
 
+  it('refuses a folder whose own destination on pCloud is a file, as the original does', () => {
+    const steps = planTarget(target(local('/h/a'), folder('a', [file('f')]), remote('/d/a')), file('a'), recursive);
+    expect(lines(steps)).toEqual(['! p:/d/a is a file; cannot copy the folder /h/a onto it']);
+  });
+
   it('downloads names pCloud accepts even when they would be refused uploading', () => {
     const steps = planTarget(target(remote('/a'), folder('a', [file('q&a #1 %+?.txt')]), local('/h/a')), undefined, recursive);
     expect(lines(steps)).toEqual(['mkdir /h/a', 'cp p:/a/q&a #1 %+?.txt /h/a/q&a #1 %+?.txt']);

@@ -101,11 +101,30 @@ describe('resolveTargets: folders', () => {
     expect(plan.prelude).toEqual([]);
   });
 
-  it('uses a missing DEST as the folder new name', () => {
+  it('puts a folder into a missing DEST under its own name, creating DEST (cp -r a p:/b/c makes p:/b/c/a)', () => {
     const dest = dst(remote('/b/c'), undefined, { missingParents: [remote('/b')] });
     const plan = resolveTargets([src(local('/h/a'), folder('a', []))], dest, recursive);
-    expect(plan.targets.map((t) => t.to)).toEqual([remote('/b/c')]);
-    expect(plan.prelude).toEqual([{ op: 'mkdir', at: remote('/b') }]);
+    expect(plan.targets.map((t) => t.to)).toEqual([remote('/b/c/a')]);
+    expect(plan.targets[0]?.mayExist).toBe(false);
+    expect(plan.prelude).toEqual([{ op: 'mkdir', at: remote('/b') }, { op: 'mkdir', at: remote('/b/c') }]);
+  });
+
+  it('fills a missing DEST with the contents of SOURCE/, which creates DEST itself', () => {
+    const dest = dst(local('/h/new'), undefined, { missingParents: [] });
+    const plan = resolveTargets([src(remote('/a'), folder('a', []), true)], dest, recursive);
+    expect(plan.targets.map((t) => t.to)).toEqual([local('/h/new')]);
+    expect(plan.prelude).toEqual([]);
+  });
+
+  it('names the copy after the SOURCE the user typed, not the name pCloud lists', () => {
+    const plan = resolveTargets([src(remote('/a'), folder('../evil', []))], dst(local('/h/dir'), folder('dir')), recursive);
+    expect(plan.targets.map((t) => t.to)).toEqual([local('/h/dir/a')]);
+  });
+
+  it('keeps the file rule for a file copied with -r: a missing DEST is its new name', () => {
+    const plan = resolveTargets([src(local('/h/a.txt'), file('a.txt'))], dst(remote('/new'), undefined), recursive);
+    expect(plan.targets.map((t) => t.to)).toEqual([remote('/new')]);
+    expect(plan.prelude).toEqual([]);
   });
 
   it('refuses a recursive copy onto an existing file', () => {
@@ -149,9 +168,9 @@ describe('resolveTargets: several sources', () => {
   });
 
   it('refuses two sources with the same name landing on the same place', () => {
-    const plan = resolveTargets([src(local('/h/a'), file('x')), src(local('/k/x'), file('x'))], dst(remote('/d'), folder('d', [])), plain);
+    const plan = resolveTargets([src(local('/h/x'), file('x')), src(local('/k/x'), file('x'))], dst(remote('/d'), folder('d', [])), plain);
     expect(plan.targets).toHaveLength(1);
-    expect(plan.problems[0]?.message).toBe('/k/x would overwrite p:/d/x, just copied from /h/a');
+    expect(plan.problems[0]?.message).toBe('/k/x would overwrite p:/d/x, just copied from /h/x');
   });
 });
 
