@@ -1,6 +1,6 @@
 import { PCloudError, renameFile, renameFolder } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
-import { childLoc, formatLoc, isWithin } from '../plan/loc.js';
+import { baseName, childLoc, formatLoc, isWithin } from '../plan/loc.js';
 import { findRemote } from '../remote/remote-tree.js';
 import { parseRemoteArgs } from './remote-args.js';
 import { errorReason } from '../run/error-reason.js';
@@ -29,7 +29,8 @@ export const mvCommand = defineCommand({
       try {
         const source = await findRemote(client, from.path, false);
         if (source === undefined || from.path === '/') throw new Error(from.path === '/' ? 'the root folder cannot be moved' : 'no such file or folder');
-        const to = intoFolder ? childLoc(dest, source.name) : dest;
+        // Named as the user typed it, never as the server lists it.
+        const to = intoFolder ? childLoc(dest, baseName(from)) : dest;
         if (source.kind === 'folder' && isWithin(to, from)) throw new Error('cannot move a folder into itself');
         if (source.kind === 'folder' && destEntry?.kind === 'file' && !intoFolder) throw new Error(`cannot replace the file ${formatLoc(dest)} with a folder`);
         const line = `mv ${formatLoc(from)} ${formatLoc(to)}`;

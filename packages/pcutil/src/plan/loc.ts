@@ -1,10 +1,14 @@
-import { posix, sep } from 'node:path';
-import { escapeControl } from '@pcloud/core';
+import { sep } from 'node:path';
+import { escapeControl, joinRemotePath } from '@pcloud/core';
 import type { Loc } from './types.js';
 
-/** The location of `name` inside the folder `parent` (pCloud paths are always `/`-separated). */
+/**
+ * The location of `name` inside the folder `parent` (pCloud paths are always `/`-separated). The
+ * name is appended as it is, never normalised, so a `..` a server sends cannot quietly climb out
+ * of `parent`: callers check names they did not choose (see untrusted-name.ts).
+ */
 export function childLoc(parent: Loc, name: string): Loc {
-  if (parent.side === 'remote') return { side: 'remote', path: posix.join(parent.path, name) };
+  if (parent.side === 'remote') return { side: 'remote', path: joinRemotePath(parent.path, name) };
   const base = parent.path.endsWith(sep) ? parent.path : parent.path + sep;
   return { side: parent.side, path: base + name };
 }

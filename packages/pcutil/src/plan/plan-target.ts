@@ -2,6 +2,7 @@ import { remoteNameProblem } from '@pcloud/core';
 import { childLoc, formatLoc } from './loc.js';
 import type { CopyOptions, CopyPlanStep, Entry, FileEntry, FolderEntry, Loc, Side } from './types.js';
 import type { Target } from './resolve-targets.js';
+import { placeListedChild } from './untrusted-name.js';
 
 /**
  * Expands one target into steps: the folders to create, the files to copy or skip, and the
@@ -9,13 +10,14 @@ import type { Target } from './resolve-targets.js';
  * listed tree), so re-running a copy only does what is missing. pCloud lets a file and a folder
  * share a name; a local disk does not, so inside a tree a clash only matters when the destination
  * is local. A folder whose own destination is a file is refused on either side, as the original
- * refuses an "invalid recursive destination".
+ * refuses an "invalid recursive destination". Names listed on pCloud are checked before they
+ * become part of a destination path (untrusted-name.ts).
  */
 export function planTarget(target: Target, existing: Entry | undefined, options: CopyOptions): CopyPlanStep[] {
   const steps: CopyPlanStep[] = [];
   if (target.entry.kind === 'file') planFile(target.from, target.entry, target.to, existing, options, steps);
   else if (existing !== undefined && existing.kind !== 'folder') steps.push(folderOntoFile(target.from, target.to));
-  else planFolder(target.from, target.entry, target.to, existing, options, steps);
+  else planFolder(target.from, target.entry, target.to, existing, options, steps, target.to);
   return steps;
 }
 
@@ -36,7 +38,7 @@ function planFile(from: Loc, source: FileEntry, to: Loc, existing: Entry | undef
   steps.push({ op: 'copy', from, to, source, existing: current });
 }
 
-function planFolder(from: Loc, source: FolderEntry, to: Loc, existing: Entry | undefined, options: CopyOptions, steps: CopyPlanStep[]): void {
+function planFolder(from: Loc, source: FolderEntry, to: Loc, existing: Entry | undefined, options: CopyOptions, steps: CopyPlanStep[], root: Loc): void {
   if (existing !== undefined && existing.kind !== 'folder' && to.side !== 'remote') {
     steps.push(folderOntoFile(from, to));
     return;
@@ -50,7 +52,12 @@ function planFolder(from: Loc, source: FolderEntry, to: Loc, existing: Entry | u
       steps.push({ op: 'problem', at: childFrom, message: `${formatLoc(childFrom)}: ${child.message}`, severity: child.severity });
       continue;
     }
-    const childTo = childLoc(to, child.name);
+    const placed = from.side === 'remote' ? placeListedChild(from, to, child.name, root) : { to: childLoc(to, child.name) };
+    if ('message' in placed) {
+      steps.push({ op: 'problem', at: childFrom, message: placed.message, severity: 'error' });
+      continue;
+    }
+    const childTo = placed.to;
     const nameProblem = to.side === 'remote' ? remoteNameProblem(child.name) : undefined;
     if (nameProblem) {
       steps.push({ op: 'problem', at: childFrom, message: `${formatLoc(childFrom)}: pCloud refuses ${nameProblem}`, severity: 'error' });
@@ -58,7 +65,7 @@ function planFolder(from: Loc, source: FolderEntry, to: Loc, existing: Entry | u
     }
     const match = findExisting(current?.children, child.name, child.kind, to.side);
     if (child.kind === 'file') planFile(childFrom, child, childTo, match, options, steps);
-    else planFolder(childFrom, child, childTo, match, options, steps);
+    else planFolder(childFrom, child, childTo, match, options, steps, root);
   }
 }
 

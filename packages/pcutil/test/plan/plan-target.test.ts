@@ -110,6 +110,26 @@ describe('planTarget: folder trees', () => {
     expect(lines(steps)).toEqual(['! p:/d/a is a file; cannot copy the folder /h/a onto it']);
   });
 
+  it('refuses names from pCloud that are no plain names, wherever they would land, and copies the rest', () => {
+    const hostile = folder('e', [file('../x'), file('a/b'), file('..'), file('.'), file(''), file('n\u0000ul'), file('b\\s'), folder('..', [file('pwned')]), file('ok')]);
+    const down = lines(planTarget(target(remote('/e'), hostile, local('/h/e')), undefined, recursive));
+    expect(down).toEqual([
+      'mkdir /h/e',
+      '! p:/e/: not copied: pCloud sent an unsafe name (an empty name)',
+      '! p:/e/.: not copied: pCloud sent an unsafe name (the name ".")',
+      '! p:/e/..: not copied: pCloud sent an unsafe name (the name "..")',
+      '! p:/e/../x: not copied: pCloud sent an unsafe name (a slash in the name)',
+      '! p:/e/a/b: not copied: pCloud sent an unsafe name (a slash in the name)',
+      '! p:/e/b\\s: not copied: pCloud sent an unsafe name (a backslash in the name)',
+      '! p:/e/n\\x00ul: not copied: pCloud sent an unsafe name (a NUL character in the name)',
+      'cp p:/e/ok /h/e/ok',
+      '! p:/e/..: not copied: pCloud sent an unsafe name (the name "..")',
+    ]);
+    const serverSide = lines(planTarget(target(remote('/e'), hostile, remote('/d/e')), undefined, recursive));
+    expect(serverSide.filter((line) => line.startsWith('!'))).toHaveLength(8);
+    expect(serverSide.filter((line) => !line.startsWith('!'))).toEqual(['mkfolder p:/d/e', 'cp p:/e/ok p:/d/e/ok']);
+  });
+
   it('downloads names pCloud accepts even when they would be refused uploading', () => {
     const steps = planTarget(target(remote('/a'), folder('a', [file('q&a #1 %+?.txt')]), local('/h/a')), undefined, recursive);
     expect(lines(steps)).toEqual(['mkdir /h/a', 'cp p:/a/q&a #1 %+?.txt /h/a/q&a #1 %+?.txt']);
