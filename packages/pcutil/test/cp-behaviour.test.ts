@@ -122,7 +122,7 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       expect(long.stdout).toContain('2017-07-14 02:40  one.txt');
     });
 
-    it('follows symlinks, skips special files with a warning and reports loops', async () => {
+    it('follows symlinks to files, skips special files with a warning and reports loops under -L', async () => {
       const root = await temp();
       await mkdir(join(root, 'src/inner'), { recursive: true });
       await mkdir(join(root, 'elsewhere'));
@@ -131,7 +131,7 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       await symlink(join(root, 'elsewhere/target.txt'), join(root, 'src/link.txt'));
       await symlink(join(root, 'src'), join(root, 'src/inner/loop'));
       execFileSync('mkfifo', [join(root, 'src/pipe')]);
-      const result = await pcutil(fx.emulator, ['cp', '-r', `${join(root, 'src')}/`, 'p:/links']);
+      const result = await pcutil(fx.emulator, ['cp', '-L', '-r', `${join(root, 'src')}/`, 'p:/links']);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain('pcutil: warning: ');
       expect(result.stderr).toMatch(/inner\/loop: symbolic link loop/);

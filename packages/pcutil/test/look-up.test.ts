@@ -46,7 +46,7 @@ describe('remote look-ups against the emulator', () => {
   it('looks up what exists where a folder lands, from DEST one level listing', async () => {
     await fx.emulator.seedFile('/lk4/dst/src/old.txt', 'old');
     await fx.emulator.seedFile('/lk4/src/new.txt', 'new');
-    const source = await lookUpSource(parseArg('p:/lk4/src', environment), true, getClient);
+    const source = await lookUpSource(parseArg('p:/lk4/src', environment), { recursive: true }, getClient);
     const dest = await lookUpDest(parseArg('p:/lk4/dst', environment), getClient);
     const plan = resolveTargets([source], dest, { recursive: true, noClobber: false, update: false });
     const existing = await lookUpExisting(plan.targets[0]!, dest, getClient);

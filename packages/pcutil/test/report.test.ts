@@ -35,6 +35,11 @@ describe('copy summary', () => {
     expect(summary.bytesPerSecond).toBe(30_000);
     expect(formatCopySummary(summary)).toBe('3 file(s) copied (12.0 KB) in 0.4 s, 30.0 KB/s; 1 folder(s) created; 1 skipped; 2 failed.');
   });
+
+  it('says how many linked folders were not followed, apart from other warnings', () => {
+    const summary = finishCopySummary({ ...createCopySummary(), files: 1, bytes: 1, linksNotFollowed: 2, warnings: 1 }, 1);
+    expect(formatCopySummary(summary)).toBe('1 file(s) copied (1 B) in 1.0 s, 1 B/s; 2 linked folder(s) not followed (-L follows them); 1 warning(s); 0 failed.');
+  });
 });
 
 describe('progress', () => {

@@ -19,6 +19,7 @@ export const cpCommand = defineCommand({
       alias: 'r',
       describe: 'copy folders and everything in them: SOURCE lands in DEST/SOURCE (DEST created if missing); SOURCE/ and . copy the contents into DEST',
     },
+    'follow-links': { type: 'boolean', alias: 'L', describe: 'descend into symbolic links to folders inside a local SOURCE (links to files are always followed)' },
     update: { type: 'boolean', alias: 'u', describe: 'skip files whose destination has the same size and sha1' },
     'no-clobber': { type: 'boolean', alias: 'n', describe: 'never replace an existing destination file' },
     'in-place': {
@@ -36,6 +37,7 @@ export const cpCommand = defineCommand({
     ['pcutil cp -r ~/Photos/ p:/Backup/Photos', 'upload only the contents of ~/Photos (the same tree again)'],
     ['pcutil cp -r p:/Music ~/restore', 'download a folder: makes ~/restore/Music'],
     ['cd ~/site && pcutil cp -r . p:/site', 'upload the current folder\'s contents into p:/site'],
+    ['pcutil cp -r -L ~/Photos p:/Backup', 'also copy the folders that symbolic links inside ~/Photos lead to'],
     ['pcutil cp -r -u -j 8 ~/work/ p:/work', 'sync up what changed, 8 transfers at a time'],
     ['pcutil cp -d -r p:/ backup', 'show what a full download would do, without doing it'],
     ['tar c src | pcutil cp - p:/src.tar', 'upload standard input'],
@@ -50,7 +52,7 @@ export const cpCommand = defineCommand({
     const { code } = await runCopy(
       {
         paths,
-        options: { recursive: ctx.args.recursive, update: ctx.args.update, noClobber: ctx.args['no-clobber'] },
+        options: { recursive: ctx.args.recursive, update: ctx.args.update, noClobber: ctx.args['no-clobber'], followLinks: ctx.args['follow-links'] },
         jobs: ctx.args.jobs,
         dryRun: ctx.dryRun,
         verbose: ctx.options.verbose,

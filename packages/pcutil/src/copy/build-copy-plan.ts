@@ -35,7 +35,7 @@ export async function buildCopyPlan(input: BuildCopyPlanInput): Promise<CopyPlan
   }
   assertOneSideRemote(sourceArgs, destArg);
   const sources = [];
-  for (const arg of sourceArgs) sources.push(await lookUpSource(arg, input.options.recursive, input.getClient));
+  for (const arg of sourceArgs) sources.push(await lookUpSource(arg, input.options, input.getClient));
   const dest = await lookUpDest(destArg, input.getClient);
   const targets = resolveTargets(sources, dest, input.options);
   const existing = [];

@@ -46,7 +46,8 @@ export async function executeCopy(steps: readonly CopyPlanStep[], operations: Co
   for (const step of steps) {
     if (step.op === 'problem') {
       if (step.severity === 'warning') {
-        summary.warnings += 1;
+        if (step.linkNotFollowed) summary.linksNotFollowed += 1;
+        else summary.warnings += 1;
         options.complain(`warning: ${step.message}`);
       } else fail(step.message);
     } else if (step.op === 'skip') {

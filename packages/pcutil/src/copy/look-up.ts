@@ -1,8 +1,8 @@
 import { PCloudError, type PCloudClient } from '@pcloud/core';
-import { walkLocal } from '../local/walk-local.js';
+import { walkLocal, type WalkLocalOptions } from '../local/walk-local.js';
 import { baseName, parentLoc, sameLoc } from '../plan/loc.js';
 import type { DestSpec, SourceSpec, Target } from '../plan/resolve-targets.js';
-import type { Entry, FileEntry, FolderEntry, Loc } from '../plan/types.js';
+import type { CopyOptions, Entry, FileEntry, FolderEntry, Loc } from '../plan/types.js';
 import { findRemote, listRemoteFolder } from '../remote/remote-tree.js';
 import type { ParsedArg } from './parse-arg.js';
 
@@ -12,15 +12,16 @@ export type GetClient = () => Promise<PCloudClient>;
 const STDIN_ENTRY: FileEntry = { kind: 'file', name: '', size: undefined, mtime: undefined };
 
 /** What is at a location: a folder wins over a same-named pCloud file; folders are listed (recursively when asked). */
-async function find(loc: Loc, recursive: boolean, getClient: GetClient): Promise<Entry | undefined> {
+async function find(loc: Loc, walk: WalkLocalOptions, getClient: GetClient): Promise<Entry | undefined> {
   if (loc.side === 'stdio') return undefined;
-  if (loc.side === 'local') return walkLocal(loc.path, baseName(loc), { recursive });
-  return findRemote(await getClient(), loc.path, recursive);
+  if (loc.side === 'local') return walkLocal(loc.path, baseName(loc), walk);
+  return findRemote(await getClient(), loc.path, walk.recursive);
 }
 
-/** Looks up a SOURCE (its whole tree with -r). */
-export async function lookUpSource(parsed: ParsedArg, recursive: boolean, getClient: GetClient): Promise<SourceSpec> {
-  const entry = parsed.loc.side === 'stdio' ? STDIN_ENTRY : await find(parsed.loc, recursive, getClient);
+/** Looks up a SOURCE (its whole tree with -r; links to folders inside it are followed only with -L). */
+export async function lookUpSource(parsed: ParsedArg, options: Pick<CopyOptions, 'recursive' | 'followLinks'>, getClient: GetClient): Promise<SourceSpec> {
+  const walk = { recursive: options.recursive, followLinks: options.followLinks === true };
+  const entry = parsed.loc.side === 'stdio' ? STDIN_ENTRY : await find(parsed.loc, walk, getClient);
   return { arg: parsed.arg, loc: parsed.loc, contentsOnly: parsed.trailingSlash, entry };
 }
 
@@ -28,12 +29,12 @@ export async function lookUpSource(parsed: ParsedArg, recursive: boolean, getCli
 export async function lookUpDest(parsed: ParsedArg, getClient: GetClient): Promise<DestSpec> {
   const dest: DestSpec = { arg: parsed.arg, loc: parsed.loc, folderRequired: parsed.trailingSlash, entry: undefined, missingParents: [] };
   if (parsed.loc.side === 'stdio') return dest;
-  const entry = await find(parsed.loc, false, getClient);
+  const entry = await find(parsed.loc, { recursive: false }, getClient);
   if (entry?.kind === 'problem') throw new PCloudError('LOCAL_IO_ERROR', `${parsed.arg}: ${entry.message}`);
   dest.entry = entry;
   if (entry !== undefined) return dest;
   for (let parent = parentLoc(parsed.loc); parent !== undefined; parent = parentLoc(parent)) {
-    const found = await find(parent, false, getClient);
+    const found = await find(parent, { recursive: false }, getClient);
     if (found?.kind === 'folder') break;
     if (found !== undefined) {
       dest.blockedBy = parent;
@@ -51,7 +52,8 @@ export async function lookUpDest(parsed: ParsedArg, getClient: GetClient): Promi
 export async function lookUpExisting(target: Target, dest: DestSpec, getClient: GetClient): Promise<Entry | undefined> {
   if (!target.mayExist || target.to.side === 'stdio') return undefined;
   const deep = target.entry.kind === 'folder';
-  if (target.to.side === 'local') return walkLocal(target.to.path, baseName(target.to), { recursive: deep });
+  // Links to folders inside the destination are the user's own: files land where they lead, as with cp.
+  if (target.to.side === 'local') return walkLocal(target.to.path, baseName(target.to), { recursive: deep, followLinks: true });
   const client = await getClient();
   if (sameLoc(target.to, dest.loc)) {
     if (!deep || dest.entry?.kind !== 'folder') return dest.entry;

@@ -1,5 +1,5 @@
 import { constants, type Stats } from 'node:fs';
-import { access, readdir, stat } from 'node:fs/promises';
+import { access, lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Entry } from '../plan/types.js';
 
@@ -7,7 +7,15 @@ import type { Entry } from '../plan/types.js';
 export interface WalkLocalOptions {
   /** List a folder's contents (recursively); otherwise a folder comes back with `children` undefined. */
   recursive: boolean;
+  /**
+   * Descend into symbolic links to folders met inside the tree (`-L`). Without it they are
+   * reported as not followed. Links to files are always followed, and so is `path` itself.
+   */
+  followLinks?: boolean;
 }
+
+/** The message of a symbolic link to a folder that a walk without `followLinks` leaves alone. */
+export const LINK_NOT_FOLLOWED = 'a symbolic link to a folder; not followed (-L follows it)';
 
 /** Describes why an fs error stops us, in words rather than errno codes. */
 function describeFsError(error: unknown): string {
@@ -32,10 +40,12 @@ function describeFsError(error: unknown): string {
 }
 
 /**
- * Describes what is at a local path as a plan entry, walking folders when asked. Symbolic links are
- * followed (a link to a folder that contains the link itself is reported as a loop, not walked
- * forever); FIFOs, sockets and devices are skipped with a warning; an unreadable file or folder is
- * reported as an error. Returns undefined when nothing is at `path`.
+ * Describes what is at a local path as a plan entry, walking folders when asked. As the original's
+ * `os.walk` does, a symbolic link to a file is followed (its content is copied) but a link to a
+ * folder inside the tree is not descended into, unless `followLinks` (then a link that leads back
+ * to a folder being walked is reported as a loop, not walked forever); `path` itself is always
+ * followed, as it was named. FIFOs, sockets and devices are skipped with a warning; an unreadable
+ * file or folder is reported as an error. Returns undefined when nothing is at `path`.
  */
 export async function walkLocal(path: string, name: string, options: WalkLocalOptions): Promise<Entry | undefined> {
   let info: Stats;
@@ -76,7 +86,12 @@ async function describe(path: string, name: string, info: Stats, options: WalkLo
     names.map(async (child): Promise<Entry> => {
       const childPath = join(path, child);
       try {
-        return await describe(childPath, child, await stat(childPath), options, inside);
+        const link = (await lstat(childPath)).isSymbolicLink();
+        const info = await stat(childPath);
+        if (link && info.isDirectory() && options.followLinks !== true) {
+          return { kind: 'problem', name: child, message: LINK_NOT_FOLLOWED, severity: 'warning', linkNotFollowed: true };
+        }
+        return await describe(childPath, child, info, options, inside);
       } catch (error) {
         const broken = (error as NodeJS.ErrnoException).code === 'ENOENT';
         return { kind: 'problem', name: child, message: broken ? 'broken symbolic link' : describeFsError(error), severity: 'error' };

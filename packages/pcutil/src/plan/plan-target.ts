@@ -49,7 +49,7 @@ function planFolder(from: Loc, source: FolderEntry, to: Loc, existing: Entry | u
   for (const child of children) {
     const childFrom = childLoc(from, child.name);
     if (child.kind === 'problem') {
-      steps.push({ op: 'problem', at: childFrom, message: `${formatLoc(childFrom)}: ${child.message}`, severity: child.severity });
+      steps.push({ op: 'problem', at: childFrom, message: `${formatLoc(childFrom)}: ${child.message}`, severity: child.severity, ...(child.linkNotFollowed ? { linkNotFollowed: true } : {}) });
       continue;
     }
     const placed = from.side === 'remote' ? placeListedChild(from, to, child.name, root) : { to: childLoc(to, child.name) };

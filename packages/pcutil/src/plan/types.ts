@@ -43,6 +43,8 @@ export interface ProblemEntry {
   message: string;
   /** Warnings are skipped quietly-ish; errors count as failures (exit status 1). */
   severity: 'warning' | 'error';
+  /** A symbolic link to a folder that was not descended into (no -L); the summary counts these. */
+  linkNotFollowed?: true;
 }
 
 /** One item of a tree. */
@@ -78,6 +80,8 @@ export interface ProblemStep {
   at: Loc;
   message: string;
   severity: 'warning' | 'error';
+  /** See ProblemEntry.linkNotFollowed. */
+  linkNotFollowed?: true;
 }
 
 /** Delete a remote file or an empty folder (`rm PATH`), or a whole tree (`rm -r PATH`). */
@@ -101,4 +105,6 @@ export interface CopyOptions {
   noClobber: boolean;
   /** -u: replace only when size or checksum differ (checksums are compared after planning). */
   update: boolean;
+  /** -L: descend into symbolic links to folders inside a local source tree. */
+  followLinks?: boolean;
 }

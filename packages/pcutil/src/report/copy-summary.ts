@@ -12,6 +12,8 @@ export interface CopySummary {
   failed: number;
   /** Warnings such as skipped special files. */
   warnings: number;
+  /** Symbolic links to folders inside a local source that were not descended into (no -L). */
+  linksNotFollowed: number;
   bytes: number;
   seconds: number;
   bytesPerSecond: number;
@@ -21,7 +23,7 @@ export interface CopySummary {
 
 /** An empty summary to count into. */
 export function createCopySummary(): CopySummary {
-  return { files: 0, folders: 0, skipped: 0, failed: 0, warnings: 0, bytes: 0, seconds: 0, bytesPerSecond: 0, errors: [] };
+  return { files: 0, folders: 0, skipped: 0, failed: 0, warnings: 0, linksNotFollowed: 0, bytes: 0, seconds: 0, bytesPerSecond: 0, errors: [] };
 }
 
 /** Stops the clock: fills in the time and the average rate. */
@@ -36,6 +38,7 @@ export function formatCopySummary(summary: CopySummary): string {
   ];
   if (summary.folders > 0) parts.push(`${summary.folders} folder(s) created`);
   if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
+  if (summary.linksNotFollowed > 0) parts.push(`${summary.linksNotFollowed} linked folder(s) not followed (-L follows them)`);
   if (summary.warnings > 0) parts.push(`${summary.warnings} warning(s)`);
   parts.push(`${summary.failed} failed`);
   return `${parts.join('; ')}.`;

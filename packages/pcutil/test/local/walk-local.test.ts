@@ -46,7 +46,7 @@ describe('walkLocal', () => {
     expect(shape(await walkLocal(join(root, 'd'), 'd', { recursive: false }))).toBe('d/');
   });
 
-  it('walks a tree and follows symlinks to files and folders', async () => {
+  async function treeWithLinks(): Promise<void> {
     await mkdir(join(root, 'src/sub'), { recursive: true });
     await mkdir(join(root, 'elsewhere'));
     await writeFile(join(root, 'src/a'), '12345');
@@ -54,16 +54,35 @@ describe('walkLocal', () => {
     await writeFile(join(root, 'elsewhere/c'), 'yy');
     await symlink(join(root, 'src/a'), join(root, 'src/link-a'));
     await symlink(join(root, 'elsewhere'), join(root, 'src/link-dir'));
-    expect(shape(await walkLocal(join(root, 'src'), 'src', { recursive: true }))).toEqual({
+  }
+
+  it('follows symlinks to files but not into linked folders, which it reports', async () => {
+    await treeWithLinks();
+    const tree = await walkLocal(join(root, 'src'), 'src', { recursive: true });
+    expect(shape(tree)).toEqual({
+      src: ['!link-dir:warning:a symbolic link to a folder; not followed (-L follows it)', 'a:5', 'link-a:5', { sub: ['b:1'] }],
+    });
+    const link = tree?.kind === 'folder' ? tree.children?.find((child) => child.name === 'link-dir') : undefined;
+    expect(link).toMatchObject({ kind: 'problem', linkNotFollowed: true });
+  });
+
+  it('walks into linked folders with followLinks (-L)', async () => {
+    await treeWithLinks();
+    expect(shape(await walkLocal(join(root, 'src'), 'src', { recursive: true, followLinks: true }))).toEqual({
       src: ['a:5', 'link-a:5', { 'link-dir': ['c:2'] }, { sub: ['b:1'] }],
     });
   });
 
-  it('detects a symlink loop and reports it as a warning instead of walking forever', async () => {
+  it('always follows the path it is given, even when that is a link to a folder', async () => {
+    await treeWithLinks();
+    expect(shape(await walkLocal(join(root, 'src/link-dir'), 'link-dir', { recursive: true }))).toEqual({ 'link-dir': ['c:2'] });
+  });
+
+  it('with followLinks, detects a symlink loop and reports it as a warning instead of walking forever', async () => {
     await mkdir(join(root, 'src/inner'), { recursive: true });
     await writeFile(join(root, 'src/inner/f'), 'z');
     await symlink(join(root, 'src'), join(root, 'src/inner/back'));
-    const tree = shape(await walkLocal(join(root, 'src'), 'src', { recursive: true }));
+    const tree = shape(await walkLocal(join(root, 'src'), 'src', { recursive: true, followLinks: true }));
     expect(tree).toEqual({
       src: [{ inner: ['!back:warning:symbolic link loop (it leads back to a folder being copied); skipped', 'f:1'] }],
     });
