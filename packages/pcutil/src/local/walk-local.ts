@@ -1,5 +1,5 @@
-import { constants, type Stats } from 'node:fs';
-import { access, lstat, readdir, stat } from 'node:fs/promises';
+import { constants, type Dirent, type Stats } from 'node:fs';
+import { access, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Entry } from '../plan/types.js';
 
@@ -75,20 +75,21 @@ async function describe(path: string, name: string, info: Stats, options: WalkLo
   if (ancestors.has(identity)) {
     return { kind: 'problem', name, message: 'symbolic link loop (it leads back to a folder being copied); skipped', severity: 'warning' };
   }
-  let names: string[];
+  let dirents: Dirent[];
   try {
-    names = await readdir(path);
+    // With their types, so telling a link from a folder costs no extra call per entry.
+    dirents = await readdir(path, { withFileTypes: true });
   } catch (error) {
     return { kind: 'problem', name, message: describeFsError(error), severity: 'error' };
   }
   const inside = new Set(ancestors).add(identity);
   const children = await Promise.all(
-    names.map(async (child): Promise<Entry> => {
+    dirents.map(async (dirent): Promise<Entry> => {
+      const child = dirent.name;
       const childPath = join(path, child);
       try {
-        const link = (await lstat(childPath)).isSymbolicLink();
         const info = await stat(childPath);
-        if (link && info.isDirectory() && options.followLinks !== true) {
+        if (dirent.isSymbolicLink() && info.isDirectory() && options.followLinks !== true) {
           return { kind: 'problem', name: child, message: LINK_NOT_FOLLOWED, severity: 'warning', linkNotFollowed: true };
         }
         return await describe(childPath, child, info, options, inside);
