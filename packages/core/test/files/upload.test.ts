@@ -249,6 +249,24 @@ describe('resumable upload (upload_create / upload_write / upload_save)', () => 
     }
   });
 
+  test('after a chunk broken off mid-body, a server still busy with it (2068) is waited out', async () => {
+    const onDisk = await startFiles({ dataDir: tempDir() });
+    try {
+      onDisk.emu.seedFolder('/Up');
+      const { offsets } = await flakyUpload('busy.bin', { method: 'upload_write', cutOnCall: 2, cutAfter: 100_000, busyOnCall: 3 }, onDisk);
+      expect(offsets).toEqual([0, 262_144, 262_144 + 100_000, 262_144 + 100_000, 524_288]);
+    } finally {
+      await onDisk.close();
+    }
+  });
+
+  test('a write refused with 2068 out of the blue (another client writes) is not retried', async () => {
+    const path = await localFile('other-writer.bin', randomBytes(300 * 1024));
+    const client = fx.newClient({ transport: flakyTransport({ method: 'upload_write', busyOnCall: 1 }) });
+    const error = await rejection(uploadFile(client, path, { path: '/Up/other-writer.bin' }, { resumableThreshold: 1, chunkSize: 256 * 1024 }));
+    expect(error).toMatchObject({ result: 2068, method: 'upload_write' });
+  });
+
   test('a complete chunk whose answer was lost is not sent again', async () => {
     const { offsets, content, fileid } = await flakyUpload('lost.bin', { method: 'upload_write', loseAnswerOnCall: 1 });
     expect(offsets).toEqual([0, 262_144, 524_288]);

@@ -2,16 +2,20 @@
  * One `upload_write` of a resumable upload (pcloud-api.md §4.2), retried until the server has
  * the whole chunk: after a failure `upload_info` tells how many bytes it holds, and only the
  * rest is sent again. The running sha1 is forked per attempt (`hash.copy()`) so that bytes
- * sent twice are hashed once.
+ * sent twice are hashed once. After a lost answer the server may still be taking in the cut
+ * write, and refuses another one (2068) meanwhile: that is waited out like a transient failure.
  */
 import type { Hash } from 'node:crypto';
 import type { PCloudClient } from '../../client/create-client.js';
 import { backoffDelay, sleep } from '../../client/retry.js';
 import type { RequestBody } from '../../client/transport.js';
 import { isTransientError } from '../../client/transport-errors.js';
-import { PCloudError } from '../../errors.js';
+import { ApiError, PCloudError } from '../../errors.js';
 import type { UploadChunk } from './chunk-source.js';
 import { HashingSource } from './hashing-source.js';
+
+/** `upload_write` while another write to the same upload runs (pcloud-api.md §4.2). */
+const WRITE_IN_PROGRESS = 2068;
 
 /** How one chunk is written. */
 export interface WriteChunkOptions {
@@ -33,6 +37,7 @@ export async function writeChunk(
   const signal = options.signal ? { signal: options.signal } : {};
   const end = chunk.start + chunk.length;
   let from = chunk.start;
+  let interrupted = false;
   for (let failures = 0; ; ) {
     const hash = hashSoFar.copy();
     let hasher: HashingSource | undefined;
@@ -47,7 +52,9 @@ export async function writeChunk(
       if (hasher?.hashed !== chunk.length) throw changedError(chunk);
       return hash;
     } catch (error) {
-      if (!isTransientError(error) || ++failures > (options.retries ?? client.retry.retries)) throw error;
+      const ownCutWrite = interrupted && error instanceof ApiError && error.result === WRITE_IN_PROGRESS;
+      interrupted = true;
+      if (!(isTransientError(error) || ownCutWrite) || ++failures > (options.retries ?? client.retry.retries)) throw error;
       await sleep(backoffDelay(failures, client.retry), options.signal, 'upload_write');
       const { size } = await client.call('upload_info', { uploadid }, signal);
       if (size < chunk.start || size > end) {

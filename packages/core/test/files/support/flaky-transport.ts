@@ -1,7 +1,8 @@
 /**
  * Connection trouble the emulator cannot stage, at the transport seam over the real HTTP
- * transport: a body that breaks off after some bytes (the server keeps what arrived), and an
- * answer lost after the server did the work. Failures look like a reset connection.
+ * transport: a body that breaks off after some bytes (the server keeps what arrived), an
+ * answer lost after the server did the work, and a server still busy with a broken-off write
+ * when the next one comes (it answers 2068). Failures look like a reset connection.
  */
 import { Readable } from 'node:stream';
 import { createHttpTransport, TransportError, type RequestBody, type TransportFactory } from '../../../src/index.js';
@@ -14,6 +15,8 @@ export interface FlakyPlan {
   cutAfter?: number;
   /** On this call, the server's answer is thrown away and the connection "resets". */
   loseAnswerOnCall?: number;
+  /** On this call, the answer is 2068, as while the server still takes in an earlier, broken-off write. */
+  busyOnCall?: number;
 }
 
 function reset(): Error {
@@ -50,6 +53,7 @@ export function flakyTransport(plan: FlakyPlan): TransportFactory {
       async call(name, params, options) {
         if (name !== plan.method) return inner.call(name, params, options);
         calls++;
+        if (calls === plan.busyOnCall) return { result: 2068, error: 'Could not write to the upload.' };
         if (calls === plan.cutOnCall && options.body) {
           await inner.call(name, params, { ...options, body: cut(options.body, plan.cutAfter ?? 0) }).catch(() => undefined);
           throw transportReset(name);
