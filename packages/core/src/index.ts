@@ -18,6 +18,8 @@ export * from './client/create-client.js';
 export { createHttpTransport } from './client/http-transport.js';
 export { createBinaryTransport, BINARY_TLS_PORT, BINARY_PLAIN_PORT } from './binary/binary-transport.js';
 export { isTransientError } from './client/transport-errors.js';
+export * from './client/reachability.js';
+export { unreachableReason, type UnreachableReason } from './client/unreachable-reason.js';
 export * from './location/index.js';
 export * from './api/collections.js';
 export * from './api/account.js';

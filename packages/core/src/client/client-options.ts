@@ -6,6 +6,7 @@
 import { PCloudError } from '../errors.js';
 import { redact, registerSecret } from '../redact.js';
 import { resolveEndpoint } from './region.js';
+import type { Reachability } from './reachability.js';
 import type { RetryOptions } from './retry.js';
 import type { Credentials, Transport, TransportFactory, TransportSettings } from './transport.js';
 
@@ -29,6 +30,11 @@ export interface ClientOptions {
   timeout?: number;
   /** Retry policy for transient failures, or `false` to never retry. */
   retry?: Partial<RetryOptions> | false;
+  /**
+   * The judgement of whether pCloud answers, shared by every call of a run (createReachability);
+   * default: one for this client, which waits up to 15 s × `timeout` for a server gone away.
+   */
+  reachability?: Reachability;
   /** Extra trusted CA certificate(s) in PEM, e.g. the emulator's. */
   ca?: string | Buffer | Array<string | Buffer>;
   /** User-Agent header (default `pcloud-toolkit/<version>`). */

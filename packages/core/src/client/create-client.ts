@@ -8,11 +8,14 @@ import { redactParams } from '../redact.js';
 import { resolveTransportSettings, type ClientOptions } from './client-options.js';
 import { methodRetryKind, type MethodName, type MethodParams, type MethodResult } from './method-table.js';
 import { normalizeAnswer } from './normalize.js';
+import { createReachability, outageWindowMs, type Reachability } from './reachability.js';
 import { regionHint } from './region.js';
 import { backoffDelay, resolveRetry, sleep, type RetryOptions } from './retry.js';
 import { selectTransport } from './select-transport.js';
 import { isTransientError } from './transport-errors.js';
 import type { BodyFactory, Progress, RequestBody, Transport, TransportSettings, WireAnswer, WireParams } from './transport.js';
+import { unreachableReason } from './unreachable-reason.js';
+import { createServerWait } from './wait-for-server.js';
 
 /** Options of one call. */
 export interface CallOptions {
@@ -42,6 +45,8 @@ export interface PCloudClient {
   readonly transport: Transport;
   /** The resolved retry policy, for helpers that retry parts of a transfer themselves. */
   readonly retry: Readonly<RetryOptions>;
+  /** Whether pCloud answers, judged across every call of the run (reachability.ts). */
+  readonly reachability: Reachability;
   /** Calls a pCloud method; rejects with ApiError for a non-zero `result`, TransportError for wire failures. */
   call<M extends MethodName>(method: M, ...args: CallArgs<M>): Promise<MethodResult<M>>;
   /** Calls a method the table does not list; the answer is untyped. */
@@ -58,6 +63,7 @@ export function createClient(options: ClientOptions = {}): PCloudClient {
   const settings = resolveTransportSettings(options);
   const retry = resolveRetry(options.retry);
   const transport = selectTransport(options.transport, settings);
+  const reachability = options.reachability ?? createReachability({ windowMs: outageWindowMs(settings.connectTimeoutMs / 1000) });
 
   function hintFor(method: string, result: number): string | undefined {
     if (result === 2094) return regionHint(settings.endpoint);
@@ -75,6 +81,7 @@ export function createClient(options: ClientOptions = {}): PCloudClient {
       ...(call.onProgress ? { onProgress: call.onProgress } : {}),
       ...(call.timeoutMs !== undefined ? { timeoutMs: call.timeoutMs } : {}),
     });
+    reachability.reached();
     const result = Number(answer.result);
     if (result !== 0) {
       const serverMessage = typeof answer.error === 'string' ? answer.error : undefined;
@@ -98,9 +105,14 @@ export function createClient(options: ClientOptions = {}): PCloudClient {
     const signals = [options.signal, call.signal].filter((s): s is AbortSignal => s !== undefined);
     const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     const policy: RetryOptions = mayRetry(method, call) ? retry : { ...retry, retries: 0 };
+    // A call that never reached the server may be sent again whatever it does, if its body can be.
+    const resendable = call.retry !== false && (call.body === undefined || typeof call.body === 'function');
+    const wait = createServerWait({ reachability, retry, settings }, method, signal);
     const started = Date.now();
+    // The call's own time budget starts again after a wait for the server.
+    let budgetFrom = started;
     settings.log(`${transport.kind} ${method} ${JSON.stringify(redactParams(params as Record<string, unknown>), bigintText)}`);
-    for (let retries = 0; ; retries++) {
+    for (let attempts = 1, retries = 0; ; attempts++) {
       try {
         if (signal?.aborted) throw new PCloudError('ABORTED', `${method}: the call was aborted.`);
         const answer = await attempt(method, params, call, signal);
@@ -108,13 +120,20 @@ export function createClient(options: ClientOptions = {}): PCloudClient {
         const { result: _result, ...fields } = normalizeAnswer(answer) as WireAnswer;
         return fields;
       } catch (error) {
+        const repeatable = policy.retries > 0 || (resendable && unreachableReason(error) !== undefined);
+        const next = signal?.aborted ? 'stop' : await wait.afterFailure(error, repeatable);
+        if (next === 'again') {
+          budgetFrom = Date.now();
+          continue;
+        }
         const delay = backoffDelay(retries + 1, policy);
-        const elapsed = Date.now() - started;
-        if (retries >= policy.retries || !isTransientError(error) || elapsed + delay > policy.maxElapsedMs || signal?.aborted) {
-          settings.log(`${method} failed after ${retries + 1} attempt(s) in ${elapsed} ms: ${(error as Error).message}`);
+        const elapsed = Date.now() - budgetFrom;
+        if (next === 'stop' || retries >= policy.retries || !isTransientError(error) || elapsed + delay > policy.maxElapsedMs) {
+          settings.log(`${method} failed after ${attempts} attempt(s) in ${Date.now() - started} ms: ${(error as Error).message}`);
           throw error;
         }
-        settings.log(`${method} retry ${retries + 1}/${policy.retries} in ${delay} ms: ${(error as Error).message}`, 'retry');
+        retries += 1;
+        settings.log(`${method} retry ${retries}/${policy.retries} in ${delay} ms: ${(error as Error).message}`, 'retry');
         await sleep(delay, signal, method);
       }
     }
@@ -125,6 +144,7 @@ export function createClient(options: ClientOptions = {}): PCloudClient {
     settings,
     transport,
     retry,
+    reachability,
     call: (method, ...[params, call]) => callRaw(method, params as WireParams, call) as Promise<never>,
     callRaw,
     close: () => transport.close(),

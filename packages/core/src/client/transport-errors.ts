@@ -23,11 +23,22 @@ const RETRYABLE_CODES = new Set([
   'HPE_INVALID_CONSTANT',
 ]);
 
-/** A plain stand-in for a wire error: its code and a redacted message, nothing else. */
-function sanitizedCause(error: unknown): Error & { code?: string } {
-  const source = error as { message?: unknown; code?: unknown };
-  const cause: Error & { code?: string } = new Error(redact(String(source?.message ?? error)));
+/** What is kept of a wire error: where it happened helps to tell the user which server failed to answer. */
+type WireCause = Error & { code?: string; address?: string; port?: number; hostname?: string; event?: string };
+
+/** A plain stand-in for a wire error: its code, where it happened and a redacted message, nothing else. */
+function sanitizedCause(error: unknown): WireCause {
+  // A connection to a name with several addresses fails with an AggregateError of one error per address.
+  const first = (error as { errors?: unknown[] })?.errors?.[0] as Record<string, unknown> | undefined;
+  const source = error as Record<string, unknown> | undefined;
+  const cause: WireCause = new Error(redact(String(source?.message || first?.message || error)));
   if (typeof source?.code === 'string') cause.code = source.code;
+  for (const key of ['address', 'hostname', 'event'] as const) {
+    const value = source?.[key] ?? first?.[key];
+    if (typeof value === 'string') cause[key] = value;
+  }
+  const port = source?.port ?? first?.port;
+  if (typeof port === 'number') cause.port = port;
   return cause;
 }
 

@@ -9,6 +9,7 @@ import type { CallOptions, PCloudClient } from '../client/create-client.js';
 import type { FolderRef } from '../client/method-table.js';
 import { backoffDelay, sleep } from '../client/retry.js';
 import { isTransientError } from '../client/transport-errors.js';
+import { createServerWait } from '../client/wait-for-server.js';
 import type { FolderMetadata, Metadata } from '../client/types.js';
 import { ApiError } from '../errors.js';
 import { Result } from '../result-codes.js';
@@ -43,8 +44,9 @@ export async function walkTree(client: PCloudClient, ref: FolderRef, options: Wa
   let calls = 0;
   let fallbacks = 0;
 
-  // Retries follow the client's policy but are done here, so that each attempt is counted.
+  // Retries follow the client's policy (and wait for pCloud as its calls do) but are done here, so that each attempt is counted.
   async function list(folder: FolderRef, recursive: boolean): Promise<FolderMetadata> {
+    const wait = createServerWait(client, 'listfolder', options.signal);
     for (let failures = 0; ; ) {
       try {
         calls++;
@@ -52,7 +54,10 @@ export async function walkTree(client: PCloudClient, ref: FolderRef, options: Wa
         return (await limit(() => client.call('listfolder', params, base))).metadata;
       } catch (error) {
         const fallback = recursive && error instanceof ApiError && FALLBACK_RESULTS.has(error.result);
-        if (fallback || !isTransientError(error) || ++failures > client.retry.retries) throw error;
+        if (fallback) throw error;
+        const next = await wait.afterFailure(error);
+        if (next === 'again') continue;
+        if (next === 'stop' || !isTransientError(error) || ++failures > client.retry.retries) throw error;
         await sleep(backoffDelay(failures, client.retry), options.signal, 'listfolder');
       }
     }

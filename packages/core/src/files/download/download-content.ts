@@ -1,9 +1,10 @@
 /**
  * The bytes of one file from the content hosts into a sink, whatever goes wrong on the way
  * (pcloud-api.md §10): hosts are tried in the server's order; an expired link (401) or a
- * host that has run out of hosts gets a fresh `getfilelink`; a 404/410/5xx moves on to the
- * next host; a dropped connection resumes with `Range` where it stopped. The sha1 is computed
- * while the bytes arrive and must equal `expectedSha1`.
+ * host that has run out of hosts gets a fresh `getfilelink`; a 404/410/5xx or a host that
+ * cannot be reached moves on to the next host; a dropped connection resumes with `Range` where it
+ * stopped. While pCloud itself is away, the link request waits for it with the run
+ * (reachability.ts). The sha1 is computed while the bytes arrive and must equal `expectedSha1`.
  */
 import { createHash } from 'node:crypto';
 import type { PCloudClient } from '../../client/create-client.js';
@@ -11,6 +12,7 @@ import type { FileRef } from '../../client/method-table.js';
 import { backoffDelay, sleep } from '../../client/retry.js';
 import type { Progress } from '../../client/transport.js';
 import { isTransientError } from '../../client/transport-errors.js';
+import { unreachableReason } from '../../client/unreachable-reason.js';
 import { PCloudError, TransportError } from '../../errors.js';
 import { checksumFile } from '../checksum-file.js';
 import { verifySha1 } from '../upload/verify-sha1.js';
@@ -101,6 +103,7 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
     if (url === undefined) throw new TransportError(`download ${request.label}: getfilelink named no content host.`);
     try {
       const response = await fetchRange(client, url, written, signal);
+      client.reachability.reached();
       const { status } = response;
       if (status !== 200 && status !== 206) {
         response.body.destroy();
@@ -142,7 +145,10 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
         logRetry(lastError);
       }
     } catch (error) {
-      if (!isTransientError(error)) throw error;
+      const unreachable = unreachableReason(error) !== undefined;
+      if (!unreachable && !isTransientError(error)) throw error;
+      // Another host, or a fresh link, whose request waits for pCloud while it is away.
+      if (unreachable) host++;
       lastError = error as PCloudError;
       failures++;
       logRetry(lastError);

@@ -10,6 +10,7 @@ import type { PCloudClient } from '../../client/create-client.js';
 import { backoffDelay, sleep } from '../../client/retry.js';
 import type { RequestBody } from '../../client/transport.js';
 import { isTransientError } from '../../client/transport-errors.js';
+import { createServerWait } from '../../client/wait-for-server.js';
 import { ApiError, PCloudError } from '../../errors.js';
 import type { UploadChunk } from './chunk-source.js';
 import { HashingSource } from './hashing-source.js';
@@ -37,6 +38,7 @@ export async function writeChunk(
   const signal = options.signal ? { signal: options.signal } : {};
   const end = chunk.start + chunk.length;
   let from = chunk.start;
+  const wait = createServerWait(client, 'upload_write', options.signal);
   let interrupted = false;
   for (let failures = 0; ; ) {
     const hash = hashSoFar.copy();
@@ -54,8 +56,12 @@ export async function writeChunk(
     } catch (error) {
       const ownCutWrite = interrupted && error instanceof ApiError && error.result === WRITE_IN_PROGRESS;
       interrupted = true;
-      if (!(isTransientError(error) || ownCutWrite) || ++failures > (options.retries ?? client.retry.retries)) throw error;
-      await sleep(backoffDelay(failures, client.retry), options.signal, 'upload_write');
+      const next = await wait.afterFailure(error);
+      if (next === 'stop') throw error;
+      if (next === 'own') {
+        if (!(isTransientError(error) || ownCutWrite) || ++failures > (options.retries ?? client.retry.retries)) throw error;
+        await sleep(backoffDelay(failures, client.retry), options.signal, 'upload_write');
+      }
       const { size } = await client.call('upload_info', { uploadid }, signal);
       if (size < chunk.start || size > end) {
         throw new PCloudError('API_ERROR', `upload_write: the server holds ${size} bytes, expected ${chunk.start} to ${end}.`);
