@@ -42,6 +42,7 @@ const typedConfigCases: BadInputCase[] = [
   { name: 'pcutil: a config endpoint with another scheme', bin: 'pcutil', args: HARMLESS.pcutil, config: '{"endpoint": "gopher://x"}', code: 1, line: /: "endpoint" must be eu, us or an http\(s\) URL/ },
   { name: 'pcloud-playlist: a config section that is not an object', bin: 'pcloud-playlist', args: ['--list'], config: '{"playlist": "yes"}', code: 1, line: /: "playlist" must be an object/ },
   { name: 'pcloud-playlist: a config chunk-size out of range', bin: 'pcloud-playlist', args: ['--list'], config: '{"playlist": {"chunk-size": 999}}', code: 1, line: /: "playlist\.chunk-size" must be an integer from 1 to 300 \(got 999\)$/ },
+  { name: 'pcutil: a PCLOUD_OUTAGE_WAIT that is a word', bin: 'pcutil', args: HARMLESS.pcutil, env: () => ({ PCLOUD_OUTAGE_WAIT: 'soon' }), code: 1, line: /^pcutil: PCLOUD_OUTAGE_WAIT must be a number of seconds \(got "soon"\)$/ },
 ];
 
 const optionCases: BadInputCase[] = [

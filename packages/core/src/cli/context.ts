@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ClientOptions } from '../client/client-options.js';
+import type { ClientOptions, LogKind } from '../client/client-options.js';
 import { createClient, type PCloudClient } from '../client/create-client.js';
+import { createReachability, outageWindowMs, type Reachability } from '../client/reachability.js';
 import type { ConfigStore } from '../config/config-store.js';
 import { PCloudError } from '../errors.js';
 import { escapeControl } from '../escape-control.js';
@@ -11,6 +12,7 @@ import type { CommonOptions } from './common-options.js';
 import { createCredentialResolver } from './credentials.js';
 import type { CliIo } from './io.js';
 import type { Output } from './output.js';
+import { reportReachability, type ReachabilityView } from './reachability-report.js';
 
 /** Everything a command handler gets: its arguments, the resolved options and the services. */
 export interface CommandContext<A = Record<string, unknown>> {
@@ -38,6 +40,13 @@ export interface CommandContext<A = Record<string, unknown>> {
    * `pcloud://` location it talks to that location's host with its `authid` when it has one.
    */
   client(location?: RemoteLocation): Promise<PCloudClient>;
+  /** Whether pCloud answers, judged across every call of this run (the clients share it). */
+  readonly reachability: Reachability;
+  /**
+   * Shows the run's waits for pCloud through `view` (a progress line) instead of plain lines on
+   * standard error, until the returned function is called.
+   */
+  showReachability(view: ReachabilityView): () => void;
   /**
    * A location as the user should read it: `p:/Backup`, plus where that is in their account when
    * the token is a private-folder app's (config `app-folder`): `p:/Backup (/Applications/App/Backup in your account)`.
@@ -60,6 +69,15 @@ export interface ContextParts<A> {
   json: boolean;
 }
 
+/** `PCLOUD_OUTAGE_WAIT`: seconds a run waits for pCloud to answer again before it stops (default 15 × timeout). */
+function outageWait(env: Readonly<Record<string, string | undefined>>, timeout: number): number {
+  const text = env.PCLOUD_OUTAGE_WAIT?.trim();
+  if (!text) return outageWindowMs(timeout);
+  const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(value)) throw new PCloudError('CONFIG_ERROR', `PCLOUD_OUTAGE_WAIT must be a number of seconds (got "${text}")`);
+  return value * 1000;
+}
+
 function readCa(file: string, cwd: string): string {
   try {
     return readFileSync(resolve(cwd, file), 'utf8');
@@ -74,15 +92,25 @@ function readCa(file: string, cwd: string): string {
 export function createContext<A>(parts: ContextParts<A>): { context: CommandContext<A>; close(): Promise<void> } {
   const { options, io, out } = parts;
   const signal = io.signal ?? new AbortController().signal;
+  const reachability = createReachability({ windowMs: outageWait(io.env, options.timeout) });
+  const plainLines: ReachabilityView = { line: (text) => out.info(text) };
+  let view = plainLines;
   let ca: string | undefined;
   // A log line may quote what a server sent (an error message, a name): it must not drive the terminal.
-  const logger: NonNullable<ClientOptions['logger']> = (line, kind) => (kind === 'retry' ? out.verbose(escapeControl(line)) : out.debug(escapeControl(line)));
+  // Retries (-v) go where the waits go, so that they never tear a progress line apart.
+  const logger = (line: string, kind: LogKind): void => {
+    const shown = escapeControl(line);
+    if (kind !== 'retry') out.debug(shown);
+    else if (view === plainLines || !out.isVerbose) out.verbose(shown);
+    else view.line(shown);
+  };
   const connection = (): Pick<ClientOptions, 'ca' | 'timeout' | 'logger' | 'signal'> => {
     if (options.caFile !== undefined) ca ??= readCa(options.caFile, io.cwd);
     return { ...(ca !== undefined ? { ca } : {}), timeout: options.timeout, logger, signal };
   };
   const credentials = createCredentialResolver({ bin: parts.tool.name, options, config: parts.config, io, out, connection });
   const clients = new Map<string, Promise<PCloudClient>>();
+  const stopReporting = reportReachability(reachability, () => view, parts.tool.name);
 
   const client = (location?: RemoteLocation): Promise<PCloudClient> => {
     const key = `${location?.endpoint ?? ''}\n${location?.accessToken ?? ''}`;
@@ -95,6 +123,7 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
           endpoint: found.endpoint,
           ...(found.auth !== undefined ? { auth: found.auth } : { accessToken: found.accessToken }),
           transport: options.transport,
+          reachability,
           binaryPort: options.binaryPort,
           // An endpoint without TLS (a local emulator over http://) means the binary protocol without TLS too.
           binaryPlain: new URL(found.endpoint).protocol === 'http:',
@@ -120,6 +149,11 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
     signal,
     client,
     connection,
+    reachability,
+    showReachability: (shown) => {
+      view = shown;
+      return () => void (view = plainLines);
+    },
     where: (location) => {
       // The config's app-folder describes the config's token, not the one a location brings along.
       const inAccount = accountPath(location.path, location.accessToken === undefined ? options.appFolder : undefined);
@@ -127,6 +161,7 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
     },
   };
   const close = async (): Promise<void> => {
+    stopReporting();
     const settled = await Promise.allSettled(clients.values());
     await Promise.allSettled(settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.close()] : [])));
   };

@@ -1,3 +1,4 @@
+import { TransportError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import { parseCommandLine, shortFormsOf, type ParsedCommandSpec } from './build-parser.js';
@@ -6,6 +7,7 @@ import type { MultiCommandToolSpec, SingleCommandToolSpec } from './define.js';
 import { EXIT, reportFailure, reportUsageError } from './exit-policy.js';
 import type { CliIo, RunTool } from './io.js';
 import { normalizeArgv } from './normalize-argv.js';
+import { describeOutage } from './reachability-report.js';
 import type { OptionSpecs, PositionalSpecs } from './option-spec.js';
 import { createOutput } from './output.js';
 import { resolveCommandArgs } from './resolve-args.js';
@@ -97,6 +99,11 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
           await config.save({ username: options.username });
         }
         return typeof code === 'number' ? code : EXIT.OK;
+      } catch (error) {
+        // A failure that came of pCloud going away is told as such, with how to carry on.
+        const { state } = context.reachability;
+        if (!(error instanceof TransportError) || state.kind !== 'unreachable') throw error;
+        throw new TransportError(`stopped: ${describeOutage(state)}`, { hint: 'run the same command again once pCloud answers' });
       } finally {
         await close();
       }

@@ -10,3 +10,4 @@ export { COMMON_OPTIONS, type CommonOptions } from './common-options.js';
 export { nodeIo, runMain, type CliIo, type RunTool, type TextSink } from './io.js';
 export type { Output } from './output.js';
 export { EXIT } from './exit-policy.js';
+export { describeOutage, reportReachability, waitingStatus, type ReachabilityView } from './reachability-report.js';
