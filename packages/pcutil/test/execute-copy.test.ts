@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@pcloud/core';
+import { ApiError, createReachability, TransportError } from '@pcloud/core';
 import { executeCopy, type CopyOperations } from '../src/copy/execute-copy.js';
 import { createProgress } from '../src/report/progress.js';
 import type { CopyPlanStep, CopyStep, Loc } from '../src/plan/types.js';
@@ -92,6 +92,52 @@ describe('executeCopy', () => {
     const summary = await executeCopy(steps, h.operations, h.options);
     expect(h.complaints).toEqual(['warning: /h/p: not a regular file or folder; skipped', '/h/q: no such file or folder']);
     expect(summary).toMatchObject({ failed: 1, warnings: 1, errors: ['/h/q: no such file or folder'] });
+  });
+
+  it('once pCloud is judged gone: starts nothing new, tries nothing again, counts the rest as not copied, reports no file of it', async () => {
+    const reachability = createReachability({ windowMs: 0 });
+    reachability.reached();
+    const refused = (): TransportError =>
+      new TransportError('uploadfile: connection failed: connect ECONNREFUSED 127.0.0.1:9', { cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED', address: '127.0.0.1', port: 9 }) });
+    const h = harness();
+    const started: string[] = [];
+    h.operations.transfer = async (step, onBytes) => {
+      started.push(step.to.path);
+      await new Promise((resolve) => setImmediate(resolve));
+      // The first file fails on a transient error before the outage; the fourth meets it.
+      if (step.to.path === '/d/1') throw new ApiError('uploadfile', 5000);
+      if (step.to.path === '/d/4') {
+        reachability.failed(refused());
+        throw refused();
+      }
+      onBytes(1);
+      return 1;
+    };
+    const steps = Array.from({ length: 10 }, (_, i) => copy(local(`/h/${i + 1}`), remote(`/d/${i + 1}`)));
+    const summary = await executeCopy(steps, h.operations, { ...h.options, jobs: 2, reachability });
+    expect(reachability.state.kind).toBe('unreachable');
+    expect(started).toEqual(['/d/1', '/d/2', '/d/3', '/d/4', '/d/5']);
+    expect(summary).toMatchObject({ files: 3, failed: 0, notCopied: 7, unreachable: { reason: 'connection refused by 127.0.0.1:9' } });
+    expect(summary.unreachable?.since).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(h.complaints).toEqual([]);
+    expect(h.lines.join('')).not.toContain('trying');
+  });
+
+  it('once pCloud is judged gone, creates no more folders and copies nothing', async () => {
+    const reachability = createReachability({ windowMs: 0 });
+    reachability.reached();
+    const h = harness();
+    h.operations.mkdir = async (at) => {
+      h.done.push(`mkdir ${at.path}`);
+      const error = new TransportError('createfolderifnotexists: no answer', { cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }) });
+      reachability.failed(error);
+      throw error;
+    };
+    const steps: CopyPlanStep[] = [{ op: 'mkdir', at: remote('/d') }, { op: 'mkdir', at: remote('/e') }, copy(local('/h/a'), remote('/d/a')), copy(local('/h/b'), remote('/e/b'))];
+    const summary = await executeCopy(steps, h.operations, { ...h.options, reachability });
+    expect(h.done).toEqual(['mkdir /d']);
+    expect(summary).toMatchObject({ files: 0, folders: 0, failed: 0, notCopied: 2 });
+    expect(h.complaints).toEqual([]);
   });
 
   it('copies to standard output one file at a time, in plan order', async () => {

@@ -40,6 +40,11 @@ describe('copy summary', () => {
     const summary = finishCopySummary({ ...createCopySummary(), files: 1, bytes: 1, linksNotFollowed: 2, warnings: 1 }, 1);
     expect(formatCopySummary(summary)).toBe('1 file(s) copied (1 B) in 1.0 s, 1 B/s; 2 linked folder(s) not followed (-L follows them); 1 warning(s); 0 failed.');
   });
+
+  it('counts the files that pCloud going away left uncopied', () => {
+    const summary = finishCopySummary({ ...createCopySummary(), files: 2, bytes: 2000, notCopied: 298 }, 1);
+    expect(formatCopySummary(summary)).toBe('2 file(s) copied (2.00 KB) in 1.0 s, 2.00 KB/s; 298 not copied; 0 failed.');
+  });
 });
 
 describe('progress', () => {
@@ -89,6 +94,28 @@ describe('progress', () => {
     // Only the progress line's own redraw codes reach the terminal raw.
     expect(out.join('').replaceAll('\r\u001b[2K', '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
+
+  it('shows a status (a wait for pCloud) in place of rate, ETA and names on a terminal, and only there', () => {
+    const { out, target } = sink(true);
+    const progress = createProgress(target, 4_000_000, () => 0);
+    progress.start('a.bin');
+    progress.advance(1_000_000);
+    let seconds = 4;
+    progress.status(() => `waiting for pCloud (connection refused), retry in ${seconds} s`);
+    expect(out.at(-1)).toBe('\r\u001b[2K25% 1.00 MB / 4.00 MB  waiting for pCloud (connection refused), retry in 4 s');
+    seconds = 3;
+    progress.line('a line');
+    expect(out.at(-1)).toContain('retry in 3 s');
+    progress.status(undefined);
+    expect(out.at(-1)).toContain('a.bin');
+    expect(out.at(-1)).not.toContain('waiting');
+    progress.stop();
+    const quiet = sink(false);
+    const plain = createProgress(quiet.target, 10, () => 0);
+    plain.status(() => 'waiting for pCloud');
+    plain.stop();
+    expect(quiet.out).toEqual([]);
+  });
 });
 
 describe('runPool', () => {
@@ -105,6 +132,13 @@ describe('runPool', () => {
     });
     expect(peak).toBe(3);
     expect(seen.sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('stops starting new items when told to, and says how many it started', async () => {
+    const seen: number[] = [];
+    const started = await runPool([1, 2, 3, 4, 5], 1, async (n) => void seen.push(n), undefined, () => seen.includes(3));
+    expect(seen).toEqual([1, 2, 3]);
+    expect(started).toBe(3);
   });
 
   it('stops starting new items after an abort', async () => {

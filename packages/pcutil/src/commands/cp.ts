@@ -64,6 +64,8 @@ export const cpCommand = defineCommand({
         environment: { env: ctx.env, cwd: ctx.cwd, home: ctx.env.HOME ?? homedir(), homeOf: userHome },
         client: () => ctx.client(location),
         signal: ctx.signal,
+        reachability: ctx.reachability,
+        showReachability: ctx.showReachability,
       },
     );
     return code;

@@ -1,4 +1,4 @@
-import { defineCommand } from '@pcloud/core/cli';
+import { defineCommand, describeOutage } from '@pcloud/core/cli';
 import { formatStep } from '../plan/format-step.js';
 import { planJson } from '../plan/plan-json.js';
 import { planRemove, type RemoveTarget } from '../plan/plan-remove.js';
@@ -40,8 +40,15 @@ export const rmCommand = defineCommand({
       say: (line) => (ctx.json ? undefined : ctx.out.line(line)),
       complain: (line) => ctx.io.stderr.write(`pcutil: ${line}\n`),
       verbose: ctx.options.verbose,
+      reachability: ctx.reachability,
     });
     if (ctx.json) ctx.out.json(outcome);
-    return outcome.errors.length > 0 ? 1 : 0;
+    const { unreachable: outage, notRemoved = [] } = outcome;
+    if (outage) {
+      ctx.io.stderr.write(`pcutil: stopped: ${describeOutage({ since: Date.parse(outage.since), detail: outage.reason })}\n`);
+      ctx.io.stderr.write(`pcutil: ${notRemoved.length} path(s) not removed: ${notRemoved.join(' ')}\n`);
+      ctx.io.stderr.write('hint: run rm again for them once pCloud answers\n');
+    }
+    return outcome.errors.length > 0 || notRemoved.length > 0 ? 1 : 0;
   },
 });

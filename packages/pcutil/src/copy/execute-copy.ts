@@ -1,4 +1,4 @@
-import { isTransientError } from '@pcloud/core';
+import { isTransientError, TransportError, type Reachability } from '@pcloud/core';
 import { formatStep } from '../plan/format-step.js';
 import { baseName, formatLoc, isWithin } from '../plan/loc.js';
 import type { CopyPlanStep, CopyStep, Loc } from '../plan/types.js';
@@ -24,6 +24,8 @@ export interface ExecuteCopyOptions {
   /** Reports one problem line on standard error. */
   complain(line: string): void;
   signal?: AbortSignal;
+  /** The run's judgement of pCloud: once the server is judged gone, nothing new starts. */
+  reachability?: Pick<Reachability, 'state'>;
 }
 
 /**
@@ -32,10 +34,21 @@ export interface ExecuteCopyOptions {
  * the bytes in order). A failed file is reported and the rest continue; files under a folder that
  * could not be created are reported as not copied. A file that failed on a transient error (after
  * the client's own retries) gets one more try once the others are done, so a burst of server
- * errors costs a retry, not a file.
+ * errors costs a retry, not a file. Once pCloud is judged gone, no folder or file is started any
+ * more, the transfers in flight finish or fail, and what is left is counted as not copied (its
+ * failures are the outage's, told once by the caller) instead of being tried again.
  */
 export async function executeCopy(steps: readonly CopyPlanStep[], operations: CopyOperations, options: ExecuteCopyOptions): Promise<CopySummary> {
   const summary = createCopySummary();
+  // The first sight of the outage decides, even if pCloud answers again meanwhile.
+  const gone = (): boolean => {
+    const state = options.reachability?.state;
+    if (summary.unreachable === undefined && state?.kind === 'unreachable') {
+      summary.unreachable = { since: new Date(state.since).toISOString(), reason: state.detail };
+    }
+    return summary.unreachable !== undefined;
+  };
+  const outageFailure = (error: unknown): boolean => error instanceof TransportError && gone();
   const fail = (line: string): void => {
     summary.failed += 1;
     summary.errors.push(line);
@@ -54,7 +67,7 @@ export async function executeCopy(steps: readonly CopyPlanStep[], operations: Co
       summary.skipped += 1;
       if (options.verbose) options.progress.line(formatStep(step) ?? '');
     } else if (step.op === 'copy') copies.push(step);
-    else if (!options.signal?.aborted) {
+    else if (!options.signal?.aborted && !gone()) {
       if (failedFolders.some((folder) => isWithin(step.at, folder))) continue;
       try {
         await operations.mkdir(step.at);
@@ -62,7 +75,7 @@ export async function executeCopy(steps: readonly CopyPlanStep[], operations: Co
         if (options.verbose) options.progress.line(formatStep(step) ?? '');
       } catch (error) {
         failedFolders.push(step.at);
-        fail(`${formatStep(step)}: ${errorReason(error)}`);
+        if (!outageFailure(error)) fail(`${formatStep(step)}: ${errorReason(error)}`);
       }
     }
   }
@@ -81,16 +94,19 @@ export async function executeCopy(steps: readonly CopyPlanStep[], operations: Co
       if (options.verbose) options.progress.line(formatStep(step) ?? '');
     } catch (error) {
       // Standard input cannot be read twice; anything else transient is tried again at the end.
-      if (!lastTry && step.from.side !== 'stdio' && isTransientError(error) && !options.signal?.aborted) again.push(step);
+      if (outageFailure(error)) summary.notCopied += 1;
+      else if (!lastTry && step.from.side !== 'stdio' && isTransientError(error) && !options.signal?.aborted) again.push(step);
       else fail(`${formatStep(step)}: ${errorReason(error)}`);
     } finally {
       options.progress.end(name);
     }
   };
-  await runPool(copies, jobs, (step) => copy(step, false), options.signal);
-  if (again.length > 0 && !options.signal?.aborted) {
+  const started = await runPool(copies, jobs, (step) => copy(step, false), options.signal, gone);
+  if (gone()) summary.notCopied += copies.length - started + again.length;
+  else if (again.length > 0 && !options.signal?.aborted) {
     if (options.verbose) options.progress.line(`trying ${again.length} file(s) again after transient errors`);
-    await runPool(again, jobs, (step) => copy(step, true), options.signal);
+    const retried = await runPool(again, jobs, (step) => copy(step, true), options.signal, gone);
+    summary.notCopied += again.length - retried;
   }
   return summary;
 }

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import { escapeControl, PCloudError, type PCloudClient } from '@pcloud/core';
-import type { CliIo } from '@pcloud/core/cli';
+import { escapeControl, PCloudError, type PCloudClient, type Reachability } from '@pcloud/core';
+import { describeOutage, type CliIo, type ReachabilityView } from '@pcloud/core/cli';
 import type { ExpandEnvironment } from '../local/expand-path.js';
 import { formatStep } from '../plan/format-step.js';
 import { planJson } from '../plan/plan-json.js';
@@ -32,6 +32,10 @@ export interface RunCopyDeps {
   environment: ExpandEnvironment;
   client(): Promise<PCloudClient>;
   signal: AbortSignal;
+  /** The run's judgement of whether pCloud answers; the copy stops when it is judged gone. */
+  reachability?: Reachability;
+  /** Shows the run's waits for pCloud through the progress line instead of plain lines, until called back. */
+  showReachability?(view: ReachabilityView): () => void;
 }
 
 /**
@@ -50,10 +54,16 @@ function printPlan(steps: readonly CopyPlanStep[], io: CliIo, json: boolean): nu
   return failed ? 1 : 0;
 }
 
+/** How to finish a copy that pCloud's going away stopped: the same command, and -u skips what is already there. */
+function resumeHint(options: CopyOptions): string {
+  if (options.update || options.noClobber) return 'hint: run the same command again to copy the rest';
+  return 'hint: run the same command again to copy the rest (with -u it skips the files already copied)';
+}
+
 /**
  * `pcutil cp`: plan, then print the plan (-d) or execute it with progress, -v lines and a summary
  * (a line on standard error, or JSON on standard output with --json). Answers the exit code:
- * 1 when anything failed.
+ * 1 when anything failed or was not copied because pCloud went away.
  */
 export async function runCopy(request: RunCopyRequest, deps: RunCopyDeps): Promise<{ code: number; summary?: CopySummary }> {
   const started = performance.now();
@@ -84,6 +94,10 @@ export async function runCopy(request: RunCopyRequest, deps: RunCopyDeps): Promi
     stdout: byteStream(deps.io.stdout),
     ...(request.inPlace ? { inPlace: true } : {}),
   });
+  const hideWaits = deps.showReachability?.({
+    line: (text) => progress.line(text),
+    ...(stderr.isTTY === true ? { status: (text: (() => string) | undefined) => progress.status(text) } : {}),
+  });
   let summary: CopySummary;
   try {
     summary = await executeCopy(steps, operations, {
@@ -92,16 +106,21 @@ export async function runCopy(request: RunCopyRequest, deps: RunCopyDeps): Promi
       progress,
       complain: (line) => progress.line(`pcutil: ${line}`),
       signal: deps.signal,
+      ...(deps.reachability ? { reachability: deps.reachability } : {}),
     });
   } finally {
+    hideWaits?.();
     progress.stop();
   }
   summary = finishCopySummary(summary, (performance.now() - started) / 1000);
+  const outage = summary.unreachable;
+  if (outage) stderr.write(`pcutil: stopped: ${describeOutage({ since: Date.parse(outage.since), detail: outage.reason })}\n`);
   if (request.json) deps.io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   // When the one thing asked for failed (or the input was bad), its error line is the whole story.
-  else if (summary.failed === 0 || summary.files > 0 || steps.filter((step) => step.op !== 'problem').length > 1) {
+  else if (outage || summary.failed === 0 || summary.files > 0 || steps.filter((step) => step.op !== 'problem').length > 1) {
     stderr.write(`${formatCopySummary(summary)}\n`);
   }
+  if (outage) stderr.write(`${resumeHint(request.options)}\n`);
   if (deps.signal.aborted) return { code: 130, summary };
-  return { code: summary.failed > 0 ? 1 : 0, summary };
+  return { code: summary.failed > 0 || summary.notCopied > 0 ? 1 : 0, summary };
 }

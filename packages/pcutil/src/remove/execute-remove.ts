@@ -1,4 +1,4 @@
-import { deleteFile, deleteFolder, deleteTree, type PCloudClient } from '@pcloud/core';
+import { deleteFile, deleteFolder, deleteTree, TransportError, type PCloudClient, type Reachability } from '@pcloud/core';
 import { formatRemovedCounts, formatStep } from '../plan/format-step.js';
 import { exactLoc, formatLoc } from '../plan/loc.js';
 import type { RemovePlanStep, RemoveStep } from '../plan/types.js';
@@ -17,6 +17,10 @@ export interface Removed {
 export interface RemoveOutcome {
   removed: Removed[];
   errors: string[];
+  /** When pCloud went away: the paths left alone (the one in flight included when it failed for that). */
+  notRemoved?: string[];
+  /** Since when (ISO time) and why pCloud could not be reached, when that stopped the removal. */
+  unreachable?: { since: string; reason: string };
 }
 
 /** Where rm's lines go. */
@@ -26,6 +30,8 @@ export interface RemoveOutput {
   /** One line per problem. */
   complain(line: string): void;
   verbose: boolean;
+  /** The run's judgement of pCloud: once the server is judged gone, no further path is tried. */
+  reachability?: Pick<Reachability, 'state'>;
 }
 
 async function removeOne(client: PCloudClient, step: RemoveStep): Promise<Removed> {
@@ -47,10 +53,17 @@ async function removeOne(client: PCloudClient, step: RemoveStep): Promise<Remove
 /**
  * Executes an rm plan: `deletefile` for files, `deletefolder` for empty folders,
  * `deletefolderrecursive` for -r (printing the original's `PATH: N folder(s), M file(s) deleted.`).
- * A problem or a failed deletion is reported and the remaining paths are still processed.
+ * A problem or a failed deletion is reported and the remaining paths are still processed, unless
+ * pCloud is judged gone: then the rest is left alone and listed as not removed.
  */
 export async function executeRemove(client: () => Promise<PCloudClient>, steps: readonly RemovePlanStep[], output: RemoveOutput): Promise<RemoveOutcome> {
   const outcome: RemoveOutcome = { removed: [], errors: [] };
+  const leave = (step: RemoveStep): void => void (outcome.notRemoved ??= []).push(formatLoc(step.at));
+  const gone = (): boolean => {
+    const state = output.reachability?.state;
+    if (outcome.unreachable === undefined && state?.kind === 'unreachable') outcome.unreachable = { since: new Date(state.since).toISOString(), reason: state.detail };
+    return outcome.unreachable !== undefined;
+  };
   const fail = (line: string): void => {
     outcome.errors.push(line);
     output.complain(line);
@@ -60,13 +73,18 @@ export async function executeRemove(client: () => Promise<PCloudClient>, steps: 
       fail(step.message);
       continue;
     }
+    if (gone()) {
+      leave(step);
+      continue;
+    }
     try {
       const removed = await removeOne(await client(), step);
       outcome.removed.push(removed);
       if (output.verbose) output.say(formatStep(step) ?? '');
       if (removed.folders !== undefined) output.say(formatRemovedCounts(formatLoc(step.at), removed.folders, removed.files ?? 0));
     } catch (error) {
-      fail(`${formatLoc(step.at)}: ${errorReason(error)}`);
+      if (error instanceof TransportError && gone()) leave(step);
+      else fail(`${formatLoc(step.at)}: ${errorReason(error)}`);
     }
   }
   return outcome;

@@ -14,6 +14,10 @@ export interface CopySummary {
   warnings: number;
   /** Symbolic links to folders inside a local source that were not descended into (no -L). */
   linksNotFollowed: number;
+  /** Files not copied because pCloud went away; running the same command again copies them. */
+  notCopied: number;
+  /** Since when (ISO time) and why pCloud could not be reached, when that stopped the copy. */
+  unreachable?: { since: string; reason: string };
   bytes: number;
   seconds: number;
   bytesPerSecond: number;
@@ -23,7 +27,7 @@ export interface CopySummary {
 
 /** An empty summary to count into. */
 export function createCopySummary(): CopySummary {
-  return { files: 0, folders: 0, skipped: 0, failed: 0, warnings: 0, linksNotFollowed: 0, bytes: 0, seconds: 0, bytesPerSecond: 0, errors: [] };
+  return { files: 0, folders: 0, skipped: 0, failed: 0, warnings: 0, linksNotFollowed: 0, notCopied: 0, bytes: 0, seconds: 0, bytesPerSecond: 0, errors: [] };
 }
 
 /** Stops the clock: fills in the time and the average rate. */
@@ -31,7 +35,7 @@ export function finishCopySummary(summary: CopySummary, seconds: number): CopySu
   return { ...summary, seconds, bytesPerSecond: seconds > 0 ? Math.round(summary.bytes / seconds) : 0 };
 }
 
-/** The closing line: `3 files copied (12.0 KB) in 0.4 s, 30.0 KB/s; 1 skipped; 2 failed.` */
+/** The closing line: `3 files copied (12.0 KB) in 0.4 s, 30.0 KB/s; 1 skipped; 5 not copied; 2 failed.` */
 export function formatCopySummary(summary: CopySummary): string {
   const parts = [
     `${summary.files} file(s) copied (${formatBytes(summary.bytes)}) in ${formatDuration(summary.seconds)}, ${formatRate(summary.bytes, summary.seconds)}`,
@@ -40,6 +44,7 @@ export function formatCopySummary(summary: CopySummary): string {
   if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
   if (summary.linksNotFollowed > 0) parts.push(`${summary.linksNotFollowed} linked folder(s) not followed (-L follows them)`);
   if (summary.warnings > 0) parts.push(`${summary.warnings} warning(s)`);
+  if (summary.notCopied > 0) parts.push(`${summary.notCopied} not copied`);
   parts.push(`${summary.failed} failed`);
   return `${parts.join('; ')}.`;
 }

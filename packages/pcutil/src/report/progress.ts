@@ -18,11 +18,14 @@ export interface Progress {
   end(name: string): void;
   /** Prints a line without tearing the progress line apart. */
   line(text: string): void;
+  /** Shows `text()` in place of the rate, ETA and names (a wait for the server), redrawn every second; undefined ends it. */
+  status(text: (() => string) | undefined): void;
   /** Removes the progress line for good. */
   stop(): void;
 }
 
 const REDRAW_MS = 200;
+const STATUS_REDRAW_MS = 1000;
 
 /**
  * Creates the progress display. On a terminal it redraws one line at most every 200 ms; elsewhere
@@ -36,6 +39,8 @@ export function createProgress(target: ProgressTarget, totalBytes: number, now: 
   let done = 0;
   let shown = false;
   let lastDraw = 0;
+  let status: (() => string) | undefined;
+  let ticker: NodeJS.Timeout | undefined;
 
   const clear = (): void => {
     if (shown) target.write('\r\u001b[2K');
@@ -50,7 +55,8 @@ export function createProgress(target: ProgressTarget, totalBytes: number, now: 
     const rate = seconds > 0 ? done / seconds : 0;
     const percent = totalBytes > 0 ? Math.min(100, Math.floor((done / totalBytes) * 100)) : 100;
     const eta = rate > 0 ? formatDuration(Math.max(0, totalBytes - done) / rate) : '?';
-    const text = `${percent}% ${formatBytes(done)} / ${formatBytes(totalBytes)}  ${formatRate(done, seconds)}  ETA ${eta}  ${escapeControl(active.join(', '))}`;
+    const detail = status ? status() : `${formatRate(done, seconds)}  ETA ${eta}  ${escapeControl(active.join(', '))}`;
+    const text = `${percent}% ${formatBytes(done)} / ${formatBytes(totalBytes)}  ${detail}`;
     const width = Math.max(20, (target.columns ?? 80) - 1);
     target.write(`\r\u001b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
     shown = true;
@@ -75,7 +81,15 @@ export function createProgress(target: ProgressTarget, totalBytes: number, now: 
       target.write(`${escapeControl(text)}\n`);
       draw(true);
     },
+    status(text) {
+      status = text;
+      clearInterval(ticker);
+      ticker = text && target.isTTY ? setInterval(() => draw(true), STATUS_REDRAW_MS).unref() : undefined;
+      draw(true);
+    },
     stop() {
+      clearInterval(ticker);
+      status = undefined;
       clear();
     },
   };

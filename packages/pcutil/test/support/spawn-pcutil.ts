@@ -22,12 +22,12 @@ export interface SpawnedPcutil {
 
 let bin: Promise<string> | undefined;
 
-/** Spawns the real bundled `pcutil ARGS` against the emulator's seeded account, with a test home. */
-export async function spawnPcutil(emulator: Emulator, args: readonly string[]): Promise<SpawnedPcutil> {
+/** Spawns the real bundled `pcutil ARGS` against the emulator's seeded account, with a test home; `env` adds variables. */
+export async function spawnPcutil(emulator: Emulator, args: readonly string[], env: Record<string, string> = {}): Promise<SpawnedPcutil> {
   bin ??= pcutilBin();
-  const { PCLOUD_ACCESS_TOKEN: _token, PCLOUD_AUTH: _auth, PCLOUD_ENDPOINT: _endpoint, ...env } = process.env;
+  const { PCLOUD_ACCESS_TOKEN: _token, PCLOUD_AUTH: _auth, PCLOUD_ENDPOINT: _endpoint, ...inherited } = process.env;
   const child = spawn(process.execPath, [await bin, ...args], {
-    env: { ...env, HOME: testHome, PCLOUD_ENDPOINT: emulator.apiUrl, PCLOUD_ACCESS_TOKEN: emulator.token },
+    env: { ...inherited, HOME: testHome, PCLOUD_ENDPOINT: emulator.apiUrl, PCLOUD_ACCESS_TOKEN: emulator.token, ...env },
     cwd: testHome,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
