@@ -1,4 +1,5 @@
-import { createCollection, deleteCollection, linkCollectionFiles, unlinkCollectionFiles, type LinkResult, type PCloudClient } from '@pcloud/core';
+import { deleteCollection, linkCollectionFiles, unlinkCollectionFiles, type LinkResult, type PCloudClient } from '@pcloud/core';
+import { createPlaylist } from './create-playlist.js';
 import type { SyncPlan } from './plan-sync.js';
 
 /** A file pCloud would not put in the playlist (2009 gone since it was listed, 2071 not audio). */
@@ -21,8 +22,8 @@ export type StepListener = (done: number, total: number, description: string) =>
  * Runs a plan's calls in order (`collection_delete`, `collection_create`,
  * `collection_linkfiles`, `collection_unlinkfiles`, `collection_move`) and resolves to the
  * playlist's id with the files pCloud refused one by one in `linkresult`. Linking and unlinking by file id are safe to repeat (pCloud keeps a file once
- * per playlist), and a 5000 answer to a create means nothing was created, so those calls get
- * core's retry with backoff, where the original slept between calls.
+ * per playlist), so those calls get core's retry with backoff, where the original slept between
+ * calls; a create is repeated only where it cannot leave two playlists (create-playlist.ts).
  */
 export async function applyPlan(client: PCloudClient, plan: SyncPlan, onStep: StepListener = () => {}): Promise<AppliedPlan> {
   let collectionid = plan.action === 'update' || plan.action === 'unchanged' ? plan.collectionid : undefined;
@@ -39,7 +40,7 @@ export async function applyPlan(client: PCloudClient, plan: SyncPlan, onStep: St
       await deleteCollection(client, step.collectionid, retry);
       description = `deleted playlist ${step.collectionid}`;
     } else if (step.kind === 'create') {
-      const created = await createCollection(client, step.name, { type: 1, fileIds: step.fileids, chunkSize: Math.max(1, step.fileids.length) }, retry);
+      const created = await createPlaylist(client, step.name, step.fileids);
       collectionid = created.collection.id;
       check(created.linkresult);
       description = `created playlist ${collectionid} with ${step.fileids.length} track(s)`;

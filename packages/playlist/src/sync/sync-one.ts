@@ -1,4 +1,4 @@
-import { getCollection, isPCloudError, type PCloudClient } from '@pcloud/core';
+import { getCollection, isPCloudError, TransportError, type PCloudClient } from '@pcloud/core';
 import type { PreparedPlaylist } from '../playlists/prepare-playlist.js';
 import { explainCollectionRefusal } from '../remote/collection-refused.js';
 import { remotePath } from '../tracks/music-index.js';
@@ -19,7 +19,8 @@ export interface SyncOneOptions {
  * Plans one playlist against the existing one of its name (`collection_details` for its
  * items) and prints the plan (dry run) or applies it. Answers whether it went as asked. A
  * failure is reported and the run goes on; a refusal of the login is thrown, as every
- * playlist would meet it, and so is anything that is not a pCloud error (a bug).
+ * playlist would meet it, and so is a failure once pCloud is judged gone, and anything that is
+ * not a pCloud error (a bug).
  */
 export async function syncOne(
   client: PCloudClient,
@@ -49,7 +50,8 @@ export async function syncOne(
     }
     return refused.length === 0 || options.skipMissing;
   } catch (error) {
-    if (!isPCloudError(error) || explainCollectionRefusal(error, client)) throw error;
+    const outage = error instanceof TransportError && client.reachability.state.kind === 'unreachable';
+    if (!isPCloudError(error) || outage || explainCollectionRefusal(error, client)) throw error;
     report.err(`${JSON.stringify(name)}: not written: ${error.message}`);
     return false;
   }

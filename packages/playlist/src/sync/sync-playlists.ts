@@ -1,9 +1,19 @@
-import { listCollections, type PCloudClient } from '@pcloud/core';
+import { listCollections, TransportError, type PCloudClient, type ReachabilityState } from '@pcloud/core';
+import { describeOutage } from '@pcloud/core/cli';
 import { preparePlaylist, type PreparedPlaylist } from '../playlists/prepare-playlist.js';
 import { readPlaylists } from '../playlists/read-playlists.js';
 import { explainCollectionRefusal } from '../remote/collection-refused.js';
 import { loadMusicIndex } from '../remote/load-music-index.js';
 import { syncOne } from './sync-one.js';
+
+/** Says since when and why pCloud is gone, and which playlists were not written; answers the exit status. */
+function stopWriting(state: ReachabilityState, left: readonly PreparedPlaylist[], report: SyncReporter): number {
+  const names = left.map((playlist) => JSON.stringify(playlist.file.name)).join(', ');
+  const outage = state.kind === 'reachable' ? 'pCloud went away' : describeOutage(state);
+  report.err(`pcloud-playlist: stopped: ${outage}; ${left.length} playlist(s) not written: ${names}`);
+  report.err('hint: run the same command again to write them');
+  return 1;
+}
 
 /** Everything a run over playlist files needs, already validated. */
 export interface SyncPlaylistsOptions {
@@ -33,7 +43,7 @@ export interface SyncReporter {
  * written against the existing ones (`collection_list`). Problems with one playlist never
  * stop the others; the result is the exit status (0 or 1). A refusal of
  * the collection methods stops the run with a plain-words error, since every playlist would
- * meet it.
+ * meet it; so does pCloud going away, after saying which playlists were not written.
  */
 export async function syncPlaylists(getClient: () => Promise<PCloudClient>, options: SyncPlaylistsOptions, report: SyncReporter): Promise<number> {
   const { files, failed } = await readPlaylists(options.files, options, report.err);
@@ -63,8 +73,17 @@ export async function syncPlaylists(getClient: () => Promise<PCloudClient>, opti
     // System playlists (Most Listened…) belong to pCloud: a local one of that name is never merged into them.
     const collections = (await listCollections(client, { type: 1 })).filter((collection) => !collection.system);
     const existing = new Map(collections.map((collection) => [collection.name, collection]));
-    for (const playlist of writable) {
-      if (!(await syncOne(client, playlist, existing.get(playlist.file.name), options, report))) status = 1;
+    const { reachability } = client;
+    for (const [index, playlist] of writable.entries()) {
+      let written: boolean | 'gone' = 'gone';
+      if (reachability.state.kind !== 'unreachable') {
+        written = await syncOne(client, playlist, existing.get(playlist.file.name), options, report).catch((error: unknown) => {
+          if (error instanceof TransportError && reachability.state.kind === 'unreachable') return 'gone' as const;
+          throw error;
+        });
+      }
+      if (written === 'gone') return stopWriting(reachability.state, writable.slice(index), report);
+      if (!written) status = 1;
     }
   } catch (error) {
     throw explainCollectionRefusal(error, client) ?? error;
