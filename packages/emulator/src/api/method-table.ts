@@ -2,7 +2,7 @@
 import { identityMethods } from '../methods/identity-methods.js';
 import { createfolder, createfolderifnotexists } from '../methods/create-folder.js';
 import { deletefolder, deletefolderrecursive } from '../methods/delete-folder.js';
-import { checksumfile, deletefile } from '../methods/file-methods.js';
+import { checksumfile, deletefile } from '../methods/checksum-file.js';
 import { getfilelink } from '../methods/getfilelink.js';
 import { fileClose, fileOpen } from '../methods/fd-open-close.js';
 import { fileChecksum } from '../methods/fd-checksum.js';
@@ -10,7 +10,7 @@ import { filePread, filePwrite, fileRead, fileSeek, fileSize, fileTruncate, file
 import { listfolder } from '../methods/listfolder.js';
 import { copyfile, renamefile } from '../methods/rename-copy-file.js';
 import { copyfolder, renamefolder } from '../methods/rename-copy-folder.js';
-import { uploadCreate, uploadDelete, uploadInfo, uploadSave, uploadWrite } from '../methods/upload-sessions.js';
+import { uploadCreate, uploadDelete, uploadInfo, uploadSave, uploadWrite } from '../methods/resumable-upload.js';
 import { currentserver, getapiserver, getip } from '../methods/server-methods.js';
 import { stat } from '../methods/stat.js';
 import { uploadfile } from '../methods/uploadfile.js';

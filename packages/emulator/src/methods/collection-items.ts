@@ -7,9 +7,9 @@ import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js
 import type { Collection } from '../state/collection-store.js';
 import { contentKindOf } from '../state/content-types.js';
 import type { TreeView } from '../state/tree-view.js';
-import { itemMetadata, renderCollection, visibleFile } from './collection-render.js';
-import { flagParam, idOf, intParam, listParam } from './read-params.js';
-import { callerOf } from './caller.js';
+import { itemMetadata, renderCollection, visibleFile } from '../render/collection-object.js';
+import { flagParam, idOf, intParam, listParam } from '../params/typed-values.js';
+import { callerOf } from '../params/caller.js';
 
 /** Appends files in the order given and reports each one (2009 missing, 2071 not audio in an audio collection). */
 export function linkFiles(view: TreeView, ctx: MethodContext, collection: Collection, fileids: string[]): Array<Record<string, unknown>> {

@@ -5,10 +5,10 @@
  */
 import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js';
 import type { CollectionType } from '../state/collection-store.js';
-import { callerOf } from './caller.js';
+import { callerOf } from '../params/caller.js';
 import { collectionIdOf, linkFiles } from './collection-items.js';
-import { renderCollection } from './collection-render.js';
-import { flagParam, intParam, listParam } from './read-params.js';
+import { renderCollection } from '../render/collection-object.js';
+import { flagParam, intParam, listParam } from '../params/typed-values.js';
 
 function nameOf(ctx: MethodContext): string {
   const name = ctx.params.get('name');

@@ -1,8 +1,8 @@
 /** `createfolder` and `createfolderifnotexists` (pcloud-api.md §3.2, §3.3). */
 import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js';
-import { folderMetadata } from '../state/metadata.js';
+import { folderMetadata } from '../render/metadata-object.js';
 import { assertValidName } from '../state/names.js';
-import { newItemTarget, viewOf } from './tree-params.js';
+import { newItemTarget, viewOf } from '../params/tree-items.js';
 
 function create(ctx: MethodContext, allowExisting: boolean): Record<string, unknown> {
   const view = viewOf(ctx);

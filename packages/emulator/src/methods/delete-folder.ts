@@ -1,9 +1,9 @@
 /** `deletefolder` and `deletefolderrecursive` (pcloud-api.md §3.5, §3.6): into the trash. */
 import { ApiFailure, type MethodSpec } from '../api/types.js';
 import type { FileTree } from '../state/file-tree.js';
-import { folderMetadata } from '../state/metadata.js';
+import { folderMetadata } from '../render/metadata-object.js';
 import type { FolderNode } from '../state/tree-nodes.js';
-import { folderFromParams, viewOf } from './tree-params.js';
+import { folderFromParams, viewOf } from '../params/tree-items.js';
 
 function countBelow(tree: FileTree, folder: FolderNode): { files: number; folders: number } {
   let files = folder.files.size;

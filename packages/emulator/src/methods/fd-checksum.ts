@@ -7,8 +7,8 @@ import { ApiFailure, type MethodSpec } from '../api/types.js';
 import { ContentHasher } from '../state/content-hasher.js';
 import { eachChunk } from '../state/each-chunk.js';
 import { offsetOf, openOf, readRange, sizeOf } from './fd-io.js';
-import { intParam } from './read-params.js';
-import { callerOf } from './tree-params.js';
+import { intParam } from '../params/typed-values.js';
+import { callerOf } from '../params/tree-items.js';
 
 /** `file_checksum`. */
 export const fileChecksum: MethodSpec = {

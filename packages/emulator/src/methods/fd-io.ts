@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { ApiFailure, type MethodContext, type MethodResult, type MethodSpec } from '../api/types.js';
 import type { OpenFile } from '../state/descriptors.js';
 import { descriptorsOf } from './fd-open-close.js';
-import { intParam } from './read-params.js';
+import { intParam } from '../params/typed-values.js';
 
 /** The open file named by `fd` (1007 when there is none). */
 export function openOf(ctx: MethodContext): OpenFile {

@@ -8,8 +8,8 @@ import { DescriptorTable, type OpenFile } from '../state/descriptors.js';
 import type { EmulatorState } from '../state/emulator-state.js';
 import { contentFields } from '../state/tree-nodes.js';
 import { putFile } from '../state/tree-files.js';
-import { intParam } from './read-params.js';
-import { callerOf, fileFromParams, newItemTarget, viewOf } from './tree-params.js';
+import { intParam } from '../params/typed-values.js';
+import { callerOf, fileFromParams, newItemTarget, viewOf } from '../params/tree-items.js';
 
 const O_WRITE = 0x0002;
 const O_CREAT = 0x0040;

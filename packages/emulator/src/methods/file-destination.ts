@@ -5,7 +5,7 @@
 import { ApiFailure, type MethodContext } from '../api/types.js';
 import type { TreeView } from '../state/tree-view.js';
 import type { FileNode, FolderNode } from '../state/tree-nodes.js';
-import { intParam } from './read-params.js';
+import { intParam } from '../params/typed-values.js';
 
 /** Where a file goes; `missing` is the code when no destination parameter is given. */
 export function fileDestination(ctx: MethodContext, view: TreeView, source: FileNode, missing: number): { folder: FolderNode; name: string } {

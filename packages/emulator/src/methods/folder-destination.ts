@@ -5,7 +5,7 @@
 import { ApiFailure, type MethodContext } from '../api/types.js';
 import type { TreeView } from '../state/tree-view.js';
 import type { FolderNode } from '../state/tree-nodes.js';
-import { intParam } from './read-params.js';
+import { intParam } from '../params/typed-values.js';
 
 /** Where renamefolder puts the folder: parent and name (1037 when nothing says). */
 export function renameTarget(ctx: MethodContext, view: TreeView, source: FolderNode): { parent: FolderNode; name: string } {

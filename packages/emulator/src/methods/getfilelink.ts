@@ -7,8 +7,8 @@ import { ApiFailure, type MethodSpec } from '../api/types.js';
 import { apiDate } from '../api/api-date.js';
 import { contentKindOf } from '../state/content-types.js';
 import { LINK_LIFETIME_SECONDS } from '../state/download-links.js';
-import { flagParam } from './read-params.js';
-import { callerOf, fileFromParams, viewOf } from './tree-params.js';
+import { flagParam } from '../params/typed-values.js';
+import { callerOf, fileFromParams, viewOf } from '../params/tree-items.js';
 
 const CONTENT_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
 

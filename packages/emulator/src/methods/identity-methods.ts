@@ -2,7 +2,7 @@
 import type { MethodSpec } from '../api/types.js';
 import { collectionItemMethods } from './collection-items.js';
 import { collectionMethods } from './collections.js';
-import { digestMethods } from './digest.js';
+import { digestMethods } from './getdigest.js';
 import { oauth2TokenMethods } from './oauth2-token.js';
 import { tokenMethods } from './tokens.js';
 import { userinfoMethods } from './userinfo.js';

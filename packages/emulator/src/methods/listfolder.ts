@@ -5,11 +5,11 @@
  */
 import { ApiFailure, type MethodSpec } from '../api/types.js';
 import type { FileTree } from '../state/file-tree.js';
-import { fileMetadata, folderMetadata } from '../state/metadata.js';
+import { fileMetadata, folderMetadata } from '../render/metadata-object.js';
 import type { TreeView } from '../state/tree-view.js';
 import type { FileNode, FolderNode } from '../state/tree-nodes.js';
-import { flagParam } from './read-params.js';
-import { folderFromParams, viewOf } from './tree-params.js';
+import { flagParam } from '../params/typed-values.js';
+import { folderFromParams, viewOf } from '../params/tree-items.js';
 
 interface ListOptions {
   recursive: boolean;

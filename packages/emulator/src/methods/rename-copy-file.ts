@@ -1,11 +1,11 @@
 /** `renamefile` and `copyfile` (pcloud-api.md §4.6, §4.7). */
 import type { MethodSpec } from '../api/types.js';
-import { fileMetadata } from '../state/metadata.js';
+import { fileMetadata } from '../render/metadata-object.js';
 import { assertValidName } from '../state/names.js';
 import { putFile } from '../state/tree-files.js';
 import { fileDestination } from './file-destination.js';
-import { flagParam } from './read-params.js';
-import { fileFromParams, timesOf, viewOf } from './tree-params.js';
+import { flagParam } from '../params/typed-values.js';
+import { fileFromParams, timesOf, viewOf } from '../params/tree-items.js';
 
 /** `renamefile`: move and/or rename; a file at the destination is replaced (`deletedfileid`). */
 export const renamefile: MethodSpec = {

@@ -1,13 +1,13 @@
 /** `renamefolder` and `copyfolder` (pcloud-api.md §3.4, §3.7). */
 import { ApiFailure, type MethodSpec } from '../api/types.js';
 import type { FileTree } from '../state/file-tree.js';
-import { folderMetadata } from '../state/metadata.js';
+import { folderMetadata } from '../render/metadata-object.js';
 import { assertValidName } from '../state/names.js';
 import { putFile, type PutOptions } from '../state/tree-files.js';
 import type { FolderNode } from '../state/tree-nodes.js';
 import { copyTarget, renameTarget } from './folder-destination.js';
-import { flagParam } from './read-params.js';
-import { folderFromParams, viewOf } from './tree-params.js';
+import { flagParam } from '../params/typed-values.js';
+import { folderFromParams, viewOf } from '../params/tree-items.js';
 
 /** `renamefolder`: move and/or rename; never the root (2042), never below itself (2043). */
 export const renamefolder: MethodSpec = {

@@ -1,10 +1,10 @@
 /** `stat` (pcloud-api.md §4.4): files and folders, by path or id; 2055 for anything missing. */
 import { ApiFailure, type MethodSpec } from '../api/types.js';
-import { nodeMetadata } from '../state/metadata.js';
+import { nodeMetadata } from '../render/metadata-object.js';
 import type { TreeView } from '../state/tree-view.js';
 import type { FileNode, FolderNode } from '../state/tree-nodes.js';
-import { intParam } from './read-params.js';
-import { viewOf } from './tree-params.js';
+import { intParam } from '../params/typed-values.js';
+import { viewOf } from '../params/tree-items.js';
 
 function byPath(view: TreeView, path: string): FolderNode | FileNode | undefined {
   const { parent, name } = view.resolve(path);

@@ -5,8 +5,8 @@
  */
 import { apiDate } from '../api/api-date.js';
 import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js';
-import { callerOf } from './caller.js';
-import { intParam } from './read-params.js';
+import { callerOf } from '../params/caller.js';
+import { intParam } from '../params/typed-values.js';
 
 /** Ends a token and unbinds this connection from it, so the next request must bring credentials again. */
 function endToken(ctx: MethodContext, tokenid: number): boolean {

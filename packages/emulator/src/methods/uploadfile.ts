@@ -6,13 +6,13 @@
  */
 import { ApiFailure, type IncomingFile, type MethodContext, type MethodSpec } from '../api/types.js';
 import type { StoredBlob } from '../state/blob-store.js';
-import { fileMetadata } from '../state/metadata.js';
+import { fileMetadata } from '../render/metadata-object.js';
 import { isValidName } from '../state/names.js';
 import { putFile } from '../state/tree-files.js';
 import type { FolderNode } from '../state/tree-nodes.js';
 import type { UploadProgress } from '../state/upload-progress.js';
-import { flagParam, intParam } from './read-params.js';
-import { callerOf, timesOf, viewOf } from './tree-params.js';
+import { flagParam, intParam } from '../params/typed-values.js';
+import { callerOf, timesOf, viewOf } from '../params/tree-items.js';
 
 /** Streams one incoming file into the content store; a broken upload keeps nothing (2041). */
 export async function storeIncoming(ctx: MethodContext, file: IncomingFile, progress?: UploadProgress): Promise<StoredBlob> {

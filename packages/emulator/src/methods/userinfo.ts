@@ -2,8 +2,8 @@
 import { apiDate } from '../api/api-date.js';
 import type { MethodContext, MethodSpec } from '../api/types.js';
 import { usedQuota } from '../state/account-usage.js';
-import { callerOf } from './caller.js';
-import { flagParam } from './read-params.js';
+import { callerOf } from '../params/caller.js';
+import { flagParam } from '../params/typed-values.js';
 
 
 function userinfo(ctx: MethodContext) {

@@ -4,7 +4,7 @@
  */
 import { apiDate } from '../api/api-date.js';
 import type { Collection } from '../state/collection-store.js';
-import { fileMetadata } from '../state/metadata.js';
+import { fileMetadata } from './metadata-object.js';
 import type { FileNode } from '../state/tree-nodes.js';
 import type { TreeView } from '../state/tree-view.js';
 

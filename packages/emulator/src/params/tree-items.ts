@@ -5,7 +5,7 @@
 import { ApiFailure, type Caller, type MethodContext } from '../api/types.js';
 import type { TreeView } from '../state/tree-view.js';
 import type { FileNode, FolderNode } from '../state/tree-nodes.js';
-import { intParam } from './read-params.js';
+import { intParam } from './typed-values.js';
 
 /** The authenticated caller (the dispatcher guarantees one for `auth: 'required'` methods). */
 export function callerOf(ctx: MethodContext): Caller {

@@ -3,9 +3,9 @@
  * dispatcher renders them), `hash` as an exact uint64, optional fields absent rather than null.
  */
 import { apiDate } from '../api/api-date.js';
-import { contentKindOf } from './content-types.js';
-import type { TreeView } from './tree-view.js';
-import type { FileNode, FolderNode } from './tree-nodes.js';
+import { contentKindOf } from '../state/content-types.js';
+import type { TreeView } from '../state/tree-view.js';
+import type { FileNode, FolderNode } from '../state/tree-nodes.js';
 
 /** Options of one rendering. */
 export interface MetadataOptions {

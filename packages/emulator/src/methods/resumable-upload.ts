@@ -6,10 +6,10 @@
  */
 import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js';
 import { usedQuota } from '../state/account-usage.js';
-import { fileMetadata } from '../state/metadata.js';
+import { fileMetadata } from '../render/metadata-object.js';
 import { putFile } from '../state/tree-files.js';
-import { flagParam, intParam } from './read-params.js';
-import { callerOf, newItemTarget, timesOf, viewOf } from './tree-params.js';
+import { flagParam, intParam } from '../params/typed-values.js';
+import { callerOf, newItemTarget, timesOf, viewOf } from '../params/tree-items.js';
 
 const sessionOf = (ctx: MethodContext) => ctx.state.uploads.get(callerOf(ctx).account.userid, intParam(ctx.params, 'uploadid'));
 

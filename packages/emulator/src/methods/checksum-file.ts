@@ -1,8 +1,8 @@
 /** `deletefile` and `checksumfile` (pcloud-api.md §4.5, §4.8). */
 import type { MethodSpec } from '../api/types.js';
 import { ContentHasher } from '../state/content-hasher.js';
-import { fileMetadata } from '../state/metadata.js';
-import { callerOf, fileFromParams, viewOf } from './tree-params.js';
+import { fileMetadata } from '../render/metadata-object.js';
+import { callerOf, fileFromParams, viewOf } from '../params/tree-items.js';
 
 /** `deletefile`: the file goes to the trash; its metadata comes back with `isdeleted`. */
 export const deletefile: MethodSpec = {
