@@ -7,7 +7,7 @@ import { ApiFailure, type ConnectionState, type MethodContext, type MethodSpec }
 import { DescriptorTable, type OpenFile } from '../state/descriptors.js';
 import type { EmulatorState } from '../state/emulator-state.js';
 import { contentFields } from '../state/tree-nodes.js';
-import { putFile } from '../state/tree-files.js';
+import { putFile } from '../state/put-file.js';
 import { intParam } from '../params/typed-values.js';
 import { callerOf, fileFromParams, newItemTarget, viewOf } from '../params/tree-items.js';
 

@@ -2,7 +2,7 @@
 import type { MethodSpec } from '../api/types.js';
 import { fileMetadata } from '../render/metadata-object.js';
 import { assertValidName } from '../state/names.js';
-import { putFile } from '../state/tree-files.js';
+import { putFile } from '../state/put-file.js';
 import { fileDestination } from './file-destination.js';
 import { flagParam } from '../params/typed-values.js';
 import { fileFromParams, timesOf, viewOf } from '../params/tree-items.js';

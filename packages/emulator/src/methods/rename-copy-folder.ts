@@ -3,7 +3,7 @@ import { ApiFailure, type MethodSpec } from '../api/types.js';
 import type { FileTree } from '../state/file-tree.js';
 import { folderMetadata } from '../render/metadata-object.js';
 import { assertValidName } from '../state/names.js';
-import { putFile, type PutOptions } from '../state/tree-files.js';
+import { putFile, type PutOptions } from '../state/put-file.js';
 import type { FolderNode } from '../state/tree-nodes.js';
 import { copyTarget, renameTarget } from './folder-destination.js';
 import { flagParam } from '../params/typed-values.js';

@@ -7,7 +7,7 @@
 import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js';
 import { usedQuota } from '../state/account-usage.js';
 import { fileMetadata } from '../render/metadata-object.js';
-import { putFile } from '../state/tree-files.js';
+import { putFile } from '../state/put-file.js';
 import { flagParam, intParam } from '../params/typed-values.js';
 import { callerOf, newItemTarget, timesOf, viewOf } from '../params/tree-items.js';
 

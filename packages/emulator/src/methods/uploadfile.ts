@@ -8,7 +8,7 @@ import { ApiFailure, type IncomingFile, type MethodContext, type MethodSpec } fr
 import type { StoredBlob } from '../state/blob-store.js';
 import { fileMetadata } from '../render/metadata-object.js';
 import { isValidName } from '../state/names.js';
-import { putFile } from '../state/tree-files.js';
+import { putFile } from '../state/put-file.js';
 import type { FolderNode } from '../state/tree-nodes.js';
 import type { UploadProgress } from '../state/upload-progress.js';
 import { flagParam, intParam } from '../params/typed-values.js';

@@ -8,7 +8,7 @@ import type { BlobStore } from './blob-store.js';
 import { CollectionStore } from './collection-store.js';
 import type { ExtraDigest } from './content-hasher.js';
 import { DownloadLinks } from './download-links.js';
-import { FileStore } from './file-store.js';
+import { FileStore } from './tree-store.js';
 import { IdentityStore, type IdentityStoreOptions } from './identity-store.js';
 import { MemoryBlobStore } from './memory-blob-store.js';
 import { TreeView } from './tree-view.js';
