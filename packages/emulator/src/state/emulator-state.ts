@@ -8,9 +8,9 @@ import type { BlobStore } from './blob-store.js';
 import { CollectionStore } from './collection-store.js';
 import type { ExtraDigest } from './content-hasher.js';
 import { DownloadLinks } from './download-links.js';
-import { FileStore } from './tree-store.js';
 import { IdentityStore, type IdentityStoreOptions } from './identity-store.js';
 import { MemoryBlobStore } from './memory-blob-store.js';
+import { TreeStore } from './tree-store.js';
 import { TreeView } from './tree-view.js';
 import { UploadProgressTable } from './upload-progress.js';
 import { UploadSessions, type UploadSessionLimits } from './upload-sessions.js';
@@ -44,7 +44,7 @@ export class EmulatorState {
   readonly restricted: boolean;
   readonly stickyAuth: boolean;
   readonly identity: IdentityStore;
-  readonly files: FileStore;
+  readonly files: TreeStore;
   readonly collections = new CollectionStore();
   readonly links: DownloadLinks;
   readonly uploads: UploadSessions;
@@ -63,7 +63,7 @@ export class EmulatorState {
     this.stickyAuth = options.stickyAuth ?? false;
     this.clock = options.clock ?? (() => Math.floor(Date.now() / 1000));
     this.faults = new Faults(options.faults);
-    this.files = new FileStore(options.blobs ?? new MemoryBlobStore(), this.clock);
+    this.files = new TreeStore(options.blobs ?? new MemoryBlobStore(), this.clock);
     this.links = new DownloadLinks(this.clock);
     this.uploads = new UploadSessions(this.files.blobs, this.clock, options.uploadSessions);
     this.uploadProgress = new UploadProgressTable(this.clock);

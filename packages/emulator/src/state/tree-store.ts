@@ -15,7 +15,7 @@ export interface IdCounters {
 }
 
 /** Owns the trees and the content store. */
-export class FileStore {
+export class TreeStore {
   readonly trees = new Map<number, FileTree>();
   readonly counters: IdCounters = { folder: 1000, file: 10000 };
   private readonly refs = new Map<string, number>();
