@@ -2,7 +2,8 @@
 import type { MethodSpec } from '../api/types.js';
 import { ContentHasher } from '../state/content-hasher.js';
 import { fileMetadata } from '../render/metadata-object.js';
-import { callerOf, fileFromParams, viewOf } from '../params/tree-items.js';
+import { callerOf } from '../params/caller.js';
+import { fileFromParams, viewOf } from '../params/tree-items.js';
 
 /** `deletefile`: the file goes to the trash; its metadata comes back with `isdeleted`. */
 export const deletefile: MethodSpec = {

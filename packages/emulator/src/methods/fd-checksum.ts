@@ -8,7 +8,7 @@ import { ContentHasher } from '../state/content-hasher.js';
 import { eachChunk } from '../state/each-chunk.js';
 import { offsetOf, openOf, readRange, sizeOf } from './fd-io.js';
 import { intParam } from '../params/typed-values.js';
-import { callerOf } from '../params/tree-items.js';
+import { callerOf } from '../params/caller.js';
 
 /** `file_checksum`. */
 export const fileChecksum: MethodSpec = {

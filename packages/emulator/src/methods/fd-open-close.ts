@@ -9,7 +9,8 @@ import type { EmulatorState } from '../state/emulator-state.js';
 import { contentFields } from '../state/tree-nodes.js';
 import { putFile } from '../state/put-file.js';
 import { intParam } from '../params/typed-values.js';
-import { callerOf, fileFromParams, newItemTarget, viewOf } from '../params/tree-items.js';
+import { callerOf } from '../params/caller.js';
+import { fileFromParams, newItemTarget, viewOf } from '../params/tree-items.js';
 
 const O_WRITE = 0x0002;
 const O_CREAT = 0x0040;

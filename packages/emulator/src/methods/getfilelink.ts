@@ -8,7 +8,8 @@ import { apiDate } from '../api/api-date.js';
 import { contentKindOf } from '../state/content-types.js';
 import { LINK_LIFETIME_SECONDS } from '../state/download-links.js';
 import { flagParam } from '../params/typed-values.js';
-import { callerOf, fileFromParams, viewOf } from '../params/tree-items.js';
+import { callerOf } from '../params/caller.js';
+import { fileFromParams, viewOf } from '../params/tree-items.js';
 
 const CONTENT_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
 

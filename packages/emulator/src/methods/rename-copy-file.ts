@@ -3,9 +3,8 @@ import type { MethodSpec } from '../api/types.js';
 import { fileMetadata } from '../render/metadata-object.js';
 import { assertValidName } from '../state/names.js';
 import { putFile } from '../state/put-file.js';
-import { fileDestination } from './file-destination.js';
 import { flagParam } from '../params/typed-values.js';
-import { fileFromParams, timesOf, viewOf } from '../params/tree-items.js';
+import { fileDestination, fileFromParams, timesOf, viewOf } from '../params/tree-items.js';
 
 /** `renamefile`: move and/or rename; a file at the destination is replaced (`deletedfileid`). */
 export const renamefile: MethodSpec = {

@@ -5,9 +5,8 @@ import { folderMetadata } from '../render/metadata-object.js';
 import { assertValidName } from '../state/names.js';
 import { putFile, type PutOptions } from '../state/put-file.js';
 import type { FolderNode } from '../state/tree-nodes.js';
-import { copyTarget, renameTarget } from './folder-destination.js';
 import { flagParam } from '../params/typed-values.js';
-import { folderFromParams, viewOf } from '../params/tree-items.js';
+import { copyTarget, folderFromParams, renameTarget, viewOf } from '../params/tree-items.js';
 
 /** `renamefolder`: move and/or rename; never the root (2042), never below itself (2043). */
 export const renamefolder: MethodSpec = {

@@ -9,7 +9,8 @@ import { usedQuota } from '../state/account-usage.js';
 import { fileMetadata } from '../render/metadata-object.js';
 import { putFile } from '../state/put-file.js';
 import { flagParam, intParam } from '../params/typed-values.js';
-import { callerOf, newItemTarget, timesOf, viewOf } from '../params/tree-items.js';
+import { callerOf } from '../params/caller.js';
+import { newItemTarget, timesOf, viewOf } from '../params/tree-items.js';
 
 const sessionOf = (ctx: MethodContext) => ctx.state.uploads.get(callerOf(ctx).account.userid, intParam(ctx.params, 'uploadid'));
 

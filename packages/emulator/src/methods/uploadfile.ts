@@ -12,7 +12,8 @@ import { putFile } from '../state/put-file.js';
 import type { FolderNode } from '../state/tree-nodes.js';
 import type { UploadProgress } from '../state/upload-progress.js';
 import { flagParam, intParam } from '../params/typed-values.js';
-import { callerOf, timesOf, viewOf } from '../params/tree-items.js';
+import { callerOf } from '../params/caller.js';
+import { timesOf, viewOf } from '../params/tree-items.js';
 
 /** Streams one incoming file into the content store; a broken upload keeps nothing (2041). */
 export async function storeIncoming(ctx: MethodContext, file: IncomingFile, progress?: UploadProgress): Promise<StoredBlob> {

@@ -3,7 +3,7 @@
  * `progresshash` has come; 1900 "Upload not found" for a hash nobody uploads under.
  */
 import { ApiFailure, type MethodSpec } from '../api/types.js';
-import { callerOf } from '../params/tree-items.js';
+import { callerOf } from '../params/caller.js';
 
 /** `uploadprogress`. */
 export const uploadprogress: MethodSpec = {
