@@ -2,7 +2,8 @@
 import { identityMethods } from '../methods/identity-methods.js';
 import { createfolder, createfolderifnotexists } from '../methods/create-folder.js';
 import { deletefolder, deletefolderrecursive } from '../methods/delete-folder.js';
-import { checksumfile, deletefile } from '../methods/checksum-file.js';
+import { checksumfile } from '../methods/checksum-file.js';
+import { deletefile } from '../methods/delete-file.js';
 import { getfilelink } from '../methods/getfilelink.js';
 import { fileClose, fileOpen } from '../methods/fd-open-close.js';
 import { fileChecksum } from '../methods/fd-checksum.js';

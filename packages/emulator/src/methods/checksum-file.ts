@@ -1,21 +1,9 @@
-/** `deletefile` and `checksumfile` (pcloud-api.md §4.5, §4.8). */
+/** `checksumfile` (pcloud-api.md §4.8). */
 import type { MethodSpec } from '../api/types.js';
 import { ContentHasher } from '../state/content-hasher.js';
 import { fileMetadata } from '../render/metadata-object.js';
 import { callerOf } from '../params/caller.js';
 import { fileFromParams, viewOf } from '../params/tree-items.js';
-
-/** `deletefile`: the file goes to the trash; its metadata comes back with `isdeleted`. */
-export const deletefile: MethodSpec = {
-  name: 'deletefile',
-  auth: 'required',
-  handler(ctx) {
-    const view = viewOf(ctx);
-    const file = fileFromParams(ctx, view);
-    view.tree.trash(file, ctx.state.now());
-    return { body: { metadata: fileMetadata(view, file) } };
-  },
-};
 
 /** `checksumfile`: sha1 plus md5 (US) or sha256 (EU), and the metadata. */
 export const checksumfile: MethodSpec = {
