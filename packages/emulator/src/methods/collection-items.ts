@@ -34,58 +34,66 @@ export function collectionIdOf(ctx: MethodContext): number {
 }
 
 /** `collection_linkfiles`: `collectionid`, `fileids`, `noitems`. */
-function linkfiles(ctx: MethodContext) {
-  const caller = callerOf(ctx);
-  const id = collectionIdOf(ctx);
-  const fileids = listParam(ctx.params, 'fileids');
-  if (!fileids) throw new ApiFailure(1038);
-  const collection = ctx.state.collections.editable(caller.account.userid, id);
-  const view = ctx.state.view(caller);
-  const linkresult = linkFiles(view, ctx, collection, fileids);
-  return { body: { linkresult: flagParam(ctx.params, 'noitems') ? [] : linkresult, collection: renderCollection(view, collection) } };
-}
+export const collectionLinkfiles: MethodSpec = {
+  name: 'collection_linkfiles',
+  auth: 'required',
+  refuseOAuth: 1000,
+  handler(ctx) {
+    const caller = callerOf(ctx);
+    const id = collectionIdOf(ctx);
+    const fileids = listParam(ctx.params, 'fileids');
+    if (!fileids) throw new ApiFailure(1038);
+    const collection = ctx.state.collections.editable(caller.account.userid, id);
+    const view = ctx.state.view(caller);
+    const linkresult = linkFiles(view, ctx, collection, fileids);
+    return { body: { linkresult: flagParam(ctx.params, 'noitems') ? [] : linkresult, collection: renderCollection(view, collection) } };
+  },
+};
 
 /** `collection_unlinkfiles`: by `positions`, else `all`, else `fileids` (that precedence, §5.2). */
-function unlinkfiles(ctx: MethodContext) {
-  const caller = callerOf(ctx);
-  const id = collectionIdOf(ctx);
-  const positions = listParam(ctx.params, 'positions');
-  const all = flagParam(ctx.params, 'all');
-  const fileids = listParam(ctx.params, 'fileids');
-  if (!positions && !all && !fileids) throw new ApiFailure(1038);
-  const collection = ctx.state.collections.editable(caller.account.userid, id);
-  const store = ctx.state.collections;
-  const now = ctx.state.now();
-  if (positions) {
-    const drop = new Set(positions.map(idOf));
-    store.remove(collection, (_item, position) => drop.has(position), now);
-  } else if (all) {
-    store.remove(collection, () => true, now);
-  } else {
-    const drop = new Set((fileids ?? []).map(idOf));
-    store.remove(collection, (item) => drop.has(item.fileid), now);
-  }
-  return { body: { collection: renderCollection(ctx.state.view(caller), collection) } };
-}
+export const collectionUnlinkfiles: MethodSpec = {
+  name: 'collection_unlinkfiles',
+  auth: 'required',
+  refuseOAuth: 1000,
+  handler(ctx) {
+    const caller = callerOf(ctx);
+    const id = collectionIdOf(ctx);
+    const positions = listParam(ctx.params, 'positions');
+    const all = flagParam(ctx.params, 'all');
+    const fileids = listParam(ctx.params, 'fileids');
+    if (!positions && !all && !fileids) throw new ApiFailure(1038);
+    const collection = ctx.state.collections.editable(caller.account.userid, id);
+    const store = ctx.state.collections;
+    const now = ctx.state.now();
+    if (positions) {
+      const drop = new Set(positions.map(idOf));
+      store.remove(collection, (_item, position) => drop.has(position), now);
+    } else if (all) {
+      store.remove(collection, () => true, now);
+    } else {
+      const drop = new Set((fileids ?? []).map(idOf));
+      store.remove(collection, (item) => drop.has(item.fileid), now);
+    }
+    return { body: { collection: renderCollection(ctx.state.view(caller), collection) } };
+  },
+};
 
 /** `collection_move`: the item at position `item` (optionally checked against `fileid`) goes to `position`. */
-function move(ctx: MethodContext) {
-  const caller = callerOf(ctx);
-  const id = collectionIdOf(ctx);
-  const item = intParam(ctx.params, 'item');
-  if (item === undefined) throw new ApiFailure(1059);
-  const position = intParam(ctx.params, 'position');
-  if (position === undefined) throw new ApiFailure(1060);
-  const collection = ctx.state.collections.editable(caller.account.userid, id);
-  const fileid = intParam(ctx.params, 'fileid');
-  if (fileid !== undefined && collection.items[item - 1]?.fileid !== fileid) throw new ApiFailure(2066);
-  ctx.state.collections.move(collection, item, position, ctx.state.now());
-  return { body: {} };
-}
-
-/** The item-changing collection methods; OAuth tokens are refused in restriction mode (§7.6). */
-export const collectionItemMethods: MethodSpec[] = [
-  { name: 'collection_linkfiles', auth: 'required', refuseOAuth: 1000, handler: linkfiles },
-  { name: 'collection_unlinkfiles', auth: 'required', refuseOAuth: 1000, handler: unlinkfiles },
-  { name: 'collection_move', auth: 'required', refuseOAuth: 1000, handler: move },
-];
+export const collectionMove: MethodSpec = {
+  name: 'collection_move',
+  auth: 'required',
+  refuseOAuth: 1000,
+  handler(ctx) {
+    const caller = callerOf(ctx);
+    const id = collectionIdOf(ctx);
+    const item = intParam(ctx.params, 'item');
+    if (item === undefined) throw new ApiFailure(1059);
+    const position = intParam(ctx.params, 'position');
+    if (position === undefined) throw new ApiFailure(1060);
+    const collection = ctx.state.collections.editable(caller.account.userid, id);
+    const fileid = intParam(ctx.params, 'fileid');
+    if (fileid !== undefined && collection.items[item - 1]?.fileid !== fileid) throw new ApiFailure(2066);
+    ctx.state.collections.move(collection, item, position, ctx.state.now());
+    return { body: {} };
+  },
+};

@@ -15,9 +15,13 @@ function endToken(ctx: MethodContext, tokenid: number): boolean {
 }
 
 /** `logout`: ends the token in use. */
-function logout(ctx: MethodContext) {
-  return { body: { auth_deleted: endToken(ctx, callerOf(ctx).tokenId) } };
-}
+export const logout: MethodSpec = {
+  name: 'logout',
+  auth: 'required',
+  handler(ctx) {
+    return { body: { auth_deleted: endToken(ctx, callerOf(ctx).tokenId) } };
+  },
+};
 
 /**
  * OAuth tokens never expire (§6.4), but a listtokens row needs dates: they are shown as lasting
@@ -26,38 +30,41 @@ function logout(ctx: MethodContext) {
 const OAUTH_SHOWN_LIFETIME = 10 * 365 * 86_400;
 
 /** `listtokens`: the account's live tokens; an OAuth token's `device` is its app's name. */
-function listtokens(ctx: MethodContext) {
-  const caller = callerOf(ctx);
-  const tokens = ctx.state.identity
-    .sessions(caller.account.userid, ctx.state.now())
-    .sort((a, b) => a.tokenid - b.tokenid)
-    .map((t) => {
-      const far = t.created + OAUTH_SHOWN_LIFETIME;
-      return {
-        tokenid: t.tokenid,
-        device: t.device,
-        created: apiDate(t.created),
-        expires_inactive: apiDate(t.kind === 'oauth' ? far : t.expiresInactive),
-        expires: apiDate(t.kind === 'oauth' ? far : t.expires),
-      };
-    });
-  return { body: { tokens } };
-}
+export const listtokens: MethodSpec = {
+  name: 'listtokens',
+  auth: 'required',
+  refuseOAuth: 1000,
+  handler(ctx) {
+    const caller = callerOf(ctx);
+    const tokens = ctx.state.identity
+      .sessions(caller.account.userid, ctx.state.now())
+      .sort((a, b) => a.tokenid - b.tokenid)
+      .map((t) => {
+        const far = t.created + OAUTH_SHOWN_LIFETIME;
+        return {
+          tokenid: t.tokenid,
+          device: t.device,
+          created: apiDate(t.created),
+          expires_inactive: apiDate(t.kind === 'oauth' ? far : t.expiresInactive),
+          expires: apiDate(t.kind === 'oauth' ? far : t.expires),
+        };
+      });
+    return { body: { tokens } };
+  },
+};
 
 /** `deletetoken`: `tokenid` must be one of the account's tokens (2102 otherwise); may be the token in use. */
-function deletetoken(ctx: MethodContext) {
-  const caller = callerOf(ctx);
-  const tokenid = intParam(ctx.params, 'tokenid');
-  if (tokenid === undefined) throw new ApiFailure(1076);
-  const owned = ctx.state.identity.sessions(caller.account.userid, ctx.state.now()).some((t) => t.tokenid === tokenid);
-  if (!owned) throw new ApiFailure(2102);
-  endToken(ctx, tokenid);
-  return { body: {} };
-}
-
-/** The session methods. */
-export const tokenMethods: MethodSpec[] = [
-  { name: 'logout', auth: 'required', handler: logout },
-  { name: 'listtokens', auth: 'required', refuseOAuth: 1000, handler: listtokens },
-  { name: 'deletetoken', auth: 'required', refuseOAuth: 1000, handler: deletetoken },
-];
+export const deletetoken: MethodSpec = {
+  name: 'deletetoken',
+  auth: 'required',
+  refuseOAuth: 1000,
+  handler(ctx) {
+    const caller = callerOf(ctx);
+    const tokenid = intParam(ctx.params, 'tokenid');
+    if (tokenid === undefined) throw new ApiFailure(1076);
+    const owned = ctx.state.identity.sessions(caller.account.userid, ctx.state.now()).some((t) => t.tokenid === tokenid);
+    if (!owned) throw new ApiFailure(2102);
+    endToken(ctx, tokenid);
+    return { body: {} };
+  },
+};
