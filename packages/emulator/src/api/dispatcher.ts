@@ -6,11 +6,11 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resultMessage } from '@pcloud/core';
+import { commitOpenFile } from '../state/descriptors.js';
 import type { EmulatorState } from '../state/emulator-state.js';
 import { renderDates } from './api-date.js';
 import { hasCredentials, readCredentials } from './credentials.js';
 import { applyFilter, updateFilter } from './response-filters.js';
-import { commitOpenFile } from '../methods/fd-open-close.js';
 import { ApiFailure, type Caller, type ConnectionState, type MethodCall, type MethodResult, type MethodSpec } from './types.js';
 
 /** A decoded call, plus the Bearer token when the transport has headers. */

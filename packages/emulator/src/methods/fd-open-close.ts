@@ -4,9 +4,7 @@
  * (same fileid); closing the connection closes its files the same way.
  */
 import { ApiFailure, type ConnectionState, type MethodContext, type MethodSpec } from '../api/types.js';
-import { DescriptorTable, type OpenFile } from '../state/descriptors.js';
-import type { EmulatorState } from '../state/emulator-state.js';
-import { contentFields } from '../state/tree-nodes.js';
+import { commitOpenFile, DescriptorTable, type OpenFile } from '../state/descriptors.js';
 import { putFile } from '../state/put-file.js';
 import { intParam } from '../params/typed-values.js';
 import { callerOf } from '../params/caller.js';
@@ -22,18 +20,6 @@ const O_APPEND = 0x0400;
 export function descriptorsOf(connection: ConnectionState): DescriptorTable {
   connection.descriptors ??= new DescriptorTable();
   return connection.descriptors;
-}
-
-/** Writes a descriptor's scratch content back to its file (if it still exists). */
-export async function commitOpenFile(state: EmulatorState, open: OpenFile, extra: 'md5' | 'sha256'): Promise<void> {
-  const scratch = open.scratch;
-  if (!scratch) return;
-  delete open.scratch;
-  const tree = state.files.tree(open.userid);
-  const file = tree.file(open.fileid);
-  if (!file) return scratch.discard();
-  const blob = await scratch.commit(extra);
-  tree.replaceContent(file, { ...contentFields(blob), created: file.created, modified: state.now() });
 }
 
 async function openFile(ctx: MethodContext, flags: number): Promise<OpenFile> {

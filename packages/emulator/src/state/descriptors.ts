@@ -5,6 +5,8 @@
  */
 import { ApiFailure } from '../api/types.js';
 import type { ScratchBlob } from './blob-store.js';
+import type { EmulatorState } from './emulator-state.js';
+import { contentFields } from './tree-nodes.js';
 
 /** One open file. */
 export interface OpenFile {
@@ -46,4 +48,16 @@ export class DescriptorTable {
   all(): Array<[number, OpenFile]> {
     return [...this.open.entries()];
   }
+}
+
+/** Writes a descriptor's scratch content back to its file (if it still exists). */
+export async function commitOpenFile(state: EmulatorState, open: OpenFile, extra: 'md5' | 'sha256'): Promise<void> {
+  const scratch = open.scratch;
+  if (!scratch) return;
+  delete open.scratch;
+  const tree = state.files.tree(open.userid);
+  const file = tree.file(open.fileid);
+  if (!file) return scratch.discard();
+  const blob = await scratch.commit(extra);
+  tree.replaceContent(file, { ...contentFields(blob), created: file.created, modified: state.now() });
 }
