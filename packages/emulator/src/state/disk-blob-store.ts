@@ -13,8 +13,7 @@ import type { Readable } from 'node:stream';
 import { SequentialWriter } from '@pcloud/core';
 import type { BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
 import { eachChunk, whenBoth } from './each-chunk.js';
-import { ContentHasher, type ContentDigests, type ExtraDigest } from './content-hasher.js';
-import { hashingFor } from './content-hashing.js';
+import { ContentHasher, hashingFor, type ContentDigests, type ExtraDigest } from './content-hasher.js';
 
 const ID = /^[0-9a-f]{24}$/;
 const newId = (): string => randomBytes(12).toString('hex');
