@@ -11,7 +11,9 @@ import type { EmulatorState } from '../state/emulator-state.js';
 import { renderDates } from './api-date.js';
 import { hasCredentials, readCredentials } from './credentials.js';
 import { applyFilter, updateFilter } from './response-filters.js';
-import { ApiFailure, type Caller, type ConnectionState, type MethodCall, type MethodResult, type MethodSpec } from './types.js';
+import { ApiFailure } from './api-failure.js';
+import type { Caller } from '../state/identity-types.js';
+import type { ConnectionState, MethodCall, MethodResult, MethodSpec } from './types.js';
 
 /** A decoded call, plus the Bearer token when the transport has headers. */
 export interface DispatchRequest extends MethodCall {

@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import type { EmulatorState } from '../state/emulator-state.js';
 import type { DescriptorTable } from '../state/descriptors.js';
-import type { Account, AccessScope } from '../state/identity-types.js';
+import type { Caller } from '../state/identity-types.js';
 
 /** Parameters of one call, every value as the string the client sent (binary numbers/bools are stringified). */
 export type CallParams = ReadonlyMap<string, string>;
@@ -45,17 +45,6 @@ export interface ConnectionState {
   descriptors?: DescriptorTable;
 }
 
-/** Who is calling, once credentials were checked. */
-export interface Caller {
-  account: Account;
-  /** How the caller authenticated: an OAuth access token or a legacy `auth` token. */
-  kind: 'oauth' | 'auth';
-  /** The token's id in the state (for logout / deletetoken of the token in use). */
-  tokenId: number;
-  /** What part of the account the token may see (whole account, or a private app folder). */
-  scope: AccessScope;
-}
-
 export interface MethodCall {
   method: string;
   params: CallParams;
@@ -90,16 +79,4 @@ export interface MethodSpec {
   /** In restriction mode (pCloud 2026), the result an OAuth token gets instead of running (§7.6). */
   refuseOAuth?: 1000 | 2003;
   handler: MethodHandler;
-}
-
-/** Thrown by handlers for any pCloud error answer; the front end renders `{result, error}`. */
-export class ApiFailure extends Error {
-  readonly result: number;
-  readonly extra: Record<string, unknown> | undefined;
-
-  constructor(result: number, message?: string, extra?: Record<string, unknown>) {
-    super(message ?? `pCloud error ${result}`);
-    this.result = result;
-    this.extra = extra;
-  }
 }

@@ -3,7 +3,8 @@
  * `collection_move` (pcloud-api.md §5.2). `linkresult[].fileid` is a string, as pCloud sends it.
  */
 import { resultMessage } from '@pcloud/core';
-import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodContext, MethodSpec } from '../api/types.js';
 import type { Collection } from '../state/collection-store.js';
 import { contentKindOf } from '../state/content-types.js';
 import type { TreeView } from '../state/tree-view.js';

@@ -3,7 +3,8 @@
  * `collection_rename`, `collection_delete` (pcloud-api.md §5). `collection` is an object, not the
  * array of the doc examples (§5.2 "Shape discrepancy").
  */
-import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodContext, MethodSpec } from '../api/types.js';
 import type { CollectionType } from '../state/collection-store.js';
 import { callerOf } from '../params/caller.js';
 import { collectionIdOf, linkFiles } from './collection-items.js';

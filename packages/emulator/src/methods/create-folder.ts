@@ -1,5 +1,6 @@
 /** `createfolder` and `createfolderifnotexists` (pcloud-api.md §3.2, §3.3). */
-import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodContext, MethodSpec } from '../api/types.js';
 import { folderMetadata } from '../render/metadata-object.js';
 import { assertValidName } from '../state/names.js';
 import { newItemTarget, viewOf } from '../params/tree-items.js';

@@ -1,5 +1,6 @@
 /** `deletefolder` and `deletefolderrecursive` (pcloud-api.md §3.5, §3.6): into the trash. */
-import { ApiFailure, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodSpec } from '../api/types.js';
 import type { FileTree } from '../state/file-tree.js';
 import { folderMetadata } from '../render/metadata-object.js';
 import type { FolderNode } from '../state/tree-nodes.js';

@@ -3,7 +3,8 @@
  * reports, of `count` bytes from `offset` of an open file, and how many bytes that was (fewer at
  * the end of the file). rclone's resumable writer compares the sha1 with a chunk before sending it.
  */
-import { ApiFailure, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodSpec } from '../api/types.js';
 import { ContentHasher } from '../state/content-hasher.js';
 import { eachChunk } from '../state/each-chunk.js';
 import { offsetOf, openOf, readRange, sizeOf } from './fd-io.js';

@@ -4,7 +4,8 @@
  * Reads answer with raw bytes (HTTP: octet-stream; binary protocol: data after the answer).
  */
 import { Readable } from 'node:stream';
-import { ApiFailure, type MethodContext, type MethodResult, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodContext, MethodResult, MethodSpec } from '../api/types.js';
 import type { OpenFile } from '../state/descriptors.js';
 import { descriptorsOf } from './fd-open-close.js';
 import { intParam } from '../params/typed-values.js';

@@ -3,7 +3,8 @@
  * 2003 in restriction mode (as pCloud since 2026). Closing commits written content in place
  * (same fileid); closing the connection closes its files the same way.
  */
-import { ApiFailure, type ConnectionState, type MethodContext, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { ConnectionState, MethodContext, MethodSpec } from '../api/types.js';
 import { commitOpenFile, DescriptorTable, type OpenFile } from '../state/descriptors.js';
 import { putFile } from '../state/put-file.js';
 import { intParam } from '../params/typed-values.js';

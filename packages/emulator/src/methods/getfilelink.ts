@@ -3,7 +3,8 @@
  * download host for every call, with `expires`, `size`, `hash` and `dwltag`.
  */
 import { randomBytes } from 'node:crypto';
-import { ApiFailure, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodSpec } from '../api/types.js';
 import { apiDate } from '../api/api-date.js';
 import { contentKindOf } from '../state/content-types.js';
 import { LINK_LIFETIME_SECONDS } from '../state/download-links.js';

@@ -3,7 +3,8 @@
  * `nofiles`, `showdeleted`. pCloud 2026 answers 1101 for a recursive listing of the root and
  * 5000 for very large trees; both are fault switches here.
  */
-import { ApiFailure, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodSpec } from '../api/types.js';
 import type { FileTree } from '../state/file-tree.js';
 import { fileMetadata, folderMetadata } from '../render/metadata-object.js';
 import type { TreeView } from '../state/tree-view.js';

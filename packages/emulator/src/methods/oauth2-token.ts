@@ -2,7 +2,8 @@
  * `oauth2_token` (pcloud-api.md §7.3): trades an authorization code for an access token. A bad,
  * used or expired code, or a wrong client id or secret, answers 2012 (§12 item 20).
  */
-import { ApiFailure, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodSpec } from '../api/types.js';
 
 /** `oauth2_token`: `client_id`, `client_secret`, `code`; no credentials needed. */
 export const oauth2Token: MethodSpec = {

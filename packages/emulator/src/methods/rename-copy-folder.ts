@@ -1,5 +1,6 @@
 /** `renamefolder` and `copyfolder` (pcloud-api.md §3.4, §3.7). */
-import { ApiFailure, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodSpec } from '../api/types.js';
 import type { FileTree } from '../state/file-tree.js';
 import { folderMetadata } from '../render/metadata-object.js';
 import { assertValidName } from '../state/names.js';

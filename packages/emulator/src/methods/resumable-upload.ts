@@ -4,7 +4,8 @@
  * A write may not reach past what the account's quota leaves free (2008), so no offset can grow
  * a session beyond the size pCloud would store.
  */
-import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodContext, MethodSpec } from '../api/types.js';
 import { usedQuota } from '../state/account-usage.js';
 import { fileMetadata } from '../render/metadata-object.js';
 import { putFile } from '../state/put-file.js';

@@ -1,5 +1,6 @@
 /** `stat` (pcloud-api.md §4.4): files and folders, by path or id; 2055 for anything missing. */
-import { ApiFailure, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodSpec } from '../api/types.js';
 import { nodeMetadata } from '../render/metadata-object.js';
 import type { TreeView } from '../state/tree-view.js';
 import type { FileNode, FolderNode } from '../state/tree-nodes.js';

@@ -4,7 +4,8 @@
  * them beside `auth` sessions; in restriction mode OAuth tokens may not call them (1000, §7.6).
  */
 import { apiDate } from '../api/api-date.js';
-import { ApiFailure, type MethodContext, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodContext, MethodSpec } from '../api/types.js';
 import { callerOf } from '../params/caller.js';
 import { intParam } from '../params/typed-values.js';
 

@@ -4,7 +4,8 @@
  * `fileids`, `metadata` and `checksums` entry per file; overwriting keeps the fileid. With a
  * `progresshash`, `uploadprogress` can watch it (§4.3).
  */
-import { ApiFailure, type IncomingFile, type MethodContext, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { IncomingFile, MethodContext, MethodSpec } from '../api/types.js';
 import type { StoredBlob } from '../state/blob-store.js';
 import { fileMetadata } from '../render/metadata-object.js';
 import { isValidName } from '../state/names.js';

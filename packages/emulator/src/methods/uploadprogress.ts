@@ -2,7 +2,8 @@
  * `uploadprogress` (pcloud-api.md §4.3): how far an `uploadfile` that carried the same
  * `progresshash` has come; 1900 "Upload not found" for a hash nobody uploads under.
  */
-import { ApiFailure, type MethodSpec } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodSpec } from '../api/types.js';
 import { callerOf } from '../params/caller.js';
 
 /** `uploadprogress`. */

@@ -4,7 +4,8 @@
  * where a new item goes (`folderid`+`name` or `path`), and where rename and copy put one
  * (`topath`, or `tofolderid` and/or `toname`).
  */
-import { ApiFailure, type MethodContext } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { MethodContext } from '../api/types.js';
 import type { TreeView } from '../state/tree-view.js';
 import type { FileNode, FolderNode } from '../state/tree-nodes.js';
 import { callerOf } from './caller.js';

@@ -3,7 +3,7 @@
  * items with 1-based positions, system collections created on an account's first listing.
  * Files are referenced by id only; whether a file still exists is the method layer's concern.
  */
-import { ApiFailure } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
 
 /** Collection type codes: 0 generic (any file), 1 audio (playlists). */
 export type CollectionType = 0 | 1;

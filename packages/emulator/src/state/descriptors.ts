@@ -3,7 +3,7 @@
  * reused (failed opens use up a number too), `-1` meaning the last one opened. Writes go to a
  * scratch copy that replaces the file's content on close, or when the connection goes away.
  */
-import { ApiFailure } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
 import type { ScratchBlob } from './blob-store.js';
 import type { EmulatorState } from './emulator-state.js';
 import { contentFields } from './tree-nodes.js';

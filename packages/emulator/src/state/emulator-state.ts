@@ -3,11 +3,11 @@
  * handlers reach all state through this object.
  */
 import { Faults, type FaultOptions } from '../faults.js';
-import type { Caller } from '../api/types.js';
 import type { BlobStore } from './blob-store.js';
 import { CollectionStore } from './collection-store.js';
 import type { ExtraDigest } from './content-hasher.js';
 import { DownloadLinks } from './download-links.js';
+import type { Caller } from './identity-types.js';
 import { IdentityStore, type IdentityStoreOptions } from './identity-store.js';
 import { MemoryBlobStore } from './memory-blob-store.js';
 import { TreeStore } from './tree-store.js';

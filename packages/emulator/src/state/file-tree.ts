@@ -3,7 +3,7 @@
  * moves every folder/file method is built from. Ids are unique across the emulator; root is 0.
  * Errors are pCloud's (ApiFailure); scoping and paths live in the view layer (tree-view.ts).
  */
-import { ApiFailure } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
 import { assertValidName } from './names.js';
 import { folderNode, type FileNode, type FileRecord, type FolderNode, type FolderRecord } from './tree-nodes.js';
 

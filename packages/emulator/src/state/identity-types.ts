@@ -36,6 +36,17 @@ export type AccessScope =
   /** A private app folder: `rootFolderId` is the real folder id of `/Applications/<appName>`. */
   | { kind: 'folder'; rootFolderId: number; appName: string };
 
+/** Who is calling, once credentials were checked. */
+export interface Caller {
+  account: Account;
+  /** How the caller authenticated: an OAuth access token or a legacy `auth` token. */
+  kind: 'oauth' | 'auth';
+  /** The token's id in the state (for logout / deletetoken of the token in use). */
+  tokenId: number;
+  /** What part of the account the token may see (whole account, or a private app folder). */
+  scope: AccessScope;
+}
+
 export interface Token {
   tokenid: number;
   /** The secret value clients send. */

@@ -1,5 +1,5 @@
 /** pCloud's rules for file and folder names (pcloud-api.md §1.6). */
-import { ApiFailure } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
 
 /** Longest name in UTF-8 bytes: names must be shorter than 1024 bytes. */
 export const MAX_NAME_BYTES = 1023;

@@ -3,7 +3,7 @@
  * §4.1, §4.7): a new file, or the existing one overwritten in place (same fileid), or with
  * `renameifexists` a free name `name (2).ext`.
  */
-import { ApiFailure } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
 import type { StoredBlob } from './blob-store.js';
 import type { FileTree } from './file-tree.js';
 import { assertValidName } from './names.js';

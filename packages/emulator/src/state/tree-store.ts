@@ -6,7 +6,7 @@
 import type { BlobStore } from './blob-store.js';
 import { FileTree, type TreeHooks } from './file-tree.js';
 import { contentFields, type FolderNode } from './tree-nodes.js';
-import { ApiFailure } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
 
 /** Counters persisted with the trees. */
 export interface IdCounters {

@@ -3,7 +3,7 @@
  * `folder`) that folder is the caller's root: `/` and folderid 0 map to it, it is reported as
  * root, and nothing outside it is reachable (pcloud-api.md §7.5). Paths are resolved here.
  */
-import { ApiFailure } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
 import type { AccessScope } from './identity-types.js';
 import type { FileTree } from './file-tree.js';
 import type { FileNode, FolderNode } from './tree-nodes.js';

@@ -7,7 +7,7 @@
  * giving way to a new one. With a data dir the sessions are persisted (their bytes already are),
  * so an upload resumes after a restart as after a dropped connection.
  */
-import { ApiFailure } from '../api/types.js';
+import { ApiFailure } from '../api/api-failure.js';
 import type { BlobStore, ScratchBlob } from './blob-store.js';
 import { RunningDigestScratch } from './running-digests.js';
 
