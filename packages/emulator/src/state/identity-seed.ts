@@ -3,8 +3,7 @@
  * apps (whole-account and private app folder), a ready OAuth token, and a few legacy sessions
  * with different devices and expiry dates, so token tools have something to list.
  */
-import type { OAuthApp } from './identity-types.js';
-import type { IdentityStore } from './identity-store.js';
+import type { Account, OAuthApp, Token } from './identity-types.js';
 
 /** Loopback redirect URIs on any port, as command-line clients use them. */
 const LOOPBACK_REDIRECTS = ['http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*'];
@@ -53,11 +52,23 @@ export interface SeededIdentity {
   foreignRegionToken: string;
 }
 
+/**
+ * What seeding needs of the identity store. Declared here, not taken from identity-store.ts,
+ * so that the store can run the seed without the seed importing the store back.
+ */
+export interface IdentitySeedTarget {
+  addAccount(account: Omit<Account, 'locationid'>): Account;
+  readonly oauth: { addApp(app: OAuthApp): OAuthApp };
+  issueAppToken(app: OAuthApp, userid: number, now: number, value?: string): Token;
+  issueToken(userid: number, kind: 'auth', init: { device: string; now: number; expiresIn: number; inactiveExpiresIn: number }): Token;
+  addForeignRegionToken(value?: string): string;
+}
+
 const DAY = 86_400;
 const SEEDED_USERID = 4_240_001;
 
 /** Fills a fresh store with the seeded account, apps and tokens. */
-export function seedIdentity(store: IdentityStore, options: IdentitySeedOptions, now: number): SeededIdentity {
+export function seedIdentity(store: IdentitySeedTarget, options: IdentitySeedOptions, now: number): SeededIdentity {
   const account = store.addAccount({
     userid: SEEDED_USERID,
     email: options.email ?? 'demo@pcloud-emulator.test',
