@@ -1,6 +1,7 @@
 /**
- * `createEmulator(options)`: the state, the dispatcher over the method table, the API listener
- * and the download host listener, HTTP or HTTPS, on loopback port 0 by default.
+ * `createEmulator(options)`: the state, the dispatcher over the method table, and the listeners,
+ * on loopback port 0 by default: the API and the download host (HTTP, or HTTPS with `tls`) and
+ * the binary protocol (plain TCP, plus TLS with `tls`: four listeners in all).
  */
 import { createDispatcher } from './api/dispatcher.js';
 import { createMethodTable } from './api/method-table.js';
@@ -21,7 +22,7 @@ async function tlsMaterial(option: EmulatorOptions['tls']): Promise<(TlsMaterial
 /** Silence after which a connection is closed, like a web server's body and send timeouts. */
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
-/** Starts an emulator; resolves once both listeners accept connections. */
+/** Starts an emulator; resolves once every listener accepts connections. */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
   const tls = await tlsMaterial(options.tls);

@@ -21,7 +21,10 @@ export interface EmulatorOptions {
   binaryLongForm?: boolean;
   /** Persist metadata and content here; state survives a restart. Default: memory only. */
   dataDir?: string;
-  /** Serve HTTPS on both listeners: `true` makes a throwaway CA and certificate. */
+  /**
+   * Serve HTTPS on the API and download listeners, and TLS on a binary listener beside the plain
+   * one: `true` makes a throwaway CA and certificate.
+   */
   tls?: boolean | { key: string; cert: string; ca?: string };
   /** Region of the emulated server and its accounts (default `eu`). */
   region?: 'eu' | 'us';
@@ -61,12 +64,12 @@ export interface Emulator {
   state: EmulatorState;
   /** Live fault settings (`faults.set({...})` changes them at run time). */
   faults: Faults;
-  /** The transport-neutral dispatcher (for further front ends such as the binary protocol). */
+  /** The transport-neutral dispatcher the HTTP and binary front ends share (a further front end can serve it too). */
   dispatcher: Dispatcher;
   /** Creates a file in the seeded account (parents as needed); returns its fileid. */
   seedFile(path: string, content: Buffer | string, mtime?: number): Promise<number>;
   /** Creates a folder path in the seeded account; returns its folderid. */
   seedFolder(path: string): number;
-  /** Stops both listeners (and saves the state when persistent). */
+  /** Stops every listener (and saves the state when persistent). */
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 /**
- * Fault injection (issue 2 §3): failing every Nth call, latency, connection resets mid-request
+ * Fault injection: failing every Nth call, latency, connection resets mid-request
  * or mid-response, links that expire at once, and pCloud's 2026 refusals of recursive listings.
  * Rules are per method (or global) and can be changed while the emulator runs.
  */

@@ -29,7 +29,7 @@ export interface ThrowawayCertificate {
 }
 
 const DAY_MS = 86_400_000;
-// EC keys: generating two RSA-2048 keys costs about a second, P-256 a few milliseconds.
+// EC keys: every TLS start makes two keys, and P-256 keys take a small fraction of the time RSA-2048 keys take.
 const KEY_ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGNING_ALGORITHM = { name: 'ECDSA', hash: 'SHA-256' } as const;
 

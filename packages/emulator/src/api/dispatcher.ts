@@ -1,8 +1,8 @@
 /**
- * The transport-neutral dispatcher: every front end (HTTP now, binary later) hands it a decoded
- * call and renders what it returns. Order of checks (pcloud-api.md §8.2): method exists (else
- * close the connection) → faults → credentials (1000 / 2000 / 2094, sticky per connection) →
- * 2026 restrictions for OAuth callers → the method. Then `id` echo, time format, `filtermeta`.
+ * The transport-neutral dispatcher: both front ends (HTTP and binary) hand it a decoded call and
+ * write out what it returns. Order of checks (pcloud-api.md §8.2): method exists (else close the
+ * connection) → faults → credentials (1000 / 2000 / 2094, sticky per connection) → 2026
+ * restrictions for OAuth callers → the method. Then `id` echo, time format, metadata filters.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resultMessage } from '@pcloud/core';

@@ -14,7 +14,7 @@ import { addQueryPairs, decodeComponent } from './query-params.js';
 import { readRequestBody, type RequestBody } from './request-body.js';
 import { sendAnswer } from './send-answer.js';
 
-/** Per-socket state (sticky login, `filtermeta`). */
+/** Per-socket state (sticky login, metadata filters, open files). */
 const connections = new WeakMap<Socket, ConnectionState>();
 /** Per-socket tail of the request chain: pipelined requests are handled one after another, in order (§1.2). */
 const queues = new WeakMap<Socket, Promise<void>>();

@@ -36,7 +36,7 @@ export function fileFromParams(ctx: MethodContext, view: TreeView): FileNode {
   throw new ApiFailure(1004);
 }
 
-/** Where a created or moved item goes: `folderid`+`name`, or a full `path` (parent must exist: 2002). */
+/** Where a new item goes: `folderid`+`name`, or a full `path` (parent must exist: 2002). */
 export function newItemTarget(ctx: MethodContext, view: TreeView, missing: number): { parent: FolderNode; name: string } {
   const folderid = intParam(ctx.params, 'folderid');
   const name = ctx.params.get('name');

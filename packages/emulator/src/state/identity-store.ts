@@ -1,5 +1,5 @@
 /**
- * Accounts, OAuth apps and tokens of the emulator, and the credential check every front end
+ * Accounts, OAuth apps and tokens of the emulator, and the credential check the dispatcher
  * runs before a method (pcloud-api.md §1.3, §6, §7).
  */
 import { randomBytes } from 'node:crypto';

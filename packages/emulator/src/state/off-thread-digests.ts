@@ -1,11 +1,12 @@
 /**
  * Digests of a large content computed on a worker thread, so that hashing (sha1 plus md5 or
- * sha256: about 1.2 s of CPU per GiB, all three about 2.5 s) runs beside the socket reads and disk
- * writes instead of after them on the one main thread. Measured on 2 cores, a 1 GiB `uploadfile`
- * went from about 390 to about 470 MB/s. Chunks are copied into a shared ring buffer (cheap next
- * to hashing them) and the worker hashes whatever has arrived; a full ring makes `update` wait.
+ * sha256, the largest CPU cost of an upload) runs beside the socket reads and disk writes instead
+ * of after them on the one main thread; the throughput benchmark shows what that is worth.
+ * Chunks are copied into a shared ring buffer (cheap next to hashing them) and the worker hashes
+ * whatever has arrived; a full ring makes `update` wait.
  *
- * The worker is started per content and only for large ones: starting it costs tens of ms.
+ * The worker is started per content and only for large ones: starting a thread costs more than
+ * hashing a small content.
  */
 import { Worker } from 'node:worker_threads';
 

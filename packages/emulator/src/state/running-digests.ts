@@ -10,9 +10,9 @@
  *   back once, when the digests are asked for or the next write needs them.
  *
  * A session whose first write is announced as large hashes on a worker thread
- * (off-thread-digests.ts): its three digests cost about 2.5 s of CPU per GiB, which on the main
- * thread capped a resumable upload near 200 MB/s. Worker hashes cannot be copied, so going back
- * below their end starts them over (one read of the content).
+ * (off-thread-digests.ts): its three digests, hashed on the main thread, were what capped a
+ * resumable upload's speed. Worker hashes cannot be copied, so going back below their end starts
+ * them over (one read of the content).
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -37,7 +37,7 @@ interface RunningHashes {
   close(): void;
 }
 
-/** Running hashes on the calling thread, for small sessions (a worker costs tens of ms to start). */
+/** Running hashes on the calling thread, for small sessions (starting a worker costs more than hashing them). */
 class InlineHashes implements RunningHashes {
   constructor(
     private readonly kinds: readonly DigestKind[],

@@ -1,6 +1,6 @@
 /**
  * Every account's file tree, the shared id counters and blob reference counts, over one
- * content store. Trees are made on first use, so any account E2's identity store creates
+ * content store. Trees are made on first use, so every account the identity store creates
  * has an (empty) tree.
  */
 import type { BlobStore } from './blob-store.js';
