@@ -17,7 +17,7 @@ import { callerOf } from '../params/caller.js';
 import { timesOf, viewOf } from '../params/tree-items.js';
 
 /** Streams one incoming file into the content store; a broken upload keeps nothing (2041). */
-export async function storeIncoming(ctx: MethodContext, file: IncomingFile, progress?: UploadProgress): Promise<StoredBlob> {
+async function storeIncoming(ctx: MethodContext, file: IncomingFile, progress?: UploadProgress): Promise<StoredBlob> {
   try {
     const source = progress ? counted(file.stream, progress) : file.stream;
     return await ctx.state.files.blobs.write(source, ctx.state.extraDigest(callerOf(ctx)), file.length);
