@@ -1,0 +1,91 @@
+// The transfer bench's own logic: a crashed or wrong run must fail its row, never count as fast.
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error the bench is plain JavaScript run by Node, without type declarations
+import { alternateRuns, median } from '../bench/alternate-runs.mjs';
+// @ts-expect-error as above
+import { treeDifference } from '../bench/fixtures.mjs';
+// @ts-expect-error as above
+import { checkedRun } from '../bench/measure-process.mjs';
+// @ts-expect-error as above
+import { transferReport, wallTimeReport } from '../bench/row-report.mjs';
+
+type Run = { seconds: number; rssMb: number; failure?: string };
+const scripted = (name: string, results: Run[], calls: string[]) => ({
+  name,
+  run: async (round: string) => {
+    calls.push(`${name} ${round}`);
+    return results.shift() ?? { seconds: 1, rssMb: 1 };
+  },
+});
+const anyGoal = { text: 'goal', met: ({ ratio }: { ratio: number }) => ratio >= 2 };
+
+describe('alternating runs', () => {
+  it('alternates the contenders after the warm-up round and takes medians of the timed runs only', async () => {
+    const calls: string[] = [];
+    const outcome = await alternateRuns({
+      rounds: 3,
+      warmups: 1,
+      contenders: [
+        scripted('pcutil', [{ seconds: 99, rssMb: 500 }, { seconds: 3, rssMb: 60 }, { seconds: 1, rssMb: 80 }, { seconds: 2, rssMb: 70 }], calls),
+        scripted('rclone', [{ seconds: 9, rssMb: 40 }, { seconds: 5, rssMb: 40 }, { seconds: 6, rssMb: 45 }, { seconds: 4, rssMb: 50 }], calls),
+      ],
+    });
+    expect(calls).toEqual(['pcutil warm-up', 'rclone warm-up', 'pcutil 1', 'rclone 1', 'pcutil 2', 'rclone 2', 'pcutil 3', 'rclone 3']);
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.byName.pcutil).toEqual({ medianSeconds: 2, peakRssMb: 80, seconds: [3, 1, 2] });
+    expect(outcome.byName.rclone.medianSeconds).toBe(5);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it('stops at the first failed run, warm-up included, and names it', async () => {
+    const calls: string[] = [];
+    const outcome = await alternateRuns({
+      rounds: 3,
+      warmups: 1,
+      contenders: [scripted('pcutil', [{ seconds: 1, rssMb: 1 }, { seconds: 0.01, rssMb: 1, failure: 'exit 1: boom' }], calls), scripted('rclone', [], calls)],
+    });
+    expect(calls).toEqual(['pcutil warm-up', 'rclone warm-up', 'pcutil 1']);
+    expect(outcome.failure).toBe('pcutil run 1: exit 1: boom');
+    const report = transferReport({ work: '1 GiB upload', amount: 1024 ** 3, unit: 'MiB/s', outcome, goal: anyGoal });
+    expect(report).toMatchObject({ verdict: 'FAILED', pcutil: '—', ratio: '—', failure: 'pcutil run 1: exit 1: boom' });
+  });
+});
+
+describe('row reports', () => {
+  const outcome = (pcutil: number, rclone: number) => ({
+    byName: { pcutil: { medianSeconds: pcutil, peakRssMb: 90, seconds: [pcutil] }, rclone: { medianSeconds: rclone, peakRssMb: 50, seconds: [rclone] } },
+  });
+
+  it('gives throughput, pcutil ÷ rclone and the verdict of a transfer row', () => {
+    const report = transferReport({ work: 'files', amount: 2000, unit: 'files/s', outcome: outcome(2, 8), goal: anyGoal });
+    expect(report).toEqual({ work: 'files', pcutil: '1000 files/s, peak RSS 90 MB', rclone: '250 files/s, peak RSS 50 MB', ratio: '4.00×', goal: 'goal', verdict: 'met' });
+  });
+
+  it('divides times for a wall-time row, so lower is better', () => {
+    const report = wallTimeReport({ work: 'help', outcome: outcome(0.3, 0.1), goal: { text: '≤ 1', met: ({ ratio }: { ratio: number }) => ratio <= 1 } });
+    expect(report).toMatchObject({ pcutil: '300 ms, peak RSS 90 MB', ratio: '3.00× the time', verdict: 'not met' });
+  });
+});
+
+describe('checks of a run', () => {
+  const options = { env: { PATH: process.env.PATH ?? '' }, cwd: process.cwd() };
+
+  it('fails a run that exits non-zero, whatever its speed', async () => {
+    const result = await checkedRun(process.execPath, ['-e', 'console.error("no such file"); process.exit(3)'], options);
+    expect(result.failure).toBe('exit 3: no such file');
+  });
+
+  it('fails a clean exit whose result is wrong, and measures the peak RSS of a good one', async () => {
+    const wrong = await checkedRun(process.execPath, ['-e', '0'], options, async () => '2 with wrong bytes');
+    expect(wrong.failure).toBe('2 with wrong bytes');
+    const good = await checkedRun(process.execPath, ['-e', 'globalThis.keep = Buffer.alloc(64 * 1024 * 1024, 1)'], options, async () => undefined);
+    expect(good.failure).toBeUndefined();
+    expect(good.rssMb).toBeGreaterThan(64);
+  });
+
+  it('tells missing, unexpected and changed files apart', () => {
+    const expected = new Map([['a', '1'], ['b', '2'], ['c', '3']]);
+    expect(treeDifference(expected, new Map(expected))).toBeUndefined();
+    expect(treeDifference(expected, new Map([['a', '1'], ['b', 'x'], ['d', '4']]))).toBe('1 missing (c); 1 unexpected (d); 1 with wrong bytes (b)');
+  });
+});
