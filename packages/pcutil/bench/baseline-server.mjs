@@ -1,6 +1,7 @@
-// Child process of the bench: the plain Node HTTPS baseline, what Node itself reaches moving bytes
-// over TLS on loopback. PUT bodies are counted and dropped (answering their size); GET streams the
-// file named on the command line. Prints one JSON line: its URL and the CA to trust.
+// Child process of the bench: the plain Node HTTPS baseline, bytes piped over TLS on loopback with
+// Node's defaults and nothing else (no API, no hashing). PUT bodies are counted and dropped
+// (answering their size); GET streams the file named on the command line. Prints one JSON line:
+// its URL and the CA to trust.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { createThrowawayCertificate } from '@pcloud/emulator';

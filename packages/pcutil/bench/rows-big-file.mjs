@@ -48,7 +48,7 @@ export async function bigUploadRows(bench, target, big) {
   const label = sizeLabel(big.size);
   return [
     transferReport({ work: `${label} upload`, amount: big.size, unit: 'MiB/s', outcome, goal: GOALS.bigUp }),
-    baselineReport({ work: `${label} plain Node HTTPS PUT, same bytes (Node's own limit)`, amount: big.size, outcome }),
+    baselineReport({ work: `${label} plain Node HTTPS PUT of the same bytes`, amount: big.size, outcome }),
   ];
 }
 
@@ -86,6 +86,6 @@ export async function bigDownloadRows(bench, target, big) {
   const label = sizeLabel(big.size);
   return [
     transferReport({ work: `${label} download`, amount: big.size, unit: 'MiB/s', outcome, goal: GOALS.bigDown }),
-    baselineReport({ work: `${label} plain Node HTTPS GET, same bytes (Node's own limit)`, amount: big.size, outcome }),
+    baselineReport({ work: `${label} plain Node HTTPS GET of the same bytes`, amount: big.size, outcome }),
   ];
 }
