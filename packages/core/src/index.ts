@@ -30,6 +30,7 @@ export * from './auth/paste-code.js';
 export * from './auth/open-browser.js';
 export * from './auth/exchange-code.js';
 export * from './auth/login-endpoint.js';
+export * from './auth/trust-redirect.js';
 export * from './auth/login.js';
 export * from './config/index.js';
 export * from './files/index.js';

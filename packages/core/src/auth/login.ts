@@ -9,12 +9,13 @@ import { ApiError, PCloudError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import type { ExchangeOptions } from './exchange-code.js';
 import { exchangeCode } from './exchange-code.js';
-import { buildAuthorizeUrl, createState, stateMatches } from './authorize-url.js';
+import { buildAuthorizeUrl, createState } from './authorize-url.js';
 import { endpointFromClues, endpointOfAuthorizePage } from './login-endpoint.js';
 import { startLoopbackListener, type LoopbackListener } from './loopback-listener.js';
 import { openBrowser as defaultOpenBrowser } from './open-browser.js';
 import { readPastedCode } from './paste-code.js';
 import type { RedirectResult } from './redirect-result.js';
+import { checkRedirect } from './trust-redirect.js';
 import type { LocationId } from '../client/types.js';
 
 /** Options of {@link login}. */
@@ -72,9 +73,7 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
     if (opener) await Promise.resolve().then(() => opener(url)).catch(() => false);
 
     const redirect = await firstCode(listener, options.input, wait);
-    if (redirect.state !== undefined && !stateMatches(state, redirect.state)) {
-      throw new PCloudError('AUTH_ERROR', 'The pasted address belongs to another login attempt: start again.');
-    }
+    checkRedirect(redirect, { state, authorizeUrl: options.authorizeUrl });
     registerSecret(redirect.code);
     const fallbackProtocol = new URL(options.authorizeUrl ?? 'https://my.pcloud.com').protocol;
     const fallback = endpointOfAuthorizePage(options.authorizeUrl);

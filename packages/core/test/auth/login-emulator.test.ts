@@ -160,6 +160,44 @@ describe('login with a pasted code', () => {
     await expect(attempt).rejects.toThrow('The pasted address belongs to another login attempt: start again.');
   });
 
+  it('sends nothing to a host a pasted address names, unless it is pCloud\'s or the emulator\'s own', async () => {
+    // The "attacker": a server on another port that would receive the code and the client secret.
+    const seen: string[] = [];
+    const attacker = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.end('{"result":0,"access_token":"stolen-token-value","locationid":2}');
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    const attackerHost = `127.0.0.1:${(attacker.address() as AddressInfo).port}`;
+    try {
+      const tampered = async (edit: (address: URL) => void): Promise<unknown> => {
+        const input = new PassThrough();
+        return login({
+          ...DEMO,
+          authorizeUrl: `${emu.apiUrl}/oauth2/authorize`,
+          input,
+          output: () => {},
+          openBrowser: async (url) => {
+            const address = new URL((await decide(url, 'allow')).location ?? '');
+            edit(address);
+            input.write(`${address.href}\n`);
+            return false;
+          },
+        }).catch((error: unknown) => error);
+      };
+      const redirected = await tampered((address) => address.searchParams.set('hostname', attackerHost));
+      expect(redirected).toMatchObject({ code: 'AUTH_ERROR', message: `The login answer names the API host "${attackerHost}", which is not pCloud's: the code is not sent there.` });
+      const stateless = await tampered((address) => {
+        address.searchParams.delete('state');
+        address.searchParams.set('hostname', attackerHost);
+      });
+      expect(stateless).toMatchObject({ code: 'AUTH_ERROR', message: expect.stringContaining('names a region but carries no state') });
+      expect(seen).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => attacker.close(() => resolve()));
+    }
+  });
+
   it('reports a refused exchange without the code or the secret', async () => {
     const input = new PassThrough();
     let code = '';
