@@ -22,11 +22,19 @@ describe('loopback listener', () => {
     }
   });
 
-  it('rejects on a denial and when closed', async () => {
+  it('rejects on a denial, showing its error escaped, and when closed', async () => {
     const denied = await startLoopbackListener({ state: 's' });
     await fetch(`${denied.redirectUri}?error=access_denied&state=s`);
     await expect(denied.result).rejects.toMatchObject({ code: 'AUTH_ERROR' });
     await denied.close();
+    const hostile = await startLoopbackListener({ state: 's' });
+    const answer = await fetch(`${hostile.redirectUri}?state=s&error=${encodeURIComponent('<script>alert("x")</script>')}`);
+    expect(answer.status).toBe(400);
+    const html = await answer.text();
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('Authorization was not granted (&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;).');
+    await expect(hostile.result).rejects.toMatchObject({ code: 'AUTH_ERROR' });
+    await hostile.close();
     const closed = await startLoopbackListener({ state: 's' });
     await closed.close();
     await expect(closed.result).rejects.toMatchObject({ code: 'ABORTED' });
