@@ -16,6 +16,7 @@ export * from './client/retry.js';
 export * from './client/client-options.js';
 export * from './client/create-client.js';
 export { createHttpTransport } from './client/http-transport.js';
+export { MAX_ANSWER_BYTES } from './client/answer-limit.js';
 export { createBinaryTransport, BINARY_TLS_PORT, BINARY_PLAIN_PORT } from './binary/binary-transport.js';
 export { isTransientError } from './client/transport-errors.js';
 export * from './client/reachability.js';

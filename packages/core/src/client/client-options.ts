@@ -49,6 +49,8 @@ export interface ClientOptions {
   binaryPort?: number;
   /** Binary protocol over plain TCP instead of TLS. */
   binaryPlain?: boolean;
+  /** The largest API answer read over HTTP, in bytes; a larger one fails the call (default 512 MiB, about 1.5 million listing entries). */
+  maxAnswerBytes?: number;
 }
 
 /** The default User-Agent. */
@@ -62,6 +64,9 @@ export function resolveTransportSettings(options: ClientOptions): TransportSetti
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   if (!Number.isFinite(timeout) || timeout <= 0) {
     throw new PCloudError('USAGE_ERROR', `Invalid timeout ${String(timeout)}: expected a positive number of seconds.`);
+  }
+  if (options.maxAnswerBytes !== undefined && !(Number.isSafeInteger(options.maxAnswerBytes) && options.maxAnswerBytes > 0)) {
+    throw new PCloudError('USAGE_ERROR', `Invalid maxAnswerBytes ${String(options.maxAnswerBytes)}: expected a positive whole number of bytes.`);
   }
   if (options.accessToken !== undefined && options.auth !== undefined) {
     throw new PCloudError('USAGE_ERROR', 'Give either an access token or a legacy auth token, not both.');
@@ -84,5 +89,6 @@ export function resolveTransportSettings(options: ClientOptions): TransportSetti
     log: logger ? (line, kind = 'call') => logger(redact(line), kind) : () => {},
     ...(options.binaryPort !== undefined ? { binaryPort: options.binaryPort } : {}),
     ...(options.binaryPlain !== undefined ? { binaryPlain: options.binaryPlain } : {}),
+    ...(options.maxAnswerBytes !== undefined ? { maxAnswerBytes: options.maxAnswerBytes } : {}),
   };
 }

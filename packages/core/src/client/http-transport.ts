@@ -13,6 +13,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { parseJson } from '../json.js';
+import { AnswerCollector } from './answer-limit.js';
 import { encodeMultipart } from './multipart.js';
 import { postRequest, type PostOptions } from './post-request.js';
 import { httpStatusError, toTransportError } from './transport-errors.js';
@@ -89,6 +90,7 @@ export function createHttpTransport(settings: TransportSettings): Transport {
         connectTimeoutMs: settings.connectTimeoutMs,
         idleTimeoutMs: options.timeoutMs ?? settings.idleTimeoutMs,
         ...(options.signal ? { signal: options.signal } : {}),
+        answer: new AnswerCollector(method, settings.maxAnswerBytes),
         ...(report ? { onProgress: (transferred: number, total: number) => report({ transferred, total }) } : {}),
       });
       return readAnswer(method, response.status, response.text);

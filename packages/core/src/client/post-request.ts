@@ -7,8 +7,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
+import type { AnswerCollector } from './answer-limit.js';
 import { watchRequest } from './request-timeouts.js';
 import type { BodySource } from './transport.js';
 
@@ -25,6 +24,8 @@ export interface PostOptions {
   idleTimeoutMs: number;
   signal?: AbortSignal;
   onProgress?: (transferred: number, total: number) => void;
+  /** Takes the answer's body, and refuses one that is too large. */
+  answer: AnswerCollector;
 }
 
 /** The HTTP status and the decoded body text. */
@@ -32,13 +33,6 @@ export interface PostResponse {
   status: number;
   text: string;
 }
-
-const DECODERS: Record<string, (data: Buffer) => Promise<Buffer>> = {
-  gzip: promisify(zlib.gunzip),
-  'x-gzip': promisify(zlib.gunzip),
-  deflate: promisify(zlib.inflate),
-  br: promisify(zlib.brotliDecompress),
-};
 
 /** Sends a POST (or PUT) to `url`; rejects with the wire error, a TimeoutError or the signal's AbortError. */
 export function postRequest(url: URL, options: PostOptions): Promise<PostResponse> {
@@ -70,8 +64,20 @@ export function postRequest(url: URL, options: PostOptions): Promise<PostRespons
     request.on('error', fail);
     disarm = watchRequest(request, url, options, fail);
     request.once('response', (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const { answer } = options;
+      const take = (chunk: Buffer): void => {
+        try {
+          answer.add(chunk);
+        } catch (error) {
+          fail(error as Error);
+        }
+      };
+      try {
+        answer.announce(response.headers['content-length']);
+      } catch (error) {
+        return fail(error as Error);
+      }
+      response.on('data', take);
       response.once('error', fail);
       response.once('end', () => {
         if (!finish()) return;
@@ -81,9 +87,7 @@ export function postRequest(url: URL, options: PostOptions): Promise<PostRespons
           request.destroy();
           stopBody();
         }
-        const raw = Buffer.concat(chunks);
-        const decode = DECODERS[String(response.headers['content-encoding'] ?? '').trim().toLowerCase()];
-        (decode ? decode(raw) : Promise.resolve(raw)).then((data) => resolve({ status: response.statusCode ?? 0, text: data.toString('utf8') }), reject);
+        answer.text(response.headers['content-encoding']).then((text) => resolve({ status: response.statusCode ?? 0, text }), reject);
       });
     });
 

@@ -94,6 +94,8 @@ export interface TransportSettings {
   binaryPort?: number;
   /** Binary protocol without TLS (port 8398 style). */
   binaryPlain?: boolean;
+  /** The largest answer an HTTP transport reads, in bytes (default MAX_ANSWER_BYTES, 512 MiB). */
+  maxAnswerBytes?: number;
 }
 
 /** Builds a transport from resolved settings. */
