@@ -21,7 +21,7 @@ export interface ExchangeOptions {
   /** API endpoint of the account's region (for `oauth2_token`; sent as `hostname` to a service). */
   endpoint: URL;
   /** Connection options (CA, timeout, user agent, logger, signal) for the exchange call. */
-  client?: Pick<ClientOptions, 'ca' | 'timeout' | 'userAgent' | 'logger' | 'signal' | 'transport'>;
+  client?: Pick<ClientOptions, 'ca' | 'timeout' | 'userAgent' | 'logger' | 'signal' | 'transport' | 'insecureHttp'>;
 }
 
 /** A fresh token and the region the server reported. */

@@ -29,6 +29,11 @@ export const COMMON_OPTIONS: Readonly<Record<string, CommonOptionInfo>> = {
   verbose: { short: 'v', takesValue: false, saveAs: 'verbose', describe: 'report actions as they happen' },
   debug: { takesValue: false, describe: 'also print every API call and its outcome (tokens redacted)' },
   transport: { takesValue: true, saveAs: 'transport', choices: ['http', 'binary'], describe: 'API protocol: http (default) or binary' },
+  'insecure-http': {
+    takesValue: false,
+    saveAs: 'insecure-http',
+    describe: 'allow a plain http:// endpoint off this machine (the token then travels unencrypted; refused by default)',
+  },
 };
 
 /** The common options after precedence: command line > environment > config file > defaults. */
@@ -46,6 +51,8 @@ export interface CommonOptions {
   /** `--debug`: the API trace too (implies verbose). */
   debug: boolean;
   transport: 'http' | 'binary';
+  /** `--insecure-http` or the config's `insecure-http`: plain HTTP to a host off this machine is allowed. */
+  insecureHttp: boolean;
   /** `binary-api-port` from the config (8399). */
   binaryPort: number;
   /** `PCLOUD_CA_FILE` or the config's `ca-file`: an extra CA to trust (a local emulator's). */
@@ -95,6 +102,7 @@ export function resolveCommonOptions(
     verbose: given.debug === true || ((last(given.verbose) as boolean | undefined) ?? config.verbose ?? false),
     debug: given.debug === true,
     transport,
+    insecureHttp: given['insecure-http'] === true || config['insecure-http'] === true,
     binaryPort: config['binary-api-port'] ?? 8399,
     caFile: env.PCLOUD_CA_FILE || config['ca-file'] || undefined,
     appFolder: config['app-folder'] || undefined,

@@ -53,7 +53,7 @@ export interface CommandContext<A = Record<string, unknown>> {
    */
   where(location: RemoteLocation): string;
   /** The connection settings clients of this run use (CA, timeout, redacted logger, signal), for calls made outside `client()` such as a login's code exchange. */
-  connection(): Pick<ClientOptions, 'ca' | 'timeout' | 'logger' | 'signal'>;
+  connection(): Pick<ClientOptions, 'ca' | 'timeout' | 'logger' | 'signal' | 'insecureHttp'>;
 }
 
 /** What {@link createContext} assembles a context from. */
@@ -104,9 +104,9 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
     else if (view === plainLines || !out.isVerbose) out.verbose(shown);
     else view.line(shown);
   };
-  const connection = (): Pick<ClientOptions, 'ca' | 'timeout' | 'logger' | 'signal'> => {
+  const connection = (): Pick<ClientOptions, 'ca' | 'timeout' | 'logger' | 'signal' | 'insecureHttp'> => {
     if (options.caFile !== undefined) ca ??= readCa(options.caFile, io.cwd);
-    return { ...(ca !== undefined ? { ca } : {}), timeout: options.timeout, logger, signal };
+    return { ...(ca !== undefined ? { ca } : {}), timeout: options.timeout, insecureHttp: options.insecureHttp, logger, signal };
   };
   const credentials = createCredentialResolver({ bin: parts.tool.name, options, config: parts.config, io, out, connection });
   const clients = new Map<string, Promise<PCloudClient>>();

@@ -26,7 +26,7 @@ export interface CredentialSources {
   io: CliIo;
   out: Output;
   /** Connection settings (CA, timeout, logger, signal) for the login's own calls; read when needed. */
-  connection: () => Pick<ClientOptions, 'ca' | 'timeout' | 'logger' | 'signal'>;
+  connection: () => Pick<ClientOptions, 'ca' | 'timeout' | 'logger' | 'signal' | 'insecureHttp'>;
 }
 
 /** Finds the token for a location, logging in when needed; one login at most per run. */

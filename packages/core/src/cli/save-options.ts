@@ -21,6 +21,7 @@ export async function saveGivenOptions(
     username: options.username,
     verbose: options.verbose,
     transport: options.transport,
+    'insecure-http': options.insecureHttp,
   };
   const top: Record<string, unknown> = {};
   for (const [name, info] of Object.entries(COMMON_OPTIONS)) {

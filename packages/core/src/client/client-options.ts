@@ -5,6 +5,7 @@
  */
 import { PCloudError } from '../errors.js';
 import { redact, registerSecret } from '../redact.js';
+import { refusePlainHttp } from './plain-http.js';
 import { resolveEndpoint } from './region.js';
 import type { Reachability } from './reachability.js';
 import type { RetryOptions } from './retry.js';
@@ -49,6 +50,8 @@ export interface ClientOptions {
   binaryPort?: number;
   /** Binary protocol over plain TCP instead of TLS. */
   binaryPlain?: boolean;
+  /** Allow a plain `http://` endpoint off this machine, where the token travels unencrypted (default false: refused). */
+  insecureHttp?: boolean;
   /** The largest API answer read over HTTP, in bytes; a larger one fails the call (default 512 MiB, about 1.5 million listing entries). */
   maxAnswerBytes?: number;
 }
@@ -79,8 +82,10 @@ export function resolveTransportSettings(options: ClientOptions): TransportSetti
       ? { auth: options.auth }
       : {};
   const logger = options.logger;
+  const endpoint = resolveEndpoint(options.endpoint);
+  refusePlainHttp(endpoint, options.insecureHttp);
   return {
-    endpoint: resolveEndpoint(options.endpoint),
+    endpoint,
     credentials,
     connectTimeoutMs: timeout * 1000,
     idleTimeoutMs: timeout * 5000,

@@ -27,6 +27,8 @@ export interface PCloudConfig {
   'authorize-url'?: string;
   /** Report actions as they happen. */
   verbose?: boolean;
+  /** Allow a plain http:// endpoint off this machine (the token travels unencrypted). */
+  'insecure-http'?: boolean;
   /** pCloud account email the token should belong to. */
   username?: string;
   /** `http` (default) or `binary`. */
@@ -84,6 +86,7 @@ function problemWith(key: string, value: unknown): string | undefined {
     case 'timeout':
       return isPositiveInteger(value) ? undefined : 'must be a positive integer (seconds)';
     case 'verbose':
+    case 'insecure-http':
       return typeof value === 'boolean' ? undefined : 'must be true or false';
     case 'transport':
       return value === 'http' || value === 'binary' ? undefined : 'must be "http" or "binary"';
