@@ -18,7 +18,8 @@ export const run = createTool({
     ['pcutil cp -r p:/Backup/Photos ~/restore', 'download it again'],
     ['pcutil ls -l p:/Backup', 'see what is there'],
     ['pcutil rm -r p:/Backup/Photos', 'remove it'],
+    ['pcutil ls pcloud://api.pcloud.com/Backup', 'with the token in PCLOUD_ACCESS_TOKEN (authid= would show in the process list)'],
   ],
   epilogue:
-    'pCloud paths are written p:/folder/file (or pcloud://eapi.pcloud.com/folder?authid=TOKEN). The first run opens the pCloud login page and stores a token in ~/.config/pcloud.json. Run pcutil COMMAND --help for each command\'s options and examples.',
+    'pCloud paths are written p:/folder/file (or pcloud://eapi.pcloud.com/folder, with the token in PCLOUD_ACCESS_TOKEN: ?authid=TOKEN works too, but other users can read it in the process list). The first run opens the pCloud login page and stores a token in ~/.config/pcloud.json. Run pcutil COMMAND --help for each command\'s options and examples.',
 });

@@ -62,6 +62,10 @@ describe('the real pcutil bin', () => {
     const help = await spawnPcutil(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout.toString()).toMatch(/pcutil cp <paths\.\.>/);
+    // A token in authid= shows in the process list: the help says so and shows the safer way.
+    const words = help.stdout.toString().replace(/\s+/g, ' ');
+    expect(words).toContain('other users can read it in the process list');
+    expect(words).toContain('pcutil ls pcloud://api.pcloud.com/Backup with the token in PCLOUD_ACCESS_TOKEN (authid= would show in the process list)');
     const cpHelp = await spawnPcutil(['cp', '--help']);
     expect(cpHelp.stdout.toString()).toContain('pcutil cp -r ~/Photos p:/Backup');
     const version = await spawnPcutil(['--version']);

@@ -20,6 +20,9 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       const result = await pcutil(fx.emulator, ['-v', 'cp', join(root, 'd.txt'), location], { env: { PCLOUD_ACCESS_TOKEN: '' } });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout + result.stderr).not.toContain(fx.emulator.token);
+      expect(result.stderr.split('\n').filter((line) => line.includes('warning'))).toEqual([
+        'pcutil: warning: a token given with authid= on the command line can be read by other users in the process list; put it in PCLOUD_ACCESS_TOKEN and leave authid= out',
+      ]);
       expect((await pcutil(fx.emulator, ['cat', 'p:/dup/folder'])).stdout).toBe('duplicati');
     });
 

@@ -28,6 +28,14 @@ describe('the pcloud-token bin', () => {
     for (const word of ['list', 'delete', 'login', 'logout', 'whoami', '--list', '--delete']) expect(stdout).toContain(word);
   });
 
+  it('login --help says why a token belongs on standard input or in PCLOUD_ACCESS_TOKEN', async () => {
+    const { stdout } = await run(process.execPath, [bin, 'login', '--help']);
+    const words = stdout.replace(/\s+/g, ' ');
+    expect(words).toContain('a token written on the command line can be read by other users in the process list');
+    expect(words).toContain('pcloud-token login --token - < authid.txt');
+    expect(words).toContain('PCLOUD_ACCESS_TOKEN=… pcloud-token whoami try a token from elsewhere without storing it');
+  });
+
   it('an unknown option is a usage error: one line, a pointer to --help, exit 2', async () => {
     const home = await mkdtemp(join(tmpdir(), 'pcloud-token-home-'));
     const failure = await run(process.execPath, [bin, '-f', join(home, 'c.json'), 'list', '--bogus']).catch((error: { code: number; stderr: string }) => error);

@@ -70,6 +70,7 @@ describe('pcloud-token login', () => {
     expect(result.code).toBe(0);
     expect((await readConfig(config)).access_token).toBe(emulator.token);
     expect(result.stdout + result.stderr).not.toContain(emulator.token);
+    expect(result.stderr).not.toContain('warning');
   });
 
   it('refuses an unknown token and stores nothing', async () => {
@@ -96,6 +97,11 @@ describe('pcloud-token login --token: region detection', () => {
     const config = await writeConfig(eu);
     const result = await pcloudToken(config, ['login', '--token', token, '--other-endpoint', us.apiUrl]);
     expect(result.stderr).toMatch(new RegExp(`at ${us.apiUrl.replace(/[.]/g, '\\.')}`));
+    // The token was on the command line: one warning says so, and names the safer ways in.
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('warning'));
+    expect(warnings).toEqual([
+      'pcloud-token: warning: a token given with --token on the command line can be read by other users in the process list; use --token - (standard input) or PCLOUD_ACCESS_TOKEN instead',
+    ]);
     expect(result.code).toBe(0);
     const stored = await readConfig(config);
     expect(stored.endpoint).toBe(us.apiUrl);

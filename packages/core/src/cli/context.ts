@@ -67,6 +67,8 @@ export interface ContextParts<A> {
   io: CliIo;
   dryRun: boolean;
   json: boolean;
+  /** Shown once, when the first client is made: the command line carried a token (argv-token.ts). */
+  tokenWarning?: string;
 }
 
 /** `PCLOUD_OUTAGE_WAIT`: seconds a run waits for pCloud to answer again before it stops (default 15 × timeout). */
@@ -111,11 +113,15 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
   const credentials = createCredentialResolver({ bin: parts.tool.name, options, config: parts.config, io, out, connection });
   const clients = new Map<string, Promise<PCloudClient>>();
   const stopReporting = reportReachability(reachability, () => view, parts.tool.name);
+  // Only once a token is about to be used: bad input still fails with its one line.
+  let tokenWarning = parts.tokenWarning;
 
   const client = (location?: RemoteLocation): Promise<PCloudClient> => {
     const key = `${location?.endpoint ?? ''}\n${location?.accessToken ?? ''}`;
     let made = clients.get(key);
     if (made === undefined) {
+      if (tokenWarning !== undefined) out.warn(tokenWarning);
+      tokenWarning = undefined;
       made = credentials(location).then((found) => {
         if (options.appFolder && location?.accessToken === undefined) out.verbose(`the app's root / is ${options.appFolder} in your account`);
         return createClient({

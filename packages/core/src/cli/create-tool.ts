@@ -1,5 +1,6 @@
 import { TransportError } from '../errors.js';
 import { registerSecret } from '../redact.js';
+import { argvTokenWarning } from './argv-token.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import { parseCommandLine, shortFormsOf, type ParsedCommandSpec } from './build-parser.js';
 import { COMMON_OPTIONS, resolveCommonOptions } from './common-options.js';
@@ -74,6 +75,8 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
         normalized.restore,
       );
       const out = createOutput(io, spec.name, options.verbose, options.debug);
+      const givenValue = (name: string): unknown => (typeof values[name] === 'string' ? normalized.restore(values[name]) : values[name]);
+      const tokenWarning = argvTokenWarning(argv, givenValue, command.body.options);
       if (options.save) {
         const saved = await saveGivenOptions(config, section, commonGiven, options, resolved.saveable);
         out.info(saved.length > 0 ? `saved ${saved.join(', ')} to ${config.path}` : 'nothing to save: -s saves the options given with it');
@@ -88,6 +91,7 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
         io,
         dryRun: resolved.dryRun,
         json: resolved.json,
+        ...(tokenWarning !== undefined ? { tokenWarning } : {}),
       });
       try {
         // The args were built from this command's own specs, so they have the type its handler expects.

@@ -19,6 +19,8 @@ export interface OptionSpec {
   max?: number;
   /** An action flag (`--list`, `--create-cache`): never saved by `-s`, never read from the config. */
   oneShot?: boolean;
+  /** Its value is a secret (a token): a value on the command line, other than `-`, is warned about. */
+  secret?: boolean;
 }
 
 /** A positional argument: required unless `optional`; `variadic` takes all remaining ones. */

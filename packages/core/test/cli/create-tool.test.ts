@@ -170,7 +170,7 @@ describe('usage errors: one line, a pointer to --help, exit 2', () => {
     [['--bogus', 'cp', 'a', 'b'], 'pctest: Unknown argument: bogus', 'pctest'],
     [['-q', 'show', 'x'], 'pctest: Unknown argument: q', 'pctest'],
     [['cp', 'a', 'b', 'c'], 'pctest: unexpected argument c: usage is cp <source> <dest>', 'pctest cp'],
-    [[], 'pctest: no command given (show, cp, fail, bug, whoami, where)', 'pctest'],
+    [[], 'pctest: no command given (show, cp, fail, bug, whoami, where, key)', 'pctest'],
   ])('%j', async (argv, first, helpCommand) => {
     const result = await runWith(runTestTool, argv, { env: sandbox().env });
     expect(result.code).toBe(2);
@@ -221,6 +221,34 @@ describe('private app folders', () => {
     expect((await run('p:/')).stdout).toBe('p:/ (/Applications/My App in your account)\n');
     expect((await run('pcloud://eapi.pcloud.com/x?authid=OtherAppToken123')).stdout).toBe('pcloud://eapi.pcloud.com/x\n');
     expect((await runWith(runTestTool, ['where', 'p:/x'], { env: sandbox().env })).stdout).toBe('p:/x\n');
+  });
+});
+
+describe('tokens on the command line', () => {
+  const warning = (what: string, instead: string): string =>
+    `pctest: warning: a token given with ${what} on the command line can be read by other users in the process list; ${instead}\n`;
+  const env = (): Record<string, string> => ({ ...sandbox().env, PCLOUD_ACCESS_TOKEN: 'TokenFromTheEnvironment123' });
+
+  it('warns once when a secret option has a value, not when it is read from standard input', async () => {
+    const given = await runWith(runTestTool, ['key', '--key', 'KeyOnTheCommandLine123', 'pcloud://eapi.pcloud.com/a'], { env: env() });
+    expect(given).toEqual({ code: 0, stdout: 'a key, 1 client(s)\n', stderr: warning('--key', 'use --key - (standard input) or PCLOUD_ACCESS_TOKEN instead') });
+    const piped = await runWith(runTestTool, ['key', '--key', '-', 'pcloud://eapi.pcloud.com/a'], { env: env(), stdin: 'KeyOnStandardInput123\n' });
+    expect(piped).toEqual({ code: 0, stdout: 'a key, 1 client(s)\n', stderr: '' });
+  });
+
+  it('warns once for pcloud:// locations carrying authid=, however many there are', async () => {
+    const args = ['key', 'pcloud://eapi.pcloud.com/a?authid=FirstToken123', 'pcloud+http://127.0.0.1:1/b?AUTHID=SecondToken123'];
+    const result = await runWith(runTestTool, args, { env: env() });
+    expect(result).toEqual({ code: 0, stdout: 'no key, 2 client(s)\n', stderr: warning('authid=', 'put it in PCLOUD_ACCESS_TOKEN and leave authid= out') });
+    const plain = await runWith(runTestTool, ['key', 'pcloud://eapi.pcloud.com/a', 'p:/authid=x'], { env: env() });
+    expect(plain).toEqual({ code: 0, stdout: 'no key, 2 client(s)\n', stderr: '' });
+  });
+
+  it('says nothing when the run stops before using a token: bad input keeps its one line', async () => {
+    expect(await runWith(runTestTool, ['key', '--key', 'KeyOnTheCommandLine123'], { env: env() })).toEqual({ code: 0, stdout: 'a key, 0 client(s)\n', stderr: '' });
+    const bad = await runWith(runTestTool, ['key', 'pcloud://eapi.pcloud.com/a?authid='], { env: env() });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('pctest: invalid location pcloud://eapi.pcloud.com/a?…: authid is empty\n');
   });
 });
 

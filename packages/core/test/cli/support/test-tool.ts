@@ -80,13 +80,24 @@ const where = defineCommand({
   },
 });
 
-/** The test tool: `pctest <show|cp|fail|bug|whoami|where>`. */
+const key = defineCommand({
+  name: 'key',
+  describe: 'makes a client for each location (none connects), beside a secret option',
+  options: { key: { type: 'string', oneShot: true, secret: true, describe: 'a key; - reads it from standard input' } },
+  positionals: { locations: { describe: 'locations', variadic: true, optional: true } },
+  async handler(ctx) {
+    for (const spec of ctx.args.locations) await ctx.client(parseLocation(spec));
+    ctx.out.line(`${ctx.args.key === undefined ? 'no key' : 'a key'}, ${ctx.args.locations.length} client(s)`);
+  },
+});
+
+/** The test tool: `pctest <show|cp|fail|bug|whoami|where|key>`. */
 export const runTestTool = createTool({
   name: 'pctest',
   version: '1.2.3',
   description: 'A tool that exists to test the CLI plumbing.',
   examples: [['pctest -v show', 'show the options, verbosely']],
-  commands: [show, cp, fail, bug, whoami, where],
+  commands: [show, cp, fail, bug, whoami, where, key],
 });
 
 /** A single-command tool. */
