@@ -177,7 +177,7 @@ describe('saving', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('breaks a stale lock left by a crashed process', async () => {
+  it('breaks a stale lock file left by an older version', async () => {
     const file = join(tempDir(), 'pcloud.json');
     const store = await openConfigStore({ path: file, lock: { staleMs: 50, timeoutMs: 5000 } });
     writeFileSync(`${file}.lock`, '99999\n');
