@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
 import { decodePlaylist } from '../m3u/decode-playlist.js';
 import { readM3u, type M3uEntry, type M3uLineProblem } from '../m3u/read-m3u.js';
+import { readRegularFile } from './read-regular-file.js';
 
 /** A playlist file read and split into tracks. */
 export interface PlaylistFile {
@@ -33,8 +33,9 @@ export function playlistName(file: string): string {
 
 /**
  * Reads one playlist. A relative name is looked up in `dir` (the `--dir` option), otherwise in
- * the working folder. Missing files, folders, binary content and playlists without any track
- * come back as a {@link PlaylistFileError} so the other playlists of the run go on.
+ * the working folder. Missing files, folders, special files (FIFOs, devices), files over the size
+ * limit, binary content and playlists without any track come back as a {@link PlaylistFileError}
+ * so the other playlists of the run go on.
  */
 export async function readPlaylistFile(file: string, options: { cwd: string; dir?: string | undefined }): Promise<PlaylistFile | PlaylistFileError> {
   const base = options.dir === undefined ? options.cwd : resolve(options.cwd, options.dir);
@@ -42,10 +43,11 @@ export async function readPlaylistFile(file: string, options: { cwd: string; dir
   const fail = (message: string): PlaylistFileError => ({ shownPath: file, message });
   let bytes: Buffer;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) return fail('is a folder, not a playlist file');
-    if (info.size > MAX_PLAYLIST_BYTES) return fail(`is too big for a playlist (${info.size} bytes)`);
-    bytes = await readFile(path);
+    const read = await readRegularFile(path, MAX_PLAYLIST_BYTES);
+    if (!read.ok && read.problem === 'folder') return fail('is a folder, not a playlist file');
+    if (!read.ok && read.problem === 'special') return fail('is not a regular file (a FIFO, device or socket), not a playlist file');
+    if (!read.ok) return fail(`is too big for a playlist (over ${MAX_PLAYLIST_BYTES} bytes)`);
+    bytes = read.bytes;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return fail('no such file');
