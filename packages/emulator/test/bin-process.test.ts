@@ -30,9 +30,13 @@ describe('the pcloud-emulator bin as a process', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('the shim imports the bundled bin', async () => {
+  it('the shim checks the Node.js version, then imports the bundled bin', async () => {
     const shim = await readFile(join(packageDir, 'bin/pcloud-emulator.js'), 'utf8');
-    expect(shim).toBe("#!/usr/bin/env node\nimport '../dist/bin/pcloud-emulator.js';\n");
+    expect(shim.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(shim.split('\n').filter((line) => line !== '' && !line.startsWith('#!') && !line.startsWith('//'))).toEqual([
+      "import { checkNodeVersion } from '@pcloud/core/node-version';",
+      "if (checkNodeVersion('pcloud-emulator')) await import('../dist/bin/pcloud-emulator.js');",
+    ]);
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)('prints one JSON line, serves, and exits 0 on %s', async (signal) => {
