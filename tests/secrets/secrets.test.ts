@@ -4,7 +4,7 @@
  * nothing any bin printed — data, errors, hints, logs — nor any library error contains a token.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { ApiError, createClient, PCloudError } from '@pcloud/core';
+import { ApiError, createClient, forgetSecrets, PCloudError } from '@pcloud/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_INPUT_CASES } from '../bad-input/cases.js';
 import { caseEnv, runCase, VALID_CONFIG } from '../bad-input/run-case.js';
@@ -93,7 +93,18 @@ describe('with recognisable tokens', () => {
     expect(leakedSecrets(result.stdout + result.stderr)).toEqual([]);
   });
 
+  it('an in-process run redacts only what it registered itself, as a new process would', async () => {
+    // The first run registers the spare token (it is its PCLOUD_ACCESS_TOKEN); the second has never
+    // seen it, so where it only names a folder, it is printed as that run gave it.
+    const spare = fx.secrets.spareAccessToken;
+    expect((await runInProcess('pcloud-token', ['whoami'], { env: caseEnv(fx, { PCLOUD_ACCESS_TOKEN: spare }), cwd: fx.local })).code).toBe(0);
+    const other = await runInProcess('pcutil', ['ls', `p:/${spare}`], { env: caseEnv(fx), cwd: fx.local });
+    expect(other).toMatchObject({ code: 1, stderr: `pcutil: p:/${spare}: no such file or folder\n` });
+  });
+
   it('library errors and log lines carry none of them', async () => {
+    // Only the library's own registrations may hide a token here, not those of earlier runs.
+    forgetSecrets();
     const logged: string[] = [];
     const errors: unknown[] = [];
     for (const accessToken of [fx.secrets.revokedAccessToken, fx.secrets.foreignAccessToken]) {

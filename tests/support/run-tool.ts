@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { forgetSecrets } from '@pcloud/core';
 import type { CliIo, RunTool } from '@pcloud/core/cli';
 import { run as pcutil } from '@pcloud/pcutil';
 import { run as token } from '@pcloud/token';
@@ -32,8 +33,12 @@ export interface ToolRunOptions {
   stdin?: string;
 }
 
-/** Runs `BIN ARGS` in-process, with no terminal, as the bin shim would. */
+/**
+ * Runs `BIN ARGS` in-process, with no terminal, as the bin shim would: starting, like a new
+ * process, with no secret registered for redaction by an earlier run or by the test itself.
+ */
 export async function runInProcess(bin: ToolBin, args: readonly string[], options: ToolRunOptions): Promise<ToolResult> {
+  forgetSecrets();
   const out: Buffer[] = [];
   const err: string[] = [];
   const stdout = new PassThrough();

@@ -38,6 +38,15 @@ export function registerSecret(value: string | undefined): void {
   if (value && value.length >= 8) known.add(value);
 }
 
+/**
+ * Forgets every registered secret. For a process that runs several tools one after another (the
+ * toolkit's in-process tests): each run then redacts only what it registered itself, as a bin
+ * started on its own would, so one that forgets to register its token cannot hide behind another's.
+ */
+export function forgetSecrets(): void {
+  known.clear();
+}
+
 /** The text with every secret replaced by `[REDACTED]`. */
 export function redact(text: string): string {
   let out = text

@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { forgetSecrets } from '@pcloud/core';
 import type { Emulator } from '@pcloud/emulator';
 import { run } from '../../src/run.js';
 import { pcutilBin } from './bin-path.js';
@@ -26,8 +27,13 @@ export interface RunOptions {
 /** A home for the config file, so tests never touch the real one. */
 export const testHome = await mkdtemp(join(tmpdir(), 'pcutil-home-'));
 
-/** Runs `pcutil ARGS` in-process against the emulator through `run(argv, io)`, as the bin would. */
+/**
+ * Runs `pcutil ARGS` in-process against the emulator through `run(argv, io)`, as the bin would:
+ * with no secret registered for redaction by an earlier run, so a token that this run forgets to
+ * register shows.
+ */
 export async function pcutil(emulator: Emulator, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  forgetSecrets();
   const out: Buffer[] = [];
   const err: string[] = [];
   const stdout = new PassThrough();

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { createClient, getCollection, listCollections, type PCloudClient } from '@pcloud/core';
+import { createClient, forgetSecrets, getCollection, listCollections, type PCloudClient } from '@pcloud/core';
 import { createEmulator, type Emulator, type EmulatorOptions } from '@pcloud/emulator';
 import { run } from '../../src/cli/playlist-tool.js';
 
@@ -102,6 +102,8 @@ export async function createMusicWorld(options: EmulatorOptions & { extraTracks?
       return { id: found.id, fileids: (details.contents ?? []).map((file) => file.fileid) };
     },
     async run(argv, runOptions = {}) {
+      // As a new process would: no secret registered by an earlier run hides what this one prints.
+      forgetSecrets();
       let stdout = '';
       let stderr = '';
       const env = { ...baseEnv, ...runOptions.env };

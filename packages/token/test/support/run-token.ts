@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { forgetSecrets } from '@pcloud/core';
 import type { Emulator } from '@pcloud/emulator';
 import { run } from '../../src/run.js';
 
@@ -34,8 +35,9 @@ export async function readConfig(file: string): Promise<Record<string, unknown>>
   return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
 }
 
-/** Runs `pcloud-token -f CONFIG ARGS` in-process, as the bin would. */
+/** Runs `pcloud-token -f CONFIG ARGS` in-process, as the bin would: with no secret registered by an earlier run. */
 export async function pcloudToken(config: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  forgetSecrets();
   let stdout = '';
   let stderr = '';
   const code = await run(['-f', config, ...args], {
