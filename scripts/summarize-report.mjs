@@ -1,8 +1,12 @@
-// Prints vitest's JSON report as one plain closing line, `N passed, N failed`, which CI reads.
-// Exits non-zero when the report is missing, counts a failure, or ran no test at all.
-import { readFileSync } from 'node:fs';
+// Prints the test run as one plain closing line, `N passed, N failed`, which CI reads, and exits
+// non-zero when that line counts a failure or no test ran. Arguments: vitest's JSON report, the
+// unhandled-errors file (scripts/unhandled-errors-reporter.mjs) and vitest's own exit status. The
+// line always agrees with that status: unhandled errors (left out of the JSON report) count as
+// failures, and a non-zero status with nothing counted is still one failure.
+import { existsSync, readFileSync } from 'node:fs';
 
-const file = process.argv[2];
+const [file, unhandledFile, statusText = '0'] = process.argv.slice(2);
+const vitestStatus = Number(statusText);
 let report;
 try {
   report = JSON.parse(readFileSync(file, 'utf8'));
@@ -16,7 +20,17 @@ const passed = report.numPassedTests ?? 0;
 const brokenFiles = (report.testResults ?? []).filter(
   (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
 ).length;
-const failed = (report.numFailedTests ?? 0) + brokenFiles;
+let unhandled = 0;
+if (unhandledFile && existsSync(unhandledFile)) {
+  const found = JSON.parse(readFileSync(unhandledFile, 'utf8'));
+  unhandled = found.unhandledErrors ?? 0;
+  for (const message of found.messages ?? []) console.error(`summarize-report: unhandled error: ${message}`);
+}
+let failed = (report.numFailedTests ?? 0) + brokenFiles + unhandled;
+if (vitestStatus !== 0 && failed === 0) {
+  console.error(`summarize-report: vitest exited with status ${vitestStatus} though its report counts no failure; counted as one`);
+  failed = 1;
+}
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
