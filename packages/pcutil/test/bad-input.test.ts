@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,15 +7,25 @@ import { RUNNERS } from './support/run-pcutil.js';
 import { localSnapshot, remoteSnapshot } from './support/snapshot.js';
 
 let root: string;
+const UNREADABLE = '/sys/bus/platform/uevent';
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'pcutil-bad-'));
   await mkdir(join(root, 'dir'));
   await writeFile(join(root, 'dir/f.txt'), 'f');
   await writeFile(join(root, 'back\\slash.txt'), 'b');
-  // Root reads any mode-000 file, so as root use a sysfs attribute the kernel refuses to read.
-  if (process.getuid?.() === 0) await symlink('/sys/bus/pci/rescan', join(root, 'unreadable'));
-  else await writeFile(join(root, 'unreadable'), 'secret', { mode: 0o000 });
+  // A file nobody may read, root included (root reads any mode-000 file): a write-only attribute
+  // of the platform bus, which every Linux kernel registers. Checked here, so that the case below
+  // can never pass on some other failure.
+  await symlink(UNREADABLE, join(root, 'unreadable'));
+  const refused = await open(UNREADABLE, 'r').then(
+    async (handle) => {
+      await handle.close();
+      return 'it opened';
+    },
+    (error: NodeJS.ErrnoException) => error.code,
+  );
+  if (refused !== 'EACCES') throw new Error(`the unreadable-file case needs ${UNREADABLE} to refuse reading with EACCES (${refused}): is /sys mounted?`);
 });
 
 describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
@@ -35,8 +45,16 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       ['a destination name with a backslash', () => ['cp', join(root, 'dir/f.txt'), 'p:/bad/a\\b.txt'], 1, /backslash/],
       ['a local name pCloud refuses', () => ['cp', join(root, 'back\\slash.txt'), 'p:/bad/'], 1, /^pcutil: p:\/bad\/back\\slash\.txt: pCloud refuses a backslash in the name "back\\slash\.txt"$/],
       ['a name over 1023 bytes', () => ['cp', join(root, 'dir/f.txt'), `p:/bad/${'n'.repeat(1024)}`], 1, /1024 bytes/],
-      // Found at planning time (mode 000) or only when read (a sysfs file as root): one line either way.
-      ['an unreadable local file', () => ['cp', join(root, 'unreadable'), 'p:/bad/unreadable'], 1, /^pcutil: (cp )?\/\S*unreadable( p:\/bad\/unreadable)?: /],
+      // Root passes the planning's access check and is refused when the file is opened; anyone else
+      // is refused at planning. One exact line either way.
+      [
+        'an unreadable local file',
+        () => ['cp', join(root, 'unreadable'), 'p:/bad/unreadable'],
+        1,
+        process.getuid?.() === 0
+          ? /^pcutil: cp (\/\S*\/unreadable) p:\/bad\/unreadable: cannot read \1: permission denied$/
+          : /^pcutil: \/\S*\/unreadable: permission denied$/,
+      ],
       ['--json with the file going to standard output', () => ['cp', '--json', 'p:/bad/file.txt', '-'], 2, /^pcutil: --json prints the summary on standard output, where DEST - sends the file; leave one of them out$/],
       ['a malformed location', () => ['cp', join(root, 'dir/f.txt'), 'p:relative'], 1, /^pcutil: invalid location p:relative: a pCloud path after p: must be absolute$/],
       ['rm of the root', () => ['rm', '-r', 'p:/'], 1, /^pcutil: refusing to remove the pCloud root folder \(p:\/\)$/],

@@ -59,8 +59,13 @@ describe('readFileRange', () => {
     expect(bytes.equals(data.subarray(0, 1000))).toBe(true);
   });
 
-  test('a missing file fails on the first pull', async () => {
-    await expect(collect(readFileRange(join(dir, 'missing'), 0, 10))).rejects.toThrow(/ENOENT/);
+  test('a missing file fails on the first pull, as a local error naming the file', async () => {
+    const missing = join(dir, 'missing');
+    await expect(collect(readFileRange(missing, 0, 10))).rejects.toMatchObject({
+      code: 'LOCAL_IO_ERROR',
+      message: `cannot read ${missing}: no such file or directory`,
+      cause: expect.objectContaining({ code: 'ENOENT' }),
+    });
   });
 
   test('a consumer that stops early closes the file', async () => {

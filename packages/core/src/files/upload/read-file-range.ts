@@ -9,6 +9,7 @@
  * memory flat where fresh 1 MiB buffers would each cost page faults and a trip through the GC.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { PCloudError } from '../../errors.js';
 
 /** Bytes per piece, at most. */
 export const FILE_PIECE_SIZE = 1024 * 1024;
@@ -18,6 +19,26 @@ export const FILE_PIECE_SIZE = 1024 * 1024;
  * again (a retry gets fresh bytes). Ends early when the file turns out shorter.
  */
 export async function* readFileRange(path: string, start: number, end: number, pieceSize = FILE_PIECE_SIZE): AsyncGenerator<Buffer, void, undefined> {
+  try {
+    yield* readPieces(path, start, end, pieceSize);
+  } catch (error) {
+    throw readError(path, error);
+  }
+}
+
+/**
+ * A local read failure as what it is, LOCAL_IO_ERROR naming the file, not as a failure of the
+ * connection the bytes were going to.
+ */
+function readError(path: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === undefined) return error;
+  // Node's text after the code ("EACCES: permission denied, open '…'"): the words, not the call.
+  const words = /^[A-Z0-9]+: ([^,]+)/.exec((error as Error).message)?.[1] ?? code;
+  return new PCloudError('LOCAL_IO_ERROR', `cannot read ${path}: ${words}`, { cause: error });
+}
+
+async function* readPieces(path: string, start: number, end: number, pieceSize: number): AsyncGenerator<Buffer, void, undefined> {
   if (end <= start) return;
   const handle = await open(path, 'r');
   const size = Math.min(pieceSize, end - start);
