@@ -17,11 +17,11 @@ describe('pcloud-token list and delete with a legacy auth token', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ {4}Token id {2}Expires/);
+    expect(lines[0]).toBe('    Token-id Expiry Date                Client');
     const sessions = emulator.state.identity.sessions(emulator.seeded.userid, Math.floor(Date.now() / 1000));
     expect(lines).toHaveLength(sessions.length + 1);
     for (const session of sessions) {
-      const row = lines.find((line) => line.startsWith(String(session.tokenid).padStart(12)));
+      const row = lines.find((line) => line.startsWith(`${String(session.tokenid).padStart(12)} `));
       expect(row, `row for token ${session.tokenid}`).toBeDefined();
       expect(row).toContain(session.device.slice(0, 40));
       expect(row).not.toContain(session.device.slice(0, 41) === session.device.slice(0, 40) ? '\u0000' : session.device.slice(0, 41));

@@ -42,6 +42,11 @@ describe('parseTokenIds', () => {
 });
 
 describe('formatTokenTable', () => {
+  it('writes an expiry given in Unix seconds as pCloud would, and cuts clients by characters', () => {
+    const rows = formatTokenTable([{ tokenid: 7, device: `${'é'.repeat(39)}😀xyz`, expires: 1627121472 } as never]);
+    expect(rows[1]).toBe(`           7 Sat, 24 Jul 2021 10:11:12  ${'é'.repeat(39)}😀`);
+  });
+
   it("prints the original's layout: id right-aligned in 12, expiry without +0000, client cut to 40", () => {
     const rows = formatTokenTable([
       {
@@ -52,9 +57,11 @@ describe('formatTokenTable', () => {
         expires: 'Tue, 09 Jun 2015 10:24:51 +0000',
       },
     ]);
-    expect(rows[0]).toBe('    Token id  Expires                    Client');
-    expect(rows[1]).toBe('   163409641  Tue, 09 Jun 2015 10:24:51  A very long user agent string that goes ');
-    expect(rows[1]?.endsWith('goes ')).toBe(true);
+    // Python's '%12s %-26s %s' % ('Token-id', 'Expiry Date', 'Client') and f'{tokenid:12} {expires[:-5]} {device[:40]}'.
+    expect(rows[0]).toBe('    Token-id Expiry Date                Client');
+    expect(rows[1]).toBe('   163409641 Tue, 09 Jun 2015 10:24:51  A very long user agent string that goes ');
+    // The client starts in the column the header puts it in.
+    expect(rows[1]?.indexOf('A very')).toBe(rows[0]?.indexOf('Client'));
   });
 });
 
