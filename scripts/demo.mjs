@@ -106,10 +106,11 @@ try {
   // 4. Up, look, down, compare.
   const sample = join(work, 'sample');
   await writeSampleTree(sample);
-  await show('pcutil', [...f, 'cp', '-r', sample, 'p:/Demo'], { quietArgs: 2 });
+  // A trailing / copies a folder's contents; without it, cp -r puts the folder itself inside DEST.
+  await show('pcutil', [...f, 'cp', '-r', `${sample}/`, 'p:/Demo'], { quietArgs: 2 });
   await show('pcutil', [...f, 'ls', '-l', '-R', 'p:/Demo'], { quietArgs: 2 });
   const back = join(work, 'restored');
-  await show('pcutil', [...f, 'cp', '-r', 'p:/Demo', back], { quietArgs: 2 });
+  await show('pcutil', [...f, 'cp', '-r', 'p:/Demo/', back], { quietArgs: 2 });
   const [before, after] = [await snapshot(sample), await snapshot(back)];
   const same = before.size === after.size && [...before].every(([name, bytes]) => after.get(name)?.equals(bytes));
   console.log(`\n${bold(same ? `✔ restored tree is identical: ${before.size} files` : '✘ restored tree differs')}`);
