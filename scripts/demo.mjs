@@ -117,6 +117,9 @@ try {
   if (!same) throw new Error('the restored tree differs from the original');
 
   // 5. Playlists and the token table need a legacy session: pCloud refuses them to OAuth since 2026.
+  console.log(
+    `\n${bold('Note:')} playlists and the token list run on a second emulator in legacy mode: since April 2026 pCloud refuses them to OAuth tokens, so on pCloud they work only with a legacy auth token.`,
+  );
   const legacy = await startEmulator(['--legacy', '--data-dir', join(work, 'legacy-data')]);
   emulators.push(legacy.child);
   const legacyConfig = join(work, 'legacy.json');
