@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playlistBin } from '../helpers/bin-path.js';
 import { createMusicWorld, libraryTracks, type MusicWorld } from '../helpers/music-emulator.js';
+import { spawnPlaylist, type SpawnResult } from '../helpers/spawn-bin.js';
 
 let bin: string;
 let legacy: MusicWorld;
@@ -14,20 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([legacy.close(), restricted.close()]));
 
-function spawnBin(world: MusicWorld, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: world.dir,
-      env: { PATH: process.env.PATH ?? '', HOME: world.dir, PCLOUD_CONFIG: join(world.dir, 'pcloud.json'), PCLOUD_ENDPOINT: world.emulator.apiUrl, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function spawnBin(world: MusicWorld, args: string[], env: Record<string, string> = {}): Promise<SpawnResult> {
+  return spawnPlaylist(bin, world, args, env);
 }
 
 describe('the real pcloud-playlist bin', () => {

@@ -4,12 +4,13 @@
  * are refused at once, a file over the size limit is refused unread, and 50 MB of newlines is read
  * in a heap far smaller than an array of its lines.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playlistBin } from '../helpers/bin-path.js';
 import { createMusicWorld, libraryTracks, type MusicWorld } from '../helpers/music-emulator.js';
+import { spawnPlaylist, type SpawnResult } from '../helpers/spawn-bin.js';
 
 let bin: string;
 let world: MusicWorld;
@@ -19,22 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-/** Runs the bin; a run still going after 20 s is killed (a FIFO read that blocks, a read that never ends). */
-function spawnBin(args: string[], nodeOptions: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeOptions, bin, ...args], {
-      cwd: world.dir,
-      env: { PATH: process.env.PATH ?? '', HOME: world.dir, PCLOUD_CONFIG: join(world.dir, 'pcloud.json'), PCLOUD_ENDPOINT: world.emulator.apiUrl, PCLOUD_AUTH: world.emulator.seeded.authToken },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 20_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function spawnBin(args: string[], nodeOptions: string[] = []): Promise<SpawnResult> {
+  return spawnPlaylist(bin, world, args, { PCLOUD_AUTH: world.emulator.seeded.authToken }, nodeOptions);
 }
 
 describe('playlist files that are not ordinary text files', () => {
