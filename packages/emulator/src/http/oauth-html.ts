@@ -4,28 +4,7 @@
  * so a plain HTTP client (or a headless browser) can drive them.
  */
 import type { OAuthApp } from '../state/identity-types.js';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
-
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} - pCloud emulator</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#17191c}
-button{font-size:1rem;padding:.5rem 1.5rem;margin-right:.5rem}code{font-size:1.25rem;background:#eef;padding:.25rem .5rem}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
-}
+import { escapeHtml, htmlPage as page } from './html-page.js';
 
 /** Hidden form fields that carry the authorize request from the consent page to its POST. */
 export type AuthorizeFields = Record<string, string>;
