@@ -36,6 +36,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     ...(persistence ? { blobs: persistence.blobs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.uploadSessions ? { uploadSessions: options.uploadSessions } : {}),
+    ...(options.publicLinks ? { publicLinks: options.publicLinks } : {}),
   });
   await persistence?.attach(state);
   const dispatcher = createDispatcher(state, createMethodTable());
@@ -58,6 +59,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   state.apiHost = api.hostPort;
   state.downloadHost = download.hostPort;
   const scheme = tls ? 'https' : 'http';
+  state.scheme = scheme;
   const userid = state.identity.seeded.userid;
   return {
     apiUrl: `${scheme}://${api.hostPort}`,

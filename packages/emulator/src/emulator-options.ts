@@ -3,6 +3,7 @@ import type { Dispatcher } from './api/dispatcher.js';
 import type { FaultOptions, Faults } from './faults.js';
 import type { EmulatorState } from './state/emulator-state.js';
 import type { IdentitySeedOptions, SeededIdentity } from './state/identity-seed.js';
+import type { PublicLinkLimits } from './state/public-links.js';
 import type { UploadSessionLimits } from './state/upload-sessions.js';
 
 /** Options of {@link createEmulator}; every one has a loopback-safe default. */
@@ -41,6 +42,8 @@ export interface EmulatorOptions {
   idleTimeoutMs?: number;
   /** Resumable upload sessions: idle lifetime (default one day) and open sessions per account (default 100). */
   uploadSessions?: UploadSessionLimits;
+  /** Public links an account may hold, tombstones of deleted ones included (default 1000). */
+  publicLinks?: PublicLinkLimits;
 }
 
 /** A running emulator. */

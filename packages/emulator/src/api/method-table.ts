@@ -15,6 +15,9 @@ import { getdigest } from '../methods/getdigest.js';
 import { getfilelink } from '../methods/getfilelink.js';
 import { listfolder } from '../methods/listfolder.js';
 import { oauth2Token } from '../methods/oauth2-token.js';
+import { getpublinkdownload, showpublink } from '../methods/publink-access.js';
+import { getfilepublink, getfolderpublink } from '../methods/publink-create.js';
+import { changepublink, deletepublink, listpublinks } from '../methods/publinks.js';
 import { copyfile, renamefile } from '../methods/rename-copy-file.js';
 import { copyfolder, renamefolder } from '../methods/rename-copy-folder.js';
 import { uploadCreate, uploadDelete, uploadInfo, uploadSave, uploadWrite } from '../methods/resumable-upload.js';
@@ -26,7 +29,10 @@ import { uploadprogress } from '../methods/uploadprogress.js';
 import { userinfo } from '../methods/userinfo.js';
 import type { MethodSpec } from './types.js';
 
-/** In the order of pcloud-api.md: server (§1.5), folders (§3), files (§4), collections (§5), account and tokens (§6), OAuth (§7). */
+/**
+ * In the order of pcloud-api.md: server (§1.5), folders (§3), files (§4), collections (§5), then
+ * public links (not in the spec: SPEC-NOTES.md), account and tokens (§6), OAuth (§7).
+ */
 const METHODS: readonly MethodSpec[] = [
   getapiserver,
   currentserver,
@@ -69,6 +75,13 @@ const METHODS: readonly MethodSpec[] = [
   collectionLinkfiles,
   collectionUnlinkfiles,
   collectionMove,
+  getfilepublink,
+  getfolderpublink,
+  listpublinks,
+  changepublink,
+  deletepublink,
+  showpublink,
+  getpublinkdownload,
   userinfo,
   getdigest,
   logout,

@@ -2,7 +2,8 @@
  * The HTTP(S) JSON front end (pcloud-api.md §1.2–§1.4): the method is the URL path; parameters
  * come from the query, urlencoded or multipart bodies and the `auth` cookie; credentials also
  * from `Authorization: Bearer`. An unknown method or a malformed request closes the connection.
- * `/oauth2/*` goes to the OAuth pages. One ConnectionState per keep-alive connection.
+ * `/oauth2/*` goes to the OAuth pages, `/publink/*` to public links' pages. One ConnectionState
+ * per keep-alive connection.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -10,6 +11,7 @@ import type { Dispatcher } from '../api/dispatcher.js';
 import type { ConnectionState } from '../api/types.js';
 import type { EmulatorState } from '../state/emulator-state.js';
 import { handleOAuthPage } from './oauth-pages.js';
+import { handlePublinkPage } from './publink-pages.js';
 import { addQueryPairs, decodeComponent } from './query-params.js';
 import { readRequestBody, type RequestBody } from './request-body.js';
 import { sendAnswer } from './send-answer.js';
@@ -55,6 +57,7 @@ export function createApiHandler(state: EmulatorState, dispatcher: Dispatcher): 
     const queryAt = target.indexOf('?');
     const pathname = queryAt < 0 ? target : target.slice(0, queryAt);
     if (pathname.startsWith('/oauth2/')) return handleOAuthPage(req, res, state);
+    if (pathname.startsWith('/publink/')) return handlePublinkPage(req, res, state, dispatcher);
     const method = decodeComponent(pathname.slice(1));
     if (!dispatcher.knows(method)) {
       req.socket.destroy();

@@ -2,6 +2,7 @@
  * The download ("content") host (pcloud-api.md §10): GET/HEAD of a getfilelink path streams the
  * file with its length and type and honours `Range` (206). No auth: an `Authorization` header is
  * ignored. Unknown link 404, expired link 401; faults apply under the method name `download`.
+ * Bytes sent for a link handed out through a public link count as that link's traffic.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -57,6 +58,19 @@ export function createDownloadHandler(state: EmulatorState): (req: IncomingMessa
     const stream = state.files.blobs.read(file.blob, cut);
     stream.on('error', () => res.destroy());
     res.on('close', () => stream.destroy());
+    const publinkid = link.publinkid;
+    if (publinkid !== undefined) {
+      // A public link's traffic is what was sent: counted once, when the content ends or the response is cut.
+      let sent = 0;
+      let counted = false;
+      const count = (): void => {
+        if (!counted) state.publinks.addTraffic(publinkid, sent);
+        counted = true;
+      };
+      stream.on('data', (chunk: Buffer) => (sent += chunk.length));
+      stream.once('end', count);
+      res.once('close', count);
+    }
     stream.pipe(res, { end: fault.reset !== 'response' });
     if (fault.reset === 'response') stream.on('end', () => res.write(Buffer.alloc(0), () => res.socket?.destroy()));
   };

@@ -15,6 +15,8 @@ export interface DownloadLink {
   expires: number;
   /** Content-Type the download host sends. */
   contenttype: string;
+  /** The public link it was handed out through (getpublinkdownload): the bytes sent count as its traffic. */
+  publinkid?: number;
 }
 
 /** The persisted form of the table: token and link, oldest first. */

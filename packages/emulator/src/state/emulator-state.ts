@@ -10,6 +10,7 @@ import { DownloadLinks } from './download-links.js';
 import type { Caller } from './identity-types.js';
 import { IdentityStore, type IdentityStoreOptions } from './identity-store.js';
 import { MemoryBlobStore } from './memory-blob-store.js';
+import { PublicLinks, type PublicLinkLimits } from './public-links.js';
 import { TreeStore } from './tree-store.js';
 import { TreeView } from './tree-view.js';
 import { UploadProgressTable } from './upload-progress.js';
@@ -35,6 +36,8 @@ export interface EmulatorStateOptions {
   clock?: () => number;
   /** Idle lifetime and per-account cap of resumable upload sessions. */
   uploadSessions?: UploadSessionLimits;
+  /** Public links an account may hold. */
+  publicLinks?: PublicLinkLimits;
 }
 
 /** The emulator's whole state. Each store is owned by one file under `state/`. */
@@ -47,6 +50,8 @@ export class EmulatorState {
   readonly files: TreeStore;
   readonly collections = new CollectionStore();
   readonly links: DownloadLinks;
+  /** Public links (getfilepublink and friends). */
+  readonly publinks: PublicLinks;
   readonly uploads: UploadSessions;
   /** `uploadfile` requests observed through a `progresshash`. */
   readonly uploadProgress: UploadProgressTable;
@@ -56,6 +61,8 @@ export class EmulatorState {
   downloadHost = '';
   /** `host:port` of the API listener (getapiserver, currentserver). */
   apiHost = '';
+  /** Scheme of the API and download listeners, for the absolute URLs answers carry (public links). */
+  scheme: 'http' | 'https' = 'http';
 
   constructor(options: EmulatorStateOptions = {}) {
     this.locationid = options.locationid ?? 2;
@@ -65,6 +72,7 @@ export class EmulatorState {
     this.faults = new Faults(options.faults);
     this.files = new TreeStore(options.blobs ?? new MemoryBlobStore(), this.clock);
     this.links = new DownloadLinks(this.clock);
+    this.publinks = new PublicLinks(options.publicLinks);
     this.uploads = new UploadSessions(this.files.blobs, this.clock, options.uploadSessions);
     this.uploadProgress = new UploadProgressTable(this.clock);
     this.identity = new IdentityStore({

@@ -1,7 +1,7 @@
 /**
  * Persistence under `--data-dir`: content in `blobs/` (disk blob store), resumable uploads' bytes
  * in `uploads/`, metadata in `state.json` — every account's tree, the id counters, the seeded
- * token, tokens and collections, download links and upload sessions — so clients keep working
+ * token, tokens and collections, download and public links and upload sessions — so clients keep working
  * across a restart. Saves are debounced and atomic (temporary file + rename).
  */
 import { join, resolve } from 'node:path';
@@ -11,6 +11,7 @@ import type { DownloadLinksSnapshot } from './download-links.js';
 import type { EmulatorState } from './emulator-state.js';
 import type { FileTree } from './file-tree.js';
 import type { IdentitySnapshot } from './identity-store.js';
+import type { PublicLinksSnapshot } from './public-links.js';
 import { DataDirError, prepareDataDir, readStateFile, writeStateFile } from './state-file.js';
 import type { FileRecord, FolderRecord } from './tree-nodes.js';
 import type { UploadSessionsSnapshot } from './upload-sessions.js';
@@ -31,6 +32,8 @@ interface StoredState {
   /** Download links and upload sessions (absent in older files). */
   links?: DownloadLinksSnapshot;
   uploads?: UploadSessionsSnapshot;
+  /** Public links (absent in older files). */
+  publinks?: PublicLinksSnapshot;
 }
 
 /** The data dir's handle. */
@@ -80,6 +83,7 @@ function snapshot(state: EmulatorState): StoredState {
     collections: state.collections.snapshot(),
     links: state.links.snapshot(),
     uploads: state.uploads.snapshot(),
+    publinks: state.publinks.snapshot(),
   };
 }
 
@@ -110,6 +114,7 @@ export function openPersistence(dataDir: string): Persistence {
       if (saved?.identity) state.identity.restore(saved.identity);
       if (saved?.collections) state.collections.restore(saved.collections);
       if (saved?.links) state.links.restore(saved.links);
+      if (saved?.publinks) state.publinks.restore(saved.publinks);
       await state.uploads.restore(saved?.uploads ?? { nextId: 0, sessions: [] });
       target = state;
       const schedule = (): void => {
@@ -119,6 +124,7 @@ export function openPersistence(dataDir: string): Persistence {
       state.identity.onChange = schedule;
       state.collections.onChange = schedule;
       state.links.onChange = schedule;
+      state.publinks.onChange = schedule;
       state.uploads.onChange = schedule;
       save();
     },
