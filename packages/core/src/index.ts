@@ -35,3 +35,4 @@ export * from './auth/trust-redirect.js';
 export * from './auth/login.js';
 export * from './config/index.js';
 export * from './files/index.js';
+export * from './publinks/index.js';

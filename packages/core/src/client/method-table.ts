@@ -12,6 +12,8 @@ import type {
   LocationId,
   Metadata,
   PCloudDate,
+  PublicLink,
+  PublicLinkCodes,
   TokenInfo,
   UserInfo,
 } from './types.js';
@@ -44,6 +46,26 @@ export interface Destination {
 
 interface MetadataResult<M extends Metadata = Metadata> {
   metadata: M;
+}
+
+/** Limits a public link is created with (docs.pcloud.com public_links/getfilepublink). */
+export interface PublicLinkParams {
+  /** When the link stops working: Unix seconds or any datetime pCloud reads (§1.7). */
+  expire?: number | string;
+  maxdownloads?: number;
+  /** Bytes; a download under way is not cut. */
+  maxtraffic?: number;
+  shortlink?: boolean;
+}
+
+/** What getfilelink and getpublinkdownload answer. */
+interface FileLinkResult {
+  path: string;
+  hosts: string[];
+  expires: PCloudDate;
+  dwltag?: string;
+  hash?: bigint;
+  size?: number;
 }
 
 /** Every method the toolkit calls: `params` it takes and the `result` it answers. */
@@ -84,7 +106,7 @@ export interface MethodTable {
   checksumfile: { params: FileRef; result: Checksums & MetadataResult<FileMetadata> };
   getfilelink: {
     params: FileRef & { forcedownload?: boolean; contenttype?: string; maxspeed?: number; skipfilename?: boolean };
-    result: { path: string; hosts: string[]; expires: PCloudDate; dwltag?: string; hash?: bigint; size?: number };
+    result: FileLinkResult;
   };
 
   uploadfile: {
@@ -117,6 +139,21 @@ export interface MethodTable {
     result: { collection?: Collection | Collection[] };
   };
   collection_move: { params: { collectionid: number; item: number; fileid?: number; position: number }; result: Record<string, never> };
+
+  // Public links (docs.pcloud.com public_links; not in pcloud-api.md).
+  getfilepublink: { params: FileRef & PublicLinkParams; result: PublicLinkCodes };
+  getfolderpublink: { params: FolderRef & PublicLinkParams; result: PublicLinkCodes };
+  listpublinks: { params: Record<string, never>; result: { publinks: PublicLink[] } };
+  changepublink: {
+    params: PublicLinkParams & { linkid: number; deleteexpire?: boolean; deleteshortlink?: boolean };
+    result: { shortcode?: string; shortlink?: string };
+  };
+  deletepublink: { params: { linkid: number }; result: Record<string, never> };
+  showpublink: { params: { code: string }; result: MetadataResult };
+  getpublinkdownload: {
+    params: { code: string; fileid?: number; forcedownload?: boolean; contenttype?: string; maxspeed?: number; skipfilename?: boolean };
+    result: FileLinkResult;
+  };
 }
 
 /** A method name the client knows. */
@@ -172,6 +209,15 @@ export const METHOD_RETRY: { readonly [M in MethodName]: RetryPolicyKind } = {
   collection_linkfiles: 'never',
   collection_unlinkfiles: 'never',
   collection_move: 'never',
+  // pCloud may make a second link when the first answer was lost: a public link nobody knows of.
+  getfilepublink: 'never',
+  getfolderpublink: 'never',
+  listpublinks: 'safe',
+  changepublink: 'safe',
+  deletepublink: 'never',
+  showpublink: 'safe',
+  // Each call counts a download against the link's limit.
+  getpublinkdownload: 'never',
 };
 
 /** The retry class of a method name; unknown names are never retried. */

@@ -94,6 +94,36 @@ export interface LinkResult {
   metadata?: FileMetadata;
 }
 
+/** What creating a public link answers (`getfilepublink`, `getfolderpublink`); the short pair only with a short link. */
+export interface PublicLinkCodes {
+  /** Names the link in `changepublink` and `deletepublink`. */
+  linkid: number;
+  /** The page anyone with it may open. */
+  link: string;
+  /** The link's code (`showpublink`, `getpublinkdownload`). */
+  code: string;
+  shortcode?: string;
+  shortlink?: string;
+}
+
+/**
+ * A public link as `listpublinks` describes it. Expired and used-up links are listed too: compare
+ * `expires`, `downloads` and `traffic` with the limits to tell them.
+ */
+export interface PublicLink extends PublicLinkCodes {
+  created: PCloudDate;
+  modified: PCloudDate;
+  /** The linked file or folder (a folder without `contents`). */
+  metadata: Metadata;
+  downloads: number;
+  /** Bytes sent through the link so far. */
+  traffic: number;
+  /** Only when the link has an expiry (it may be past). */
+  expires?: PCloudDate;
+  maxdownloads?: number;
+  maxtraffic?: number;
+}
+
 /** A login token as listed by `listtokens` (§6.3). */
 export interface TokenInfo {
   tokenid: number;
