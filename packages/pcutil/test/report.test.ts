@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCopySummary, finishCopySummary, formatCopySummary } from '../src/report/copy-summary.js';
 import { formatBytes, formatDuration, formatRate } from '../src/report/format-units.js';
 import { createProgress } from '../src/report/progress.js';
-import { runPool } from '../src/run/run-pool.js';
+import { runPool } from '../src/copy/run-pool.js';
 
 describe('units', () => {
   it.each([

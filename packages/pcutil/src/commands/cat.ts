@@ -11,7 +11,7 @@ export const catCommand = defineCommand({
   ],
   async handler(ctx) {
     // The download code loads only when cat runs, not for --help or other commands.
-    const { catFiles } = await import('../run/cat-files.js');
+    const { catFiles } = await import('../stdio/cat-files.js');
     return catFiles(ctx, ctx.args.paths);
   },
 });

@@ -1,7 +1,7 @@
 import { escapeControl, isNotFound, listFolder, PCloudError, stat, walkTree, type FolderMetadata, type Metadata, type PCloudClient } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
 import { formatListingRow, listingRows, type ListingRow } from '../list/format-listing.js';
-import { parseRemoteArgs } from './remote-args.js';
+import { parseRemoteArgs } from '../remote/remote-args.js';
 
 /** A folder listed deep enough for -R, or a lone file; undefined when nothing is there. */
 async function describePath(client: PCloudClient, path: string, recursive: boolean): Promise<Metadata | undefined> {

@@ -1,8 +1,8 @@
 import { createFolder, mkdirp } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
 import { formatLoc } from '../plan/loc.js';
-import { parseRemoteArgs } from './remote-args.js';
-import { errorReason } from '../run/error-reason.js';
+import { parseRemoteArgs } from '../remote/remote-args.js';
+import { errorReason } from '../report/error-reason.js';
 
 /** `pcutil mkdir`: create pCloud folders. */
 export const mkdirCommand = defineCommand({

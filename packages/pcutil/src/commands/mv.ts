@@ -2,8 +2,8 @@ import { PCloudError, renameFile, renameFolder } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
 import { baseName, childLoc, formatLoc, isWithin } from '../plan/loc.js';
 import { findRemote } from '../remote/remote-tree.js';
-import { parseRemoteArgs } from './remote-args.js';
-import { errorReason } from '../run/error-reason.js';
+import { parseRemoteArgs } from '../remote/remote-args.js';
+import { errorReason } from '../report/error-reason.js';
 
 /** `pcutil mv`: rename or move pCloud files and folders on the server. */
 export const mvCommand = defineCommand({

@@ -4,7 +4,7 @@ import { planJson } from '../plan/plan-json.js';
 import { planRemove, type RemoveTarget } from '../plan/plan-remove.js';
 import { findRemote } from '../remote/remote-tree.js';
 import { executeRemove } from '../remove/execute-remove.js';
-import { parseRemoteArgs } from './remote-args.js';
+import { parseRemoteArgs } from '../remote/remote-args.js';
 
 /** `pcutil rm`: delete pCloud files and folders, as the original did. */
 export const rmCommand = defineCommand({

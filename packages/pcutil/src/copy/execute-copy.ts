@@ -4,8 +4,8 @@ import { baseName, formatLoc, isWithin } from '../plan/loc.js';
 import type { CopyPlanStep, CopyStep, Loc } from '../plan/types.js';
 import { createCopySummary, type CopySummary } from '../report/copy-summary.js';
 import type { Progress } from '../report/progress.js';
-import { runPool } from '../run/run-pool.js';
-import { errorReason } from '../run/error-reason.js';
+import { runPool } from './run-pool.js';
+import { errorReason } from '../report/error-reason.js';
 
 /** The side effects a copy plan needs; the real ones talk to pCloud and the disk. */
 export interface CopyOperations {

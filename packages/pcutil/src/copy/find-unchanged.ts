@@ -1,7 +1,7 @@
 import { checksumFile, type PCloudClient } from '@pcloud/core';
 import { sha1File } from '../local/sha1-file.js';
 import type { CopyStep, FileEntry, Loc } from '../plan/types.js';
-import { runPool } from '../run/run-pool.js';
+import { runPool } from './run-pool.js';
 
 async function sha1Of(loc: Loc, entry: FileEntry, getClient: () => Promise<PCloudClient>, signal?: AbortSignal): Promise<string> {
   if (loc.side === 'local') return sha1File(loc.path, signal);

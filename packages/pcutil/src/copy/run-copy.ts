@@ -10,9 +10,9 @@ import { createProgress } from '../report/progress.js';
 import { buildCopyPlan } from './build-copy-plan.js';
 import { createCopyOperations } from './copy-operations.js';
 import { executeCopy } from './execute-copy.js';
-import { byteStream } from '../run/byte-stream.js';
-import { sweepPartialFiles } from '../local/sweep-partial.js';
-import { sweepRemotePartialFiles } from '../remote/sweep-remote-partial.js';
+import { byteStream } from '../stdio/byte-stream.js';
+import { sweepPartialFiles } from '../leftovers/sweep-partial.js';
+import { sweepRemotePartialFiles } from '../leftovers/sweep-remote-partial.js';
 
 /** What `pcutil cp` was asked to do. */
 export interface RunCopyRequest {

@@ -2,7 +2,7 @@ import { deleteFile, deleteFolder, deleteTree, TransportError, type PCloudClient
 import { formatRemovedCounts, formatStep } from '../plan/format-step.js';
 import { exactLoc, formatLoc } from '../plan/loc.js';
 import type { RemovePlanStep, RemoveStep } from '../plan/types.js';
-import { errorReason } from '../run/error-reason.js';
+import { errorReason } from '../report/error-reason.js';
 
 /** One removed item, as `rm --json` reports it. */
 export interface Removed {

@@ -1,9 +1,9 @@
 import { downloadToStream, isNotFound, stat } from '@pcloud/core';
 import type { CommandContext } from '@pcloud/core/cli';
-import { parseRemoteArgs } from '../commands/remote-args.js';
+import { parseRemoteArgs } from '../remote/remote-args.js';
 import { formatLoc } from '../plan/loc.js';
 import { byteStream } from './byte-stream.js';
-import { errorReason } from './error-reason.js';
+import { errorReason } from '../report/error-reason.js';
 
 /** `pcutil cat`'s work: downloads each file (pCloud `stat`, `getfilelink`) to standard output in order; answers the exit code. */
 export async function catFiles(ctx: Pick<CommandContext, 'client' | 'io' | 'signal'>, paths: readonly string[]): Promise<number> {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { sweepPartialFiles } from '../../src/local/sweep-partial.js';
+import { sweepPartialFiles } from '../../src/leftovers/sweep-partial.js';
 import type { CopyPlanStep } from '../../src/plan/types.js';
 
 const download = (remote: string, local: string): CopyPlanStep => ({

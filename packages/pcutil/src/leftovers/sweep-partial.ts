@@ -7,7 +7,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { partialPrefixOf } from '@pcloud/core';
-import { partialPrefixesByFolder } from '../plan/partial-prefixes.js';
+import { partialPrefixesByFolder } from './partial-prefixes.js';
 import type { CopyPlanStep } from '../plan/types.js';
 
 /** Sweeps the leftovers of the plan's local download targets; answers how many files it removed. */

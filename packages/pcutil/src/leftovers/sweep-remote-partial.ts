@@ -5,7 +5,7 @@
  * files and deletes such leftovers of its own targets (one `listfolder` per such folder).
  */
 import { deleteFile, isNotFound, listFolder, partialPrefixOf, remoteBasename, remoteDirname, type PCloudClient } from '@pcloud/core';
-import { partialPrefixesByFolder } from '../plan/partial-prefixes.js';
+import { partialPrefixesByFolder } from './partial-prefixes.js';
 import type { CopyPlanStep } from '../plan/types.js';
 
 /** Deletes leftovers beside the pCloud files this plan replaces; answers how many it deleted. */

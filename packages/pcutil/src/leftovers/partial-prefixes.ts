@@ -1,5 +1,5 @@
 /**
- * What both leftover sweeps (local/sweep-partial.ts, remote/sweep-remote-partial.ts) look for:
+ * What both leftover sweeps (sweep-partial.ts on the disk, sweep-remote-partial.ts on pCloud) look for:
  * the temporary-name prefixes of a plan's targets, grouped by the folder that holds them.
  */
 import { partialFilePrefix } from '@pcloud/core';
