@@ -1,9 +1,10 @@
-import { defineCommand, describeOutage } from '@pcloud/core/cli';
+import { defineCommand } from '@pcloud/core/cli';
 import { formatStep } from '../plan/format-step.js';
 import { planJson } from '../plan/plan-json.js';
 import { planRemove, type RemoveTarget } from '../plan/plan-remove.js';
 import { findRemote } from '../remote/remote-tree.js';
 import { executeRemove } from '../remove/execute-remove.js';
+import { stoppedLine } from '../report/stopped-line.js';
 import { parseRemoteArgs } from '../remote/remote-args.js';
 
 /** `pcutil rm`: delete pCloud files and folders, as the original did. */
@@ -45,7 +46,7 @@ export const rmCommand = defineCommand({
     if (ctx.json) ctx.out.json(outcome);
     const { unreachable: outage, notRemoved = [] } = outcome;
     if (outage) {
-      ctx.io.stderr.write(`pcutil: stopped: ${describeOutage({ since: Date.parse(outage.since), detail: outage.reason })}\n`);
+      ctx.io.stderr.write(`${stoppedLine(outage)}\n`);
       ctx.io.stderr.write(`pcutil: ${notRemoved.length} path(s) not removed: ${notRemoved.join(' ')}\n`);
       ctx.io.stderr.write('hint: run rm again for them once pCloud answers\n');
     }

@@ -1,9 +1,10 @@
-import { isTransientError, TransportError, type Reachability } from '@pcloud/core';
+import { isTransientError, type Reachability } from '@pcloud/core';
 import { formatStep } from '../plan/format-step.js';
 import { baseName, formatLoc, isWithin } from '../plan/loc.js';
 import type { CopyPlanStep, CopyStep, Loc } from '../plan/types.js';
 import { createCopySummary, type CopySummary } from '../report/copy-summary.js';
 import type { Progress } from '../report/progress.js';
+import { createOutageLatch } from '../remote/outage-latch.js';
 import { runPool } from './run-pool.js';
 import { errorReason } from '../report/error-reason.js';
 
@@ -40,15 +41,7 @@ export interface ExecuteCopyOptions {
  */
 export async function executeCopy(steps: readonly CopyPlanStep[], operations: CopyOperations, options: ExecuteCopyOptions): Promise<CopySummary> {
   const summary = createCopySummary();
-  // The first sight of the outage decides, even if pCloud answers again meanwhile.
-  const gone = (): boolean => {
-    const state = options.reachability?.state;
-    if (summary.unreachable === undefined && state?.kind === 'unreachable') {
-      summary.unreachable = { since: new Date(state.since).toISOString(), reason: state.detail };
-    }
-    return summary.unreachable !== undefined;
-  };
-  const outageFailure = (error: unknown): boolean => error instanceof TransportError && gone();
+  const outage = createOutageLatch(options.reachability);
   const fail = (line: string): void => {
     summary.failed += 1;
     summary.errors.push(line);
@@ -67,7 +60,7 @@ export async function executeCopy(steps: readonly CopyPlanStep[], operations: Co
       summary.skipped += 1;
       if (options.verbose) options.progress.line(formatStep(step) ?? '');
     } else if (step.op === 'copy') copies.push(step);
-    else if (!options.signal?.aborted && !gone()) {
+    else if (!options.signal?.aborted && !outage.gone()) {
       if (failedFolders.some((folder) => isWithin(step.at, folder))) continue;
       try {
         await operations.mkdir(step.at);
@@ -75,7 +68,7 @@ export async function executeCopy(steps: readonly CopyPlanStep[], operations: Co
         if (options.verbose) options.progress.line(formatStep(step) ?? '');
       } catch (error) {
         failedFolders.push(step.at);
-        if (!outageFailure(error)) fail(`${formatStep(step)}: ${errorReason(error)}`);
+        if (!outage.stoppedBy(error)) fail(`${formatStep(step)}: ${errorReason(error)}`);
       }
     }
   }
@@ -94,19 +87,20 @@ export async function executeCopy(steps: readonly CopyPlanStep[], operations: Co
       if (options.verbose) options.progress.line(formatStep(step) ?? '');
     } catch (error) {
       // Standard input cannot be read twice; anything else transient is tried again at the end.
-      if (outageFailure(error)) summary.notCopied += 1;
+      if (outage.stoppedBy(error)) summary.notCopied += 1;
       else if (!lastTry && step.from.side !== 'stdio' && isTransientError(error) && !options.signal?.aborted) again.push(step);
       else fail(`${formatStep(step)}: ${errorReason(error)}`);
     } finally {
       options.progress.end(name);
     }
   };
-  const started = await runPool(copies, jobs, (step) => copy(step, false), options.signal, gone);
-  if (gone()) summary.notCopied += copies.length - started + again.length;
+  const started = await runPool(copies, jobs, (step) => copy(step, false), options.signal, outage.gone);
+  if (outage.gone()) summary.notCopied += copies.length - started + again.length;
   else if (again.length > 0 && !options.signal?.aborted) {
     if (options.verbose) options.progress.line(`trying ${again.length} file(s) again after transient errors`);
-    const retried = await runPool(again, jobs, (step) => copy(step, true), options.signal, gone);
+    const retried = await runPool(again, jobs, (step) => copy(step, true), options.signal, outage.gone);
     summary.notCopied += again.length - retried;
   }
+  if (outage.unreachable) summary.unreachable = outage.unreachable;
   return summary;
 }

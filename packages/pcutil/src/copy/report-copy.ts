@@ -1,6 +1,7 @@
-import { describeOutage, type CliIo } from '@pcloud/core/cli';
+import type { CliIo } from '@pcloud/core/cli';
 import type { CopyOptions, CopyPlanStep } from '../plan/types.js';
 import { formatCopySummary, type CopySummary } from '../report/copy-summary.js';
+import { stoppedLine } from '../report/stopped-line.js';
 import type { CopyStderr } from './copy-request.js';
 
 /** How to finish a copy that pCloud's going away stopped: the same command, and -u skips what is already there. */
@@ -16,7 +17,7 @@ function resumeHint(options: CopyOptions): string {
 export function reportCopy(summary: CopySummary, steps: readonly CopyPlanStep[], options: CopyOptions, json: boolean, io: CliIo): void {
   const stderr = io.stderr as CopyStderr;
   const outage = summary.unreachable;
-  if (outage) stderr.write(`pcutil: stopped: ${describeOutage({ since: Date.parse(outage.since), detail: outage.reason })}\n`);
+  if (outage) stderr.write(`${stoppedLine(outage)}\n`);
   if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   // When the one thing asked for failed (or the input was bad), its error line is the whole story.
   else if (outage || summary.failed === 0 || summary.files > 0 || steps.filter((step) => step.op !== 'problem').length > 1) {

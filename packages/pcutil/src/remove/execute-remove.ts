@@ -1,7 +1,8 @@
-import { deleteFile, deleteFolder, deleteTree, TransportError, type PCloudClient, type Reachability } from '@pcloud/core';
+import { deleteFile, deleteFolder, deleteTree, type PCloudClient, type Reachability } from '@pcloud/core';
 import { formatRemovedCounts, formatStep } from '../plan/format-step.js';
 import { exactLoc, formatLoc } from '../plan/loc.js';
 import type { RemovePlanStep, RemoveStep } from '../plan/types.js';
+import { createOutageLatch, type Unreachable } from '../remote/outage-latch.js';
 import { errorReason } from '../report/error-reason.js';
 
 /** One removed item, as `rm --json` reports it. */
@@ -20,7 +21,7 @@ export interface RemoveOutcome {
   /** When pCloud went away: the paths left alone (the one in flight included when it failed for that). */
   notRemoved?: string[];
   /** Since when (ISO time) and why pCloud could not be reached, when that stopped the removal. */
-  unreachable?: { since: string; reason: string };
+  unreachable?: Unreachable;
 }
 
 /** Where rm's lines go. */
@@ -58,11 +59,10 @@ async function removeOne(client: PCloudClient, step: RemoveStep): Promise<Remove
  */
 export async function executeRemove(client: () => Promise<PCloudClient>, steps: readonly RemovePlanStep[], output: RemoveOutput): Promise<RemoveOutcome> {
   const outcome: RemoveOutcome = { removed: [], errors: [] };
-  const leave = (step: RemoveStep): void => void (outcome.notRemoved ??= []).push(formatLoc(step.at));
-  const gone = (): boolean => {
-    const state = output.reachability?.state;
-    if (outcome.unreachable === undefined && state?.kind === 'unreachable') outcome.unreachable = { since: new Date(state.since).toISOString(), reason: state.detail };
-    return outcome.unreachable !== undefined;
+  const outage = createOutageLatch(output.reachability);
+  const leave = (step: RemoveStep): void => {
+    outcome.unreachable ??= outage.unreachable;
+    (outcome.notRemoved ??= []).push(formatLoc(step.at));
   };
   const fail = (line: string): void => {
     outcome.errors.push(line);
@@ -73,7 +73,7 @@ export async function executeRemove(client: () => Promise<PCloudClient>, steps: 
       fail(step.message);
       continue;
     }
-    if (gone()) {
+    if (outage.gone()) {
       leave(step);
       continue;
     }
@@ -83,7 +83,7 @@ export async function executeRemove(client: () => Promise<PCloudClient>, steps: 
       if (output.verbose) output.say(formatStep(step) ?? '');
       if (removed.folders !== undefined) output.say(formatRemovedCounts(formatLoc(step.at), removed.folders, removed.files ?? 0));
     } catch (error) {
-      if (error instanceof TransportError && gone()) leave(step);
+      if (outage.stoppedBy(error)) leave(step);
       else fail(`${formatLoc(step.at)}: ${errorReason(error)}`);
     }
   }

@@ -1,3 +1,4 @@
+import type { Unreachable } from '../remote/outage-latch.js';
 import { formatBytes, formatDuration, formatRate } from './format-units.js';
 
 /** What a copy did, as `--json` prints it and the closing line summarizes it. */
@@ -17,7 +18,7 @@ export interface CopySummary {
   /** Files not copied because pCloud went away; running the same command again copies them. */
   notCopied: number;
   /** Since when (ISO time) and why pCloud could not be reached, when that stopped the copy. */
-  unreachable?: { since: string; reason: string };
+  unreachable?: Unreachable;
   bytes: number;
   seconds: number;
   bytesPerSecond: number;
