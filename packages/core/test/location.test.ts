@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isPCloudError } from '../src/errors.js';
 import {
   accountPath,
+  hasTrailingSlash,
   isRemoteSpec,
   joinRemotePath,
   normalizeRemotePath,
@@ -175,6 +176,11 @@ describe('path helpers', () => {
     expect(accountPath('/', '/Applications/My App/')).toBe('/Applications/My App');
     expect(accountPath('/a', undefined)).toBe('/a');
     expect(accountPath('/a', '/')).toBe('/a');
+  });
+
+  it('tells a trailing slash, a last . or .. by whole components only (rsync\'s rule)', () => {
+    for (const path of ['a/', '/', '.', '..', 'a/.', 'a/..', '/a/b/..', '~/']) expect(hasTrailingSlash(path), path).toBe(true);
+    for (const path of ['a', '', 'x.', '..x', 'a/.bashrc', 'a/x..', '/a/b']) expect(hasTrailingSlash(path), path).toBe(false);
   });
 
   it('names the problem with a single name', () => {

@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { PCloudError } from '../errors.js';
 import { elide } from './elide.js';
+import { hasTrailingSlash } from './trailing-slash.js';
 
 /** pCloud refuses names of 1024 UTF-8 bytes or more (pcloud-api.md §1.6). */
 export const MAX_NAME_BYTES = 1023;
@@ -9,7 +10,7 @@ export const MAX_NAME_BYTES = 1023;
 export interface NormalizedPath {
   /** Absolute, `/`-separated, no empty, `.` or `..` segments, no trailing slash except the root `/`. */
   path: string;
-  /** The spec ended in `/`, `.` or `..` (or named the root): `cp -r` copies the folder's contents, not the folder. */
+  /** The spec ended in `/` or a last `.` or `..` (see {@link hasTrailingSlash}), or named the root. */
   trailingSlash: boolean;
 }
 
@@ -55,10 +56,7 @@ export function normalizeSegments(segments: readonly string[], trailingSlash: bo
  * names checked). Relative input is taken from the pCloud root, as `pcutil rm` does.
  */
 export function normalizeRemotePath(raw: string, spec: string = raw): NormalizedPath {
-  // A last `.` or `..` names a folder by where it is, not by a name of its own: like a trailing
-  // slash it means the folder's contents (rsync's rule), so `cp -r p:/a/b/.. d` fills d.
-  const trailing = raw.endsWith('/') || /(^|\/)\.\.?$/.test(raw);
-  return normalizeSegments(raw.split('/'), trailing, spec);
+  return normalizeSegments(raw.split('/'), hasTrailingSlash(raw), spec);
 }
 
 /** Joins a normalised folder path and a child name (`/` + `a` → `/a`, `/x` + `a` → `/x/a`). */

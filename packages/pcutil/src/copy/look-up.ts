@@ -22,12 +22,12 @@ async function find(loc: Loc, walk: WalkLocalOptions, getClient: GetClient): Pro
 export async function lookUpSource(parsed: ParsedArg, options: Pick<CopyOptions, 'recursive' | 'followLinks'>, getClient: GetClient): Promise<SourceSpec> {
   const walk = { recursive: options.recursive, followLinks: options.followLinks === true };
   const entry = parsed.loc.side === 'stdio' ? STDIN_ENTRY : await find(parsed.loc, walk, getClient);
-  return { arg: parsed.arg, loc: parsed.loc, contentsOnly: parsed.trailingSlash, entry };
+  return { arg: parsed.arg, loc: parsed.loc, trailingSlash: parsed.trailingSlash, entry };
 }
 
 /** Looks up DEST: what is there (one level), or which ancestors are missing and whether a file blocks the way. */
 export async function lookUpDest(parsed: ParsedArg, getClient: GetClient): Promise<DestSpec> {
-  const dest: DestSpec = { arg: parsed.arg, loc: parsed.loc, folderRequired: parsed.trailingSlash, entry: undefined, missingParents: [] };
+  const dest: DestSpec = { arg: parsed.arg, loc: parsed.loc, trailingSlash: parsed.trailingSlash, entry: undefined, missingParents: [] };
   if (parsed.loc.side === 'stdio') return dest;
   const entry = await find(parsed.loc, { recursive: false }, getClient);
   if (entry?.kind === 'problem') throw new PCloudError('LOCAL_IO_ERROR', `${parsed.arg}: ${entry.message}`);

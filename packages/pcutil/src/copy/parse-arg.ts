@@ -6,7 +6,7 @@ import type { Loc } from '../plan/types.js';
 export interface ParsedArg {
   arg: string;
   loc: Loc;
-  /** Ended in `/`: a folder's contents (source) or a folder to copy into (destination). */
+  /** Ends in `/` or a last `.` or `..` (core's hasTrailingSlash); resolveTargets decides what that means. */
   trailingSlash: boolean;
   /** The parsed pCloud location (endpoint and token of a `pcloud://…?authid=` form). */
   remote: RemoteLocation | undefined;
@@ -24,5 +24,5 @@ export function parseArg(arg: string, environment: ExpandEnvironment): ParsedArg
     return { arg: remote.display, loc: { side: 'remote', path: remote.path }, trailingSlash: remote.trailingSlash, remote };
   }
   const local = expandLocalPath(arg, environment);
-  return { arg, loc: { side: 'local', path: local.path }, trailingSlash: local.contentsOnly, remote: undefined };
+  return { arg, loc: { side: 'local', path: local.path }, trailingSlash: local.trailingSlash, remote: undefined };
 }

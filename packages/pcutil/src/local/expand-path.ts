@@ -1,4 +1,5 @@
 import { isAbsolute, resolve, sep } from 'node:path';
+import { hasTrailingSlash } from '@pcloud/core';
 
 /** What local path expansion needs from the process, injected so tests never depend on the real one. */
 export interface ExpandEnvironment {
@@ -13,8 +14,8 @@ export interface ExpandEnvironment {
 export interface ExpandedPath {
   /** Absolute and normalized: `.` and `..` resolved, no trailing separator (except the root). */
   path: string;
-  /** The argument ended in `/`, `.` or `..`: with -r, copy the folder's contents rather than the folder. */
-  contentsOnly: boolean;
+  /** The expanded argument ends in `/` or a last `.` or `..` (core's hasTrailingSlash); resolveTargets says what that means. */
+  trailingSlash: boolean;
 }
 
 const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
@@ -37,9 +38,8 @@ export function expandLocalPath(input: string, environment: ExpandEnvironment): 
     const value = environment.env[braced ?? bare ?? ''];
     return value === undefined ? whole : value;
   });
-  // A folder named by `.` or `..` has no name of its own to copy under: as in the original (and
-  // rsync), `cp -r . p:/x` copies the working directory's contents into p:/x, like `./`.
-  const contentsOnly = text.endsWith('/') || /(^|\/)\.\.?$/.test(text);
+  // Told before resolving, which drops the trailing `/` and the `.`/`..` that carry the rule.
+  const trailingSlash = hasTrailingSlash(text);
   const path = isAbsolute(text) ? resolve(text) : resolve(environment.cwd, text);
-  return { path: path.length > 1 && path.endsWith(sep) ? path.slice(0, -1) : path, contentsOnly };
+  return { path: path.length > 1 && path.endsWith(sep) ? path.slice(0, -1) : path, trailingSlash };
 }

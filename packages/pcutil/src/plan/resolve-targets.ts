@@ -7,8 +7,8 @@ export interface SourceSpec {
   /** As the user typed it, for messages. */
   arg: string;
   loc: Loc;
-  /** Ends in `/`, `.` or `..`: copy what is inside, not the folder itself. */
-  contentsOnly: boolean;
+  /** Written with a trailing `/` or a last `.` or `..` (core's hasTrailingSlash); {@link resolveTargets} says what that means. */
+  trailingSlash: boolean;
   /** What is there; undefined when nothing is. Folders carry their tree when -r is given. */
   entry: Entry | undefined;
 }
@@ -17,8 +17,8 @@ export interface SourceSpec {
 export interface DestSpec {
   arg: string;
   loc: Loc;
-  /** Ends in `/`: it must be (or become) a folder. */
-  folderRequired: boolean;
+  /** Written with a trailing `/` or a last `.` or `..`; see {@link resolveTargets}. */
+  trailingSlash: boolean;
   /** What is there now (a folder wins when pCloud has a file and a folder of that name). */
   entry: FileEntry | FolderEntry | undefined;
   /** When nothing is there: the missing ancestors to create, outermost first. */
@@ -57,11 +57,16 @@ const problem = (at: Loc, message: string, severity: ProblemStep['severity'] = '
 /**
  * Applies the original pcutil's rules to decide where each SOURCE lands under DEST. A folder
  * (with -r) lands at DEST/<its name> whether DEST exists or not, and DEST is created when missing
- * (rsync's rule: the same command gives the same tree every time); a folder named with a trailing
- * `/`, `.` or `..` contributes its contents to DEST instead. A file lands inside DEST when DEST is
- * a folder, when DEST ends in `/` or when there are several sources, and otherwise becomes DEST
- * (the original's -r rule for a file copied an empty folder; this is rsync's). A folder needs -r,
- * and no folder lands on a file. Throws a usage error when a copy would be local to local.
+ * (rsync's rule: the same command gives the same tree every time). A file lands inside DEST when
+ * DEST is a folder or when there are several sources, and otherwise becomes DEST (the original's
+ * -r rule for a file copied an empty folder; this is rsync's). A folder needs -r, and no folder
+ * lands on a file. Throws a usage error when a copy would be local to local.
+ *
+ * The trailing-slash rule (rsync's, and the original's) is decided here and nowhere else; the
+ * parsers only record `trailingSlash`, through core's hasTrailingSlash. A SOURCE folder written
+ * `tree/`, `.` or `..` has no name of its own to copy under, so its contents go into DEST, as the
+ * root's do (`cd tree && cp -r . p:/x` fills p:/x). A DEST written `dest/` (or `.`, `..`) is a
+ * folder to copy into: it must be one, or is created as one.
  */
 export function resolveTargets(sources: SourceSpec[], dest: DestSpec, options: CopyOptions): TargetPlan {
   assertOneSideRemote(sources, dest);
@@ -70,7 +75,7 @@ export function resolveTargets(sources: SourceSpec[], dest: DestSpec, options: C
     result.problems.push(problem(dest.loc, `${formatLoc(dest.blockedBy)} is a file, not a folder`));
     return result;
   }
-  const intoFolder = dest.loc.side !== 'stdio' && (dest.entry?.kind === 'folder' || dest.folderRequired || sources.length > 1);
+  const intoFolder = dest.loc.side !== 'stdio' && (dest.entry?.kind === 'folder' || dest.trailingSlash || sources.length > 1);
   if (intoFolder && dest.entry?.kind === 'file') {
     const why = sources.length > 1 ? 'several sources need a folder to copy into' : 'a trailing / names a folder';
     result.problems.push(problem(dest.loc, `${dest.arg} is a file, not a folder (${why})`));
@@ -124,7 +129,8 @@ function placeSource(source: SourceSpec, dest: DestSpec, intoFolder: boolean, op
     to = dest.loc;
   } else if (entry.kind === 'folder') {
     if (dest.entry?.kind === 'file') return { message: `cannot copy the folder ${source.arg} onto the file ${dest.arg}` };
-    const contents = source.contentsOnly || name === '';
+    // The trailing-slash rule (see resolveTargets); the root has no name of its own either.
+    const contents = source.trailingSlash || name === '';
     to = contents ? dest.loc : childLoc(dest.loc, name);
     newName = contents ? (dest.entry === undefined ? baseName(dest.loc) : undefined) : name;
   } else if (intoFolder) {

@@ -29,18 +29,18 @@ describe('expandLocalPath', () => {
     expect(expand(input).path).toBe(expected);
   });
 
-  it('marks a trailing slash, a last . and a last .. as contents-only, and only those', () => {
-    expect(expand('dir/').contentsOnly).toBe(true);
-    expect(expand('~/').contentsOnly).toBe(true);
-    // The original and rsync copy what is inside a folder named by . or .., not the folder.
-    expect(expand('.').contentsOnly).toBe(true);
-    expect(expand('..').contentsOnly).toBe(true);
-    expect(expand('dir/.').contentsOnly).toBe(true);
-    expect(expand('dir/..').contentsOnly).toBe(true);
-    expect(expand('dir').contentsOnly).toBe(false);
-    expect(expand('.bashrc').contentsOnly).toBe(false);
-    expect(expand('dir/..x').contentsOnly).toBe(false);
-    expect(expand('x.').contentsOnly).toBe(false);
+  it('marks a trailing slash, a last . and a last .., and only those', () => {
+    expect(expand('dir/').trailingSlash).toBe(true);
+    expect(expand('~/').trailingSlash).toBe(true);
+    // Like a trailing slash, a last . or .. names a folder by where it is (rsync's rule).
+    expect(expand('.').trailingSlash).toBe(true);
+    expect(expand('..').trailingSlash).toBe(true);
+    expect(expand('dir/.').trailingSlash).toBe(true);
+    expect(expand('dir/..').trailingSlash).toBe(true);
+    expect(expand('dir').trailingSlash).toBe(false);
+    expect(expand('.bashrc').trailingSlash).toBe(false);
+    expect(expand('dir/..x').trailingSlash).toBe(false);
+    expect(expand('x.').trailingSlash).toBe(false);
     expect(expand('dir/').path).toBe('/home/me/work/dir');
   });
 });

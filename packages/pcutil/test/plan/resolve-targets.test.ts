@@ -3,16 +3,16 @@ import { resolveTargets, type DestSpec, type SourceSpec } from '../../src/plan/r
 import type { Entry, Loc } from '../../src/plan/types.js';
 import { file, folder, local, plain, recursive, remote, stdio } from './fixtures.js';
 
-const src = (loc: Loc, entry: Entry | undefined, contentsOnly = false): SourceSpec => ({
+const src = (loc: Loc, entry: Entry | undefined, trailingSlash = false): SourceSpec => ({
   arg: loc.side === 'remote' ? `p:${loc.path}` : loc.path,
   loc,
-  contentsOnly,
+  trailingSlash,
   entry,
 });
 const dst = (loc: Loc, entry: DestSpec['entry'], extra: Partial<DestSpec> = {}): DestSpec => ({
   arg: loc.side === 'remote' ? `p:${loc.path}` : loc.path,
   loc,
-  folderRequired: false,
+  trailingSlash: false,
   entry,
   missingParents: [],
   ...extra,
@@ -41,14 +41,14 @@ describe('resolveTargets: where a file goes', () => {
   });
 
   it('treats a DEST ending in / as a folder to create', () => {
-    const dest = dst(remote('/new'), undefined, { folderRequired: true, missingParents: [] });
+    const dest = dst(remote('/new'), undefined, { trailingSlash: true, missingParents: [] });
     const plan = resolveTargets([src(local('/h/a.txt'), file('a.txt'))], dest, plain);
     expect(plan.prelude).toEqual([{ op: 'mkdir', at: remote('/new') }]);
     expect(plan.targets.map((t) => t.to)).toEqual([remote('/new/a.txt')]);
   });
 
   it('refuses a DEST ending in / that is a file', () => {
-    const plan = resolveTargets([src(local('/h/a.txt'), file('a.txt'))], dst(remote('/f'), file('f'), { folderRequired: true }), plain);
+    const plan = resolveTargets([src(local('/h/a.txt'), file('a.txt'))], dst(remote('/f'), file('f'), { trailingSlash: true }), plain);
     expect(plan.targets).toEqual([]);
     expect(plan.problems[0]?.message).toMatch(/p:\/f is a file, not a folder/);
   });
