@@ -93,6 +93,14 @@ describe('pcloud:// locations', () => {
     expect(parseLocation(spec)).toMatchObject({ form: 'url', endpoint, region, path, accessToken: undefined });
   });
 
+  it('tells a trailing slash, a last . and a last .. as p: does (rsync\'s rule)', () => {
+    for (const tail of ['/a/b/', '/a/b/.', '/a/b/c/..', '/a/b/c/%2E%2E']) {
+      expect(parseLocation(`pcloud://eapi.pcloud.com${tail}`), tail).toMatchObject({ path: '/a/b', trailingSlash: true });
+    }
+    expect(parseLocation('pcloud://eapi.pcloud.com/a/b')).toMatchObject({ path: '/a/b', trailingSlash: false });
+    expect(parseLocation('pcloud://eapi.pcloud.com/a/b.')).toMatchObject({ path: '/a/b.', trailingSlash: false });
+  });
+
   it('takes the authid as the token and never shows it', () => {
     const location = parseLocation(`pcloud://eapi.pcloud.com/b?authid=${TOKEN}`);
     expect(location.accessToken).toBe(TOKEN);

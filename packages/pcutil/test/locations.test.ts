@@ -56,6 +56,17 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       expect(dot.code, dot.stderr).toBe(0);
     });
 
+    it('takes a pcloud:// SOURCE ending in .. as its folder\'s contents, as p: does', async () => {
+      await fx.emulator.seedFile('/dots/x/a.txt', 'a');
+      await fx.emulator.seedFile('/dots/x/sub/b.txt', 'b');
+      const root = await mkdtemp(join(tmpdir(), 'pcutil-dots-'));
+      const host = new URL(fx.emulator.apiUrl).host;
+      const viaP = await pcutil(fx.emulator, ['cp', '-d', '-r', 'p:/dots/x/sub/..', join(root, 'out')]);
+      const viaUrl = await pcutil(fx.emulator, ['cp', '-d', '-r', `pcloud+http://${host}/dots/x/sub/..?authid=${fx.emulator.token}`, join(root, 'out')]);
+      expect(viaP.stdout.split('\n').slice(0, 2)).toEqual([`mkdir ${root}/out`, `cp p:/dots/x/a.txt ${root}/out/a.txt`]);
+      expect([viaUrl.code, viaUrl.stdout]).toEqual([viaP.code, viaP.stdout]);
+    });
+
     it('rm --json reports what was removed and what failed', async () => {
       await fx.emulator.seedFile('/rmjson/t/a', 'a');
       await fx.emulator.seedFile('/rmjson/f', 'f');

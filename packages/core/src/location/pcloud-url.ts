@@ -1,6 +1,7 @@
 import { REGIONS, type RegionName } from '../client/region.js';
 import { PCloudError } from '../errors.js';
 import { normalizeSegments, type NormalizedPath } from './remote-path.js';
+import { hasTrailingSlash } from './trailing-slash.js';
 
 function regionOfHost(host: string): RegionName | undefined {
   return host === REGIONS.eu.host ? 'eu' : host === REGIONS.us.host ? 'us' : undefined;
@@ -97,6 +98,6 @@ export function parsePCloudUrl(spec: string): PCloudUrlParts {
   const where = endpointOf(scheme, shape[2] ?? '', display);
   const rawPath = shape[3] ?? '';
   const segments = rawPath.split('/').map((segment) => decodePart(segment, 'path', display));
-  const path = normalizeSegments(segments, rawPath === '' || rawPath.endsWith('/'), display);
+  const path = normalizeSegments(segments, hasTrailingSlash(segments.join('/')), display);
   return { ...path, ...where, accessToken: tokenOf(shape[4], display), display: `${scheme}://${shape[2] ?? ''}${rawPath}` };
 }
