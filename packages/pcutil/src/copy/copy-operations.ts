@@ -25,9 +25,8 @@ function deltas(onBytes: (bytes: number) => void): (progress: Progress) => void 
 
 /**
  * Local files up to this size go up in one streamed `uploadfile` request, larger ones in resumable
- * chunks: one request waits for no answer between chunks, and a failed one is re-sent from the
- * file, which costs at most one file's bytes. (Measured against the emulator when this was set:
- * one request ~2× the throughput of 8 MiB `upload_write` chunks.)
+ * chunks: one request waits for no answer between chunks, so it moves the bytes faster, and a
+ * failed one is re-sent from the file, which costs at most one file's bytes.
  */
 export const SINGLE_REQUEST_UPLOAD_LIMIT = 4 * 1024 ** 3;
 

@@ -22,9 +22,10 @@ const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
 /**
  * Expands a local path the way a shell would before pcutil sees it: `~` and `~/…` become the home
- * folder, `~name/…` that user's home folder (when there is such a user), `$VAR` and `${VAR}` their values (unset ones stay as written, as Python's expandvars does),
- * and the result is resolved against the working directory. Only whole `.`/`..` components are
- * special, so `.bashrc` stays a file name.
+ * folder, `~name/…` that user's home folder (when there is such a user), `$VAR` and `${VAR}` their
+ * values (unset ones stay as written, as Python's expandvars does), and the result is resolved
+ * against the working directory. Only whole `.`/`..` components are special, so `.bashrc` stays a
+ * file name.
  */
 export function expandLocalPath(input: string, environment: ExpandEnvironment): ExpandedPath {
   let text = input;

@@ -41,7 +41,7 @@ export interface ProblemEntry {
   kind: 'problem';
   name: string;
   message: string;
-  /** Warnings are skipped quietly-ish; errors count as failures (exit status 1). */
+  /** A warning skips the item with a `warning:` line and is counted; an error counts as a failure (exit status 1). */
   severity: 'warning' | 'error';
   /** A symbolic link to a folder that was not descended into (no -L); the summary counts these. */
   linkNotFollowed?: true;

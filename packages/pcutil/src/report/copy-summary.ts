@@ -36,7 +36,7 @@ export function finishCopySummary(summary: CopySummary, seconds: number): CopySu
   return { ...summary, seconds, bytesPerSecond: seconds > 0 ? Math.round(summary.bytes / seconds) : 0 };
 }
 
-/** The closing line: `3 files copied (12.0 KB) in 0.4 s, 30.0 KB/s; 1 skipped; 5 not copied; 2 failed.` */
+/** The closing line: `3 file(s) copied (12.0 KB) in 0.4 s, 30.0 KB/s; 1 skipped; 5 not copied; 2 failed.` */
 export function formatCopySummary(summary: CopySummary): string {
   const parts = [
     `${summary.files} file(s) copied (${formatBytes(summary.bytes)}) in ${formatDuration(summary.seconds)}, ${formatRate(summary.bytes, summary.seconds)}`,
