@@ -10,7 +10,9 @@ let failed = 0;
 for (const pkg of readdirSync(join(root, 'packages')).sort()) {
   const dir = join(root, 'packages', pkg, 'bench');
   if (!existsSync(dir)) continue;
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.bench.mjs')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.bench.mjs'))
+    .sort()) {
     const path = join(dir, file);
     if (filter && !path.includes(filter)) continue;
     console.log(`\n== ${pkg}/bench/${file}`);

@@ -28,7 +28,9 @@ export async function binUnderTest(packageDir, bin) {
     target: 'node22',
     conditions: ['@pcloud/source'],
     logLevel: 'warning',
-    banner: { js: "import { createRequire as __pcloudCreateRequire } from 'node:module'; const require = __pcloudCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __pcloudCreateRequire } from 'node:module'; const require = __pcloudCreateRequire(import.meta.url);",
+    },
   });
   return outfile;
 }

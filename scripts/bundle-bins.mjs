@@ -15,9 +15,7 @@ import { dirname, join } from 'node:path';
 const builtinsWithoutFacade = {
   name: 'builtins-without-facade',
   setup(build) {
-    build.onResolve({ filter: /^[a-z_/:]+$/ }, (args) =>
-      isBuiltin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined,
-    );
+    build.onResolve({ filter: /^[a-z_/:]+$/ }, (args) => (isBuiltin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
       contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
       loader: 'js',
@@ -79,7 +77,9 @@ await Promise.all(
       logLevel: 'warning',
       plugins: [builtinsWithoutFacade, stringWidthFront],
       // Some bundled CommonJS dependencies call require(); give ESM output a real one.
-      banner: { js: "import { createRequire as __pcloudCreateRequire } from 'node:module'; const require = __pcloudCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __pcloudCreateRequire } from 'node:module'; const require = __pcloudCreateRequire(import.meta.url);",
+      },
     });
   }),
 );

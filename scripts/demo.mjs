@@ -93,7 +93,11 @@ try {
   const config = join(work, 'pcloud.json');
   await writeFile(
     config,
-    JSON.stringify({ endpoint: main.info.apiUrl, 'ca-file': caFile, 'client-id': DEMO_APP.clientId, 'client-secret': DEMO_APP.clientSecret }, null, 2),
+    JSON.stringify(
+      { endpoint: main.info.apiUrl, 'ca-file': caFile, 'client-id': DEMO_APP.clientId, 'client-secret': DEMO_APP.clientSecret },
+      null,
+      2,
+    ),
     { mode: 0o600 },
   );
   const f = ['-f', config];
@@ -126,13 +130,20 @@ try {
   await writeFile(legacyConfig, JSON.stringify({ endpoint: legacy.info.apiUrl, access_token: legacy.info.token }), { mode: 0o600 });
   const lf = ['-f', legacyConfig];
   const music = join(work, 'Music');
-  for (const track of ['Miles Davis/Kind of Blue/01 So What.mp3', 'Miles Davis/Kind of Blue/02 Freddie Freeloader.mp3', 'Nina Simone/Pastel Blues/01 Be My Husband.mp3']) {
+  for (const track of [
+    'Miles Davis/Kind of Blue/01 So What.mp3',
+    'Miles Davis/Kind of Blue/02 Freddie Freeloader.mp3',
+    'Nina Simone/Pastel Blues/01 Be My Husband.mp3',
+  ]) {
     await mkdir(join(music, track, '..'), { recursive: true });
     await writeFile(join(music, track), `ID3 ${track}`);
   }
   await show('pcutil', [...lf, 'cp', '-r', `${music}/`, 'p:/Music'], { quietArgs: 2 });
   const playlist = join(music, 'Evening Jazz.m3u');
-  await writeFile(playlist, `#EXTM3U\n#EXTINF:-1,So What\n${music}/Miles Davis/Kind of Blue/01 So What.mp3\nNina Simone/Pastel Blues/01 Be My Husband.mp3\n`);
+  await writeFile(
+    playlist,
+    `#EXTM3U\n#EXTINF:-1,So What\n${music}/Miles Davis/Kind of Blue/01 So What.mp3\nNina Simone/Pastel Blues/01 Be My Husband.mp3\n`,
+  );
   await show('pcloud-playlist', [...lf, '--prefix', music, playlist], { quietArgs: 2 });
   await show('pcloud-playlist', [...lf, '--list', '-v'], { quietArgs: 2 });
   await show('pcloud-token', [...lf, 'list'], { quietArgs: 2 });

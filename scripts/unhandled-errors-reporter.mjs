@@ -7,7 +7,11 @@ export default class UnhandledErrorsReporter {
   onTestRunEnd(_testModules, unhandledErrors) {
     const file = process.env.PCLOUD_UNHANDLED_REPORT;
     if (!file) return;
-    const messages = unhandledErrors.map((error) => String(error?.message ?? error).split('\n')[0].slice(0, 200));
+    const messages = unhandledErrors.map((error) =>
+      String(error?.message ?? error)
+        .split('\n')[0]
+        .slice(0, 200),
+    );
     writeFileSync(file, `${JSON.stringify({ unhandledErrors: unhandledErrors.length, messages })}\n`);
   }
 }

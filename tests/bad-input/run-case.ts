@@ -39,7 +39,8 @@ export async function runCase(fx: ToolkitFixture, testCase: BadInputCase, mode: 
   const remoteBefore = await remoteSnapshot(fx.client);
   const stdin = testCase.stdin?.(fx.secrets);
   const options = { env: caseEnv(fx, testCase.env?.(fx.secrets)), cwd: fx.local, ...(stdin === undefined ? {} : { stdin }) };
-  const result = mode === 'spawned' ? await runSpawned(testCase.bin, testCase.args, options) : await runInProcess(testCase.bin, testCase.args, options);
+  const result =
+    mode === 'spawned' ? await runSpawned(testCase.bin, testCase.args, options) : await runInProcess(testCase.bin, testCase.args, options);
   return {
     result,
     configBefore,

@@ -41,7 +41,11 @@ describe('the bins on an old Node.js', () => {
 
   it.each(shims)('$bin prints one line naming the Node.js it needs and exits 1', async ({ bin, shim }) => {
     const result = await run(old.path, [shim, '--version']);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: `${bin}: needs Node.js ${MINIMUM_NODE} or newer (this is Node.js ${old.version})\n` });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${bin}: needs Node.js ${MINIMUM_NODE} or newer (this is Node.js ${old.version})\n`,
+    });
   });
 
   it.each(shims)('$bin still starts on this Node.js', async ({ bin, shim }) => {
@@ -60,7 +64,8 @@ describe('the minimum Node.js', () => {
   });
 
   it('compares major and minor versions', () => {
-    for (const version of ['22.12.0', 'v22.12.1', '22.13.0', '23.0.0', '24.22.3', '100.0.0']) expect(isSupportedNode(version), version).toBe(true);
+    for (const version of ['22.12.0', 'v22.12.1', '22.13.0', '23.0.0', '24.22.3', '100.0.0'])
+      expect(isSupportedNode(version), version).toBe(true);
     for (const version of ['22.11.9', 'v22.1.0', '20.20.2', '18.0.0', '8.17.0']) expect(isSupportedNode(version), version).toBe(false);
   });
 });

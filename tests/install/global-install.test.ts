@@ -43,7 +43,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await emulator?.stop();
-  for (const dir of [work, prefix, ...new Set(tarballs.map((t) => join(t, '..')))]) if (dir) await rm(dir, { recursive: true, force: true });
+  for (const dir of [work, prefix, ...new Set(tarballs.map((t) => join(t, '..')))])
+    if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function tarballFiles(tarball: string): Promise<string[]> {
@@ -73,10 +74,13 @@ describe('the packed tarballs', () => {
     // What the manifest points at is in the tarball (every export's types and code, the bins);
     // only the workspace's own "@pcloud/source" condition names sources, which are not shipped.
     const exported = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((target) =>
-      typeof target === 'string' ? [target] : Object.entries(target).flatMap(([condition, file]) => (condition === '@pcloud/source' ? [] : [file])),
+      typeof target === 'string'
+        ? [target]
+        : Object.entries(target).flatMap(([condition, file]) => (condition === '@pcloud/source' ? [] : [file])),
     );
     expect(exported.length).toBeGreaterThanOrEqual(3);
-    for (const target of [manifest.types, ...exported, ...Object.values(manifest.bin ?? {})]) expect(files).toContain(String(target).replace(/^\.\//, ''));
+    for (const target of [manifest.types, ...exported, ...Object.values(manifest.bin ?? {})])
+      expect(files).toContain(String(target).replace(/^\.\//, ''));
     if (BINS[pkg]) expect(files).toContain(`dist/bin/${BINS[pkg]}.js`);
     expect([...files].filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
     // pnpm pack rewrites workspace: ranges into the real versions.
@@ -154,7 +158,7 @@ describe('the installed bins', () => {
         "await writeFile('note.txt', 'written by a script');",
         "const { metadata } = await uploadFile(client, 'note.txt', { path: '/installed/note.txt' });",
         "const folder = await listFolder(client, { path: '/installed' });",
-        "console.log(JSON.stringify({ uploaded: metadata.name, size: metadata.size, names: folder.contents.map((item) => item.name).sort() }));",
+        'console.log(JSON.stringify({ uploaded: metadata.name, size: metadata.size, names: folder.contents.map((item) => item.name).sort() }));',
         'await client.close();',
       ].join('\n'),
     );
@@ -172,11 +176,13 @@ async function passwordLogin(apiUrl: string): Promise<string> {
   const query = new URLSearchParams({ getauth: '1', username: 'demo@pcloud-emulator.test', password: 'emulator-password' });
   const ca = await readFile(caFile, 'utf8');
   const text = await new Promise<string>((resolve, reject) => {
-    https.get(`${apiUrl}/userinfo?${query}`, { ca }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    }).on('error', reject);
+    https
+      .get(`${apiUrl}/userinfo?${query}`, { ca }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      })
+      .on('error', reject);
   });
   const answer = JSON.parse(text) as { result: number; auth?: string };
   if (answer.result !== 0 || !answer.auth) throw new Error(`password login refused: result ${answer.result}`);

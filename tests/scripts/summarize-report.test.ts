@@ -37,7 +37,15 @@ describe('the closing line', () => {
     );
     const [report, unhandled] = [join(dir, 'report.json'), join(dir, 'unhandled.json')];
     const vitest = await run(
-      [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', project, '--reporter=json', `--reporter=${join(root, 'scripts', 'unhandled-errors-reporter.mjs')}`, `--outputFile.json=${report}`],
+      [
+        join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+        'run',
+        '--root',
+        project,
+        '--reporter=json',
+        `--reporter=${join(root, 'scripts', 'unhandled-errors-reporter.mjs')}`,
+        `--outputFile.json=${report}`,
+      ],
       { PCLOUD_UNHANDLED_REPORT: unhandled, CI: 'true' },
     );
     expect(vitest.code, vitest.stderr).toBe(1);

@@ -87,7 +87,10 @@ describe('with recognisable tokens', () => {
   });
 
   it('a bin spawned with --debug prints none of them', async () => {
-    const result = record('spawned pcutil --debug ls', await runSpawned('pcutil', ['--debug', 'ls', '-l', 'p:/docs'], { env: caseEnv(fx), cwd: fx.local }));
+    const result = record(
+      'spawned pcutil --debug ls',
+      await runSpawned('pcutil', ['--debug', 'ls', '-l', 'p:/docs'], { env: caseEnv(fx), cwd: fx.local }),
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/listfolder/);
     expect(leakedSecrets(result.stdout + result.stderr)).toEqual([]);
@@ -97,7 +100,9 @@ describe('with recognisable tokens', () => {
     // The first run registers the spare token (it is its PCLOUD_ACCESS_TOKEN); the second has never
     // seen it, so where it only names a folder, it is printed as that run gave it.
     const spare = fx.secrets.spareAccessToken;
-    expect((await runInProcess('pcloud-token', ['whoami'], { env: caseEnv(fx, { PCLOUD_ACCESS_TOKEN: spare }), cwd: fx.local })).code).toBe(0);
+    expect((await runInProcess('pcloud-token', ['whoami'], { env: caseEnv(fx, { PCLOUD_ACCESS_TOKEN: spare }), cwd: fx.local })).code).toBe(
+      0,
+    );
     const other = await runInProcess('pcutil', ['ls', `p:/${spare}`], { env: caseEnv(fx), cwd: fx.local });
     expect(other).toMatchObject({ code: 1, stderr: `pcutil: p:/${spare}: no such file or folder\n` });
   });
@@ -112,7 +117,12 @@ describe('with recognisable tokens', () => {
       await client.call('listfolder', { path: '/docs' }).catch((error: unknown) => errors.push(error));
       await client.close();
     }
-    const closed = createClient({ endpoint: 'http://127.0.0.1:9', auth: fx.secrets.auth, retry: false, logger: (line) => void logged.push(line) });
+    const closed = createClient({
+      endpoint: 'http://127.0.0.1:9',
+      auth: fx.secrets.auth,
+      retry: false,
+      logger: (line) => void logged.push(line),
+    });
     await closed.call('userinfo', {}).catch((error: unknown) => errors.push(error));
     await closed.close();
     expect(errors).toHaveLength(3);
@@ -120,7 +130,9 @@ describe('with recognisable tokens', () => {
     expect(errors.every((error) => error instanceof PCloudError)).toBe(true);
     const texts = errors.map((error) => {
       const e = error as PCloudError;
-      return [e.message, e.hint ?? '', String(e), e.stack ?? '', JSON.stringify(e), String((e as { cause?: unknown }).cause ?? '')].join('\n');
+      return [e.message, e.hint ?? '', String(e), e.stack ?? '', JSON.stringify(e), String((e as { cause?: unknown }).cause ?? '')].join(
+        '\n',
+      );
     });
     expect(logged.length).toBeGreaterThan(0);
     expect(leakedSecrets([...texts, ...logged].join('\n'))).toEqual([]);

@@ -27,10 +27,12 @@ export function errorShapeProblems(bin: ToolBin, result: ToolResult): string[] {
   if (!result.stderr.endsWith('\n')) problems.push('stderr does not end with a newline');
   const lines = result.stderr.replace(/\n$/, '').split('\n');
   const [first = '', second, ...rest] = lines;
-  if (!new RegExp(`^(${escape(bin)}|[^\\s:][^:]*(:\\d+)?): \\S`).test(first)) problems.push(`first line names neither the bin nor a file: ${JSON.stringify(first)}`);
+  if (!new RegExp(`^(${escape(bin)}|[^\\s:][^:]*(:\\d+)?): \\S`).test(first))
+    problems.push(`first line names neither the bin nor a file: ${JSON.stringify(first)}`);
   if (/internal error|^\s+at /m.test(result.stderr)) problems.push('a bug report or stack trace was printed');
   const tryHelp = new RegExp(`^Try '${escape(bin)}( [a-z-]+)? --help' for more information\\.$`);
-  if (result.code === 2 && !(second !== undefined && tryHelp.test(second))) problems.push(`a usage error without the Try '${bin} --help' line`);
+  if (result.code === 2 && !(second !== undefined && tryHelp.test(second)))
+    problems.push(`a usage error without the Try '${bin} --help' line`);
   if (result.code !== 2 && second !== undefined && !/^hint: \S/.test(second) && !SUMMARIES[bin]?.test(second)) {
     problems.push(`second line is neither a hint nor the closing summary: ${JSON.stringify(second)}`);
   }

@@ -16,7 +16,11 @@ import { run as playlist } from '../../packages/playlist/src/cli/playlist-tool.j
 export type ToolBin = 'pcutil' | 'pcloud-playlist' | 'pcloud-token';
 
 const RUNS: Record<ToolBin, RunTool> = { pcutil, 'pcloud-playlist': playlist, 'pcloud-token': token };
-const SHIMS: Record<ToolBin, string> = { pcutil: 'pcutil/bin/pcutil.js', 'pcloud-playlist': 'playlist/bin/pcloud-playlist.js', 'pcloud-token': 'token/bin/pcloud-token.js' };
+const SHIMS: Record<ToolBin, string> = {
+  pcutil: 'pcutil/bin/pcutil.js',
+  'pcloud-playlist': 'playlist/bin/pcloud-playlist.js',
+  'pcloud-token': 'token/bin/pcloud-token.js',
+};
 const packagesDir = new URL('../../packages', import.meta.url).pathname;
 
 /** What one run printed and answered. */
@@ -62,9 +66,14 @@ export function runSpawned(bin: ToolBin, args: readonly string[], options: ToolR
   const bundle = join(shim, '../../dist/bin', `${bin}.js`);
   if (!existsSync(bundle)) throw new Error(`run \`pnpm build\` first: ${bundle} is missing`);
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [shim, ...args], { env: options.env, cwd: options.cwd, timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [shim, ...args],
+      { env: options.env, cwd: options.cwd, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+      },
+    );
     child.stdin?.end(options.stdin ?? '');
   });
 }

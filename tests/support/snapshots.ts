@@ -11,8 +11,16 @@ export async function localSnapshot(root: string): Promise<string[]> {
     for (const name of (await readdir(dir)).sort()) {
       const path = join(dir, name);
       const info = await lstat(path);
-      const digest = info.isFile() ? createHash('sha256').update(await readFile(path)).digest('hex') : info.isSymbolicLink() ? await readlink(path) : '';
-      lines.push(`${rel}${name} ${info.isDirectory() ? 'd' : info.isFile() ? 'f' : 'o'} ${info.size} ${info.mode.toString(8)} ${info.mtimeMs} ${digest}`);
+      const digest = info.isFile()
+        ? createHash('sha256')
+            .update(await readFile(path))
+            .digest('hex')
+        : info.isSymbolicLink()
+          ? await readlink(path)
+          : '';
+      lines.push(
+        `${rel}${name} ${info.isDirectory() ? 'd' : info.isFile() ? 'f' : 'o'} ${info.size} ${info.mode.toString(8)} ${info.mtimeMs} ${digest}`,
+      );
       if (info.isDirectory()) await visit(path, `${rel}${name}/`);
     }
   };
@@ -26,7 +34,11 @@ export async function remoteSnapshot(client: PCloudClient): Promise<string[]> {
   const lines: string[] = [];
   const visit = (folder: FolderMetadata, path: string): void => {
     for (const item of folder.contents ?? []) {
-      lines.push(item.isfolder ? `${path}${item.name}/ ${item.folderid} ${item.modified}` : `${path}${item.name} ${item.fileid} ${item.hash} ${item.modified}`);
+      lines.push(
+        item.isfolder
+          ? `${path}${item.name}/ ${item.folderid} ${item.modified}`
+          : `${path}${item.name} ${item.fileid} ${item.hash} ${item.modified}`,
+      );
       if (item.isfolder) visit(item, `${path}${item.name}/`);
     }
   };

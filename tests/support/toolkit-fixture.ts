@@ -46,7 +46,8 @@ function secret(kind: string): string {
 }
 
 async function seedLocal(local: string): Promise<void> {
-  for (const dir of ['home', 'files/tree/sub', 'playlists/garbage-dir.m3u', 'music/Artist/Album']) await mkdir(join(local, dir), { recursive: true });
+  for (const dir of ['home', 'files/tree/sub', 'playlists/garbage-dir.m3u', 'music/Artist/Album'])
+    await mkdir(join(local, dir), { recursive: true });
   await writeFile(join(local, 'files/a.txt'), 'alpha\n');
   await writeFile(join(local, 'files/tree/sub/b.txt'), 'beta\n');
   await writeFile(join(local, 'music/Artist/Album/01 Intro.mp3'), 'mp3');
@@ -69,7 +70,13 @@ export async function startToolkitFixture(): Promise<ToolkitFixture> {
   const now = emulator.state.now();
   const { userid } = emulator.seeded;
   const auth = identity.issueToken(userid, 'auth', { device: 'bad-input suite', now, value: secret('AUTH') }).value;
-  const expiredAuth = identity.issueToken(userid, 'auth', { device: 'expired', now: now - 3 * DAY, expiresIn: DAY, inactiveExpiresIn: DAY, value: secret('EXPIRED') }).value;
+  const expiredAuth = identity.issueToken(userid, 'auth', {
+    device: 'expired',
+    now: now - 3 * DAY,
+    expiresIn: DAY,
+    inactiveExpiresIn: DAY,
+    value: secret('EXPIRED'),
+  }).value;
   const app = identity.apps.get(DEMO_APP.clientId)!;
   const revoked = identity.issueAppToken(app, userid, now, secret('REVOKED'));
   identity.revoke(revoked.tokenid);

@@ -43,13 +43,25 @@ function countRetries(line) {
 
 function clientFor(transport) {
   // A generous timeout and the default retries: a loaded machine must slow the numbers down, not fail the run.
-  return createClient({ endpoint: info.apiUrl, accessToken: info.token, ca, transport, binaryPort: info.binaryPort, timeout: 10, logger: countRetries });
+  return createClient({
+    endpoint: info.apiUrl,
+    accessToken: info.token,
+    ca,
+    transport,
+    binaryPort: info.binaryPort,
+    timeout: 10,
+    logger: countRetries,
+  });
 }
 
 const setup = clientFor('http');
 await setup.call('createfolder', { path: '/bench' });
 const payload = Buffer.alloc(UPLOAD_BYTES, 'bench data ');
-await setup.call('uploadfile', { path: '/bench', filename: 'probe.txt' }, { body: { kind: 'data', stream: Readable.from([payload]), length: payload.length } });
+await setup.call(
+  'uploadfile',
+  { path: '/bench', filename: 'probe.txt' },
+  { body: { kind: 'data', stream: Readable.from([payload]), length: payload.length } },
+);
 await setup.close();
 
 const rows = [];
@@ -113,4 +125,6 @@ console.table({
   },
 });
 console.log(`retries after transient failures: http ${retries.http}, binary ${retries.binary}`);
-console.log(`goals: stat speed-up ≥ 3× (${http.statMs / binary.statMs >= 3 ? 'met' : 'NOT met'}), uploads no slower (${binary.uploadMs <= http.uploadMs ? 'met' : 'NOT met'})`);
+console.log(
+  `goals: stat speed-up ≥ 3× (${http.statMs / binary.statMs >= 3 ? 'met' : 'NOT met'}), uploads no slower (${binary.uploadMs <= http.uploadMs ? 'met' : 'NOT met'})`,
+);

@@ -7,7 +7,10 @@ const MESSAGES: ReadonlyMap<number, string> = new Map<number, string>([
   [1000, 'Log in required.'],
   [1001, 'No full path or name/folderid provided.'],
   [1002, 'No full path or folderid provided.'],
-  [1003, "Neither csr or publickey is provided. Please create Certificate Signing Request and pass it as 'csr' parameter or send your 'publickey'."],
+  [
+    1003,
+    "Neither csr or publickey is provided. Please create Certificate Signing Request and pass it as 'csr' parameter or send your 'publickey'.",
+  ],
   [1004, 'No fileid or path provided.'],
   [1005, 'Unknown content-type requested.'],
   [1006, 'Please provide flags.'],
@@ -19,7 +22,10 @@ const MESSAGES: ReadonlyMap<number, string> = new Map<number, string>([
   [1012, 'Invalid lock type. Please provide type (supported values: 0, 1, 2).'],
   [1013, 'Date/time format not understood.'],
   [1014, 'Thumb can not be created from this file type.'],
-  [1015, 'Please provide valid thumb size. Width and height must be divisible either by 4 or 5 and must be between 16 and 2048 (1024 for height).'],
+  [
+    1015,
+    'Please provide valid thumb size. Width and height must be divisible either by 4 or 5 and must be between 16 and 2048 (1024 for height).',
+  ],
   [1016, 'No full topath or toname/tofolderid provided.'],
   [1017, "Invalid 'folderid' provided."],
   [1018, "Invalid 'fileid' provided."],
@@ -128,7 +134,7 @@ const MESSAGES: ReadonlyMap<number, string> = new Map<number, string>([
   [7006, 'This link has reached maximum downloads.'],
   [7007, 'This link has reached its space limit.'],
   [7008, 'This link has reached its file limit.'],
-  [7010, 'Invalid link referer.'],  // UNCONFIRMED in the spec (§12 item 2, 4): our own descriptive messages.
+  [7010, 'Invalid link referer.'], // UNCONFIRMED in the spec (§12 item 2, 4): our own descriptive messages.
   [1101, 'Recursive listing of the root folder is not allowed.'],
   [2067, 'Upload not found.'],
   [2068, 'Could not write to the upload.'],

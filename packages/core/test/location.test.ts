@@ -93,7 +93,7 @@ describe('pcloud:// locations', () => {
     expect(parseLocation(spec)).toMatchObject({ form: 'url', endpoint, region, path, accessToken: undefined });
   });
 
-  it('tells a trailing slash, a last . and a last .. as p: does (rsync\'s rule)', () => {
+  it("tells a trailing slash, a last . and a last .. as p: does (rsync's rule)", () => {
     for (const tail of ['/a/b/', '/a/b/.', '/a/b/c/..', '/a/b/c/%2E%2E']) {
       expect(parseLocation(`pcloud://eapi.pcloud.com${tail}`), tail).toMatchObject({ path: '/a/b', trailingSlash: true });
     }
@@ -186,7 +186,7 @@ describe('path helpers', () => {
     expect(accountPath('/a', '/')).toBe('/a');
   });
 
-  it('tells a trailing slash, a last . or .. by whole components only (rsync\'s rule)', () => {
+  it("tells a trailing slash, a last . or .. by whole components only (rsync's rule)", () => {
     for (const path of ['a/', '/', '.', '..', 'a/.', 'a/..', '/a/b/..', '~/']) expect(hasTrailingSlash(path), path).toBe(true);
     for (const path of ['a', '', 'x.', '..x', 'a/.bashrc', 'a/x..', '/a/b']) expect(hasTrailingSlash(path), path).toBe(false);
   });

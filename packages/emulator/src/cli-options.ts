@@ -33,7 +33,10 @@ export interface CliSettings {
 }
 
 /** What parsing produced: settings to run with, text to print and stop (help, version), or a usage error. */
-export type ParsedCommandLine = { kind: 'run'; settings: CliSettings } | { kind: 'print'; text: string } | { kind: 'usage'; message: string };
+export type ParsedCommandLine =
+  | { kind: 'run'; settings: CliSettings }
+  | { kind: 'print'; text: string }
+  | { kind: 'usage'; message: string };
 
 const EXAMPLES: Array<[string, string]> = [
   ['$0', 'EU region, restriction mode (pCloud 2026), any free port'],
@@ -52,7 +55,11 @@ export async function parseCommandLine(argv: string[], version: string): Promise
     .option('port', { type: 'number', default: 0, describe: 'API port (0: any free port)' })
     .option('download-port', { type: 'number', default: 0, describe: 'download host port (0: any free port)' })
     .option('binary-port', { type: 'number', default: 0, describe: 'binary protocol port (TLS when --tls is on; 0: any free port)' })
-    .option('binary-plain-port', { type: 'number', default: 0, describe: 'plain-TCP binary protocol port beside the TLS one (0: any free port)' })
+    .option('binary-plain-port', {
+      type: 'number',
+      default: 0,
+      describe: 'plain-TCP binary protocol port beside the TLS one (0: any free port)',
+    })
     .option('data-dir', {
       type: 'string',
       describe:
@@ -60,20 +67,36 @@ export async function parseCommandLine(argv: string[], version: string): Promise
         'DIR/state.json, which holds tokens, is written 0600. A state.json that cannot be parsed stops the start-up with an error ' +
         '(it is never replaced): repair it or move it aside',
     })
-    .option('tls', { type: 'boolean', default: false, describe: 'serve HTTPS with a throwaway CA and a certificate for localhost, 127.0.0.1, ::1' })
+    .option('tls', {
+      type: 'boolean',
+      default: false,
+      describe: 'serve HTTPS with a throwaway CA and a certificate for localhost, 127.0.0.1, ::1',
+    })
     .option('tls-cert', { type: 'string', describe: 'serve HTTPS with this certificate (PEM file; needs --tls-key)' })
     .option('tls-key', { type: 'string', describe: 'private key (PEM file) for --tls-cert' })
     .option('ca-out', { type: 'string', describe: 'write the throwaway CA certificate to FILE' })
     .option('region', { choices: ['eu', 'us'] as const, default: 'eu' as const, describe: 'emulated region (locationid 2 or 1)' })
-    .option('legacy', { type: 'boolean', default: false, describe: 'turn the 2026 restrictions off: auth tokens, digest login, collections and tokens for OAuth' })
+    .option('legacy', {
+      type: 'boolean',
+      default: false,
+      describe: 'turn the 2026 restrictions off: auth tokens, digest login, collections and tokens for OAuth',
+    })
     .option('access-token', { type: 'string', describe: 'value of the ready OAuth token (default: random)' })
     .option('fail-every', { type: 'number', describe: 'fail every Nth call with --fail-result' })
     .option('fail-result', { type: 'number', default: 5000, describe: 'result code of injected failures (e.g. 5000, 4000)' })
-    .option('fail-method', { type: 'string', array: true, describe: 'limit faults to these methods (repeat or comma-separate; "download" is the download host)' })
+    .option('fail-method', {
+      type: 'string',
+      array: true,
+      describe: 'limit faults to these methods (repeat or comma-separate; "download" is the download host)',
+    })
     .option('latency', { type: 'number', describe: 'delay every answer by MS milliseconds' })
     .option('reset-every', { type: 'number', describe: 'reset the connection halfway through every Nth response body' })
     .option('reset-request-every', { type: 'number', describe: 'reset the connection while receiving every Nth request' })
-    .option('expire-links', { type: 'boolean', default: false, describe: 'download links are expired at once (the download host answers 401)' })
+    .option('expire-links', {
+      type: 'boolean',
+      default: false,
+      describe: 'download links are expired at once (the download host answers 401)',
+    })
     .option('refuse-root-recursive', {
       type: 'boolean',
       default: true,
@@ -85,7 +108,11 @@ export async function parseCommandLine(argv: string[], version: string): Promise
       default: 60,
       describe: 'close a connection on which nothing moved for SECONDS (a request body that stopped arriving, an answer nobody reads)',
     })
-    .option('json', { type: 'boolean', default: false, describe: 'print one JSON line on start-up: apiUrl, downloadHost, token, caFile, binaryPort, binaryPlainPort' })
+    .option('json', {
+      type: 'boolean',
+      default: false,
+      describe: 'print one JSON line on start-up: apiUrl, downloadHost, token, caFile, binaryPort, binaryPlainPort',
+    })
     .example(EXAMPLES)
     .epilogue('Ctrl-C stops the emulator.')
     .version(version)
@@ -100,7 +127,8 @@ export async function parseCommandLine(argv: string[], version: string): Promise
         const port = args[name];
         if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--${name} must be a port number (0-65535)`);
       }
-      if (!Number.isInteger(args['idle-timeout']) || args['idle-timeout'] < 1) throw new Error('--idle-timeout must be a whole number of seconds (1 or more)');
+      if (!Number.isInteger(args['idle-timeout']) || args['idle-timeout'] < 1)
+        throw new Error('--idle-timeout must be a whole number of seconds (1 or more)');
       for (const name of ['fail-every', 'latency', 'reset-every', 'reset-request-every', 'max-recursive-entries'] as const) {
         const value = args[name];
         if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new Error(`--${name} must be a whole number`);

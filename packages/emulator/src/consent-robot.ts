@@ -40,7 +40,12 @@ export function requestPage(url: string, init: { method?: string; form?: URLSear
 }
 
 const unescapeHtml = (text: string): string =>
-  text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Opens the consent page at `authorizeUrl` and submits it; answers the response to the submission (a redirect, or the code page). */
 export async function submitConsent(authorizeUrl: string, decision: 'allow' | 'deny', ca?: string): Promise<PageResponse> {

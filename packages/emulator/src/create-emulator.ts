@@ -49,7 +49,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const binary = await startBinaryListeners({
     dispatcher,
     host,
-    ...(tls ? { tls, port: options.binaryPort ?? 0, plainPort: options.binaryPlainPort ?? 0 } : { plainPort: options.binaryPort || options.binaryPlainPort || 0 }),
+    ...(tls
+      ? { tls, port: options.binaryPort ?? 0, plainPort: options.binaryPlainPort ?? 0 }
+      : { plainPort: options.binaryPort || options.binaryPlainPort || 0 }),
     longForm: options.binaryLongForm === true,
     idleTimeoutMs: idle,
   }).catch(async (error: unknown) => {

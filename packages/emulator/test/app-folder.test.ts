@@ -63,7 +63,11 @@ describe('private app folder scope (pcloud-api.md §7.5)', () => {
     const form = new URLSearchParams({ client_id: FOLDER_APP.clientId, response_type: 'code', decision: 'allow' });
     const html = await (await fetch(`${emu.apiUrl}/oauth2/authorize`, { method: 'POST', body: form })).text();
     const code = /<code id="code">([^<]+)<\/code>/.exec(html)![1]!;
-    const token = await apiCall(emu.apiUrl, 'oauth2_token', { client_id: FOLDER_APP.clientId, client_secret: FOLDER_APP.clientSecret, code });
+    const token = await apiCall(emu.apiUrl, 'oauth2_token', {
+      client_id: FOLDER_APP.clientId,
+      client_secret: FOLDER_APP.clientSecret,
+      code,
+    });
     const root = await apiCall(emu.apiUrl, 'listfolder', { folderid: 0 }, { bearer: token.access_token });
     expect(root.metadata).toMatchObject({ folderid: 0, name: '/' });
     expect(root.metadata.contents.map((c: Answer) => c.name)).toContain('Work');

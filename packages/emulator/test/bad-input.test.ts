@@ -30,7 +30,12 @@ function truncated(request: string): Promise<string> {
 
 describe('bad input', () => {
   test('garbage and malformed request lines close the connection', async () => {
-    for (const garbage of ['\x00\x01\x02garbage\r\n\r\n', 'GET\r\n\r\n', 'NOTHTTP / FOO/9\r\n\r\n', `GET /stat?${'x'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`]) {
+    for (const garbage of [
+      '\x00\x01\x02garbage\r\n\r\n',
+      'GET\r\n\r\n',
+      'NOTHTTP / FOO/9\r\n\r\n',
+      `GET /stat?${'x'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    ]) {
       const { data, closedByServer } = await rawExchange(host, garbage);
       expect(data.includes('"result"')).toBe(false);
       expect(closedByServer).toBe(true);
@@ -47,9 +52,15 @@ describe('bad input', () => {
   });
 
   test('invalid UTF-8 in a name answers 2001', async () => {
-    const response = await fetch(`${emu.apiUrl}/createfolder?folderid=0&name=bad%FF%FEname`, { headers: { Authorization: `Bearer ${emu.token}` } });
+    const response = await fetch(`${emu.apiUrl}/createfolder?folderid=0&name=bad%FF%FEname`, {
+      headers: { Authorization: `Bearer ${emu.token}` },
+    });
     expect(JSON.parse(await response.text()).result).toBe(2001);
-    const put = await fetch(`${emu.apiUrl}/uploadfile?folderid=0&filename=%C3%28.txt`, { method: 'PUT', body: 'x', headers: { Authorization: `Bearer ${emu.token}` } });
+    const put = await fetch(`${emu.apiUrl}/uploadfile?folderid=0&filename=%C3%28.txt`, {
+      method: 'PUT',
+      body: 'x',
+      headers: { Authorization: `Bearer ${emu.token}` },
+    });
     expect(JSON.parse(await put.text()).result).toBe(2001);
     expect((await ok(emu, 'listfolder', { folderid: 0 })).metadata.contents).toEqual([]);
   });
@@ -89,7 +100,9 @@ describe('bad input', () => {
   });
 
   test('a truncated PUT body creates nothing', async () => {
-    await truncated(`PUT /uploadfile?folderid=0&filename=cut.bin HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${emu.token}\r\nContent-Length: 50000\r\n\r\n${'c'.repeat(100)}`);
+    await truncated(
+      `PUT /uploadfile?folderid=0&filename=cut.bin HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${emu.token}\r\nContent-Length: 50000\r\n\r\n${'c'.repeat(100)}`,
+    );
     expect((await api(emu, 'stat', { path: '/cut.bin' })).body.result).toBe(2055);
     await still();
   });
@@ -100,7 +113,10 @@ describe('bad input', () => {
       `POST /uploadfile?folderid=0 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${emu.token}\r\nContent-Type: multipart/form-data\r\nContent-Length: 4\r\n\r\nabcd`,
     );
     expect(closedByServer).toBe(true);
-    const chunked = await rawExchange(host, `POST /stat HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nzz\r\n`);
+    const chunked = await rawExchange(
+      host,
+      `POST /stat HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nzz\r\n`,
+    );
     expect(chunked.closedByServer).toBe(true);
     await still();
   });

@@ -25,7 +25,9 @@ describe('the pcloud-emulator bin as a process', () => {
       target: 'node22',
       conditions: ['@pcloud/source'],
       logLevel: 'warning',
-      banner: { js: "import { createRequire as __pcloudCreateRequire } from 'node:module'; const require = __pcloudCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __pcloudCreateRequire } from 'node:module'; const require = __pcloudCreateRequire(import.meta.url);",
+      },
     });
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));

@@ -35,7 +35,8 @@ describe('pcloud-emulator run()', () => {
     const help = start(['--help']);
     expect(await help.exit).toBe(0);
     expect(help.out()).toContain('Examples:');
-    for (const option of ['--host', '--port', '--data-dir', '--tls', '--ca-out', '--region', '--legacy', '--json', '--fail-every']) expect(help.out()).toContain(option);
+    for (const option of ['--host', '--port', '--data-dir', '--tls', '--ca-out', '--region', '--legacy', '--json', '--fail-every'])
+      expect(help.out()).toContain(option);
     const version = start(['--version']);
     expect(await version.exit).toBe(0);
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -119,7 +120,10 @@ describe('pcloud-emulator run()', () => {
     const two = JSON.parse(await second.printed) as { apiUrl: string; token: string };
     try {
       expect(two.token).toBe(one.token);
-      expect(await apiCall(two.apiUrl, 'stat', { path: '/Kept' }, { bearer: two.token })).toMatchObject({ result: 0, metadata: { name: 'Kept' } });
+      expect(await apiCall(two.apiUrl, 'stat', { path: '/Kept' }, { bearer: two.token })).toMatchObject({
+        result: 0,
+        metadata: { name: 'Kept' },
+      });
     } finally {
       second.stop();
       await second.exit;
@@ -168,7 +172,9 @@ describe('pcloud-emulator run()', () => {
     await writeFile(join(dataDir, 'state.json'), '{"version":1,"trees":{');
     const cli = start(['--data-dir', dataDir]);
     expect(await cli.exit).toBe(1);
-    expect(cli.err()).toBe(`pcloud-emulator: cannot start: ${join(dataDir, 'state.json')} is not valid JSON; refusing to start so its files are not orphaned (repair it, or move it aside to start empty)\n`);
+    expect(cli.err()).toBe(
+      `pcloud-emulator: cannot start: ${join(dataDir, 'state.json')} is not valid JSON; refusing to start so its files are not orphaned (repair it, or move it aside to start empty)\n`,
+    );
     expect(await readFile(join(dataDir, 'state.json'), 'utf8')).toBe('{"version":1,"trees":{');
   });
 

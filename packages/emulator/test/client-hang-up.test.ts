@@ -36,5 +36,7 @@ test('a client that hangs up while its multipart upload waits does not crash the
     emu.faults.set({});
   }
   expect((await ok(emu, 'stat', { path: '/' })).metadata.folderid).toBe(0);
-  expect((await ok(emu, 'listfolder', { path: '/' })).metadata.contents?.some((item: { name: string }) => item.name === 'a.bin')).toBe(false);
+  expect((await ok(emu, 'listfolder', { path: '/' })).metadata.contents?.some((item: { name: string }) => item.name === 'a.bin')).toBe(
+    false,
+  );
 });

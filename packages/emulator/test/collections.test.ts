@@ -14,7 +14,8 @@ describe('collection_* methods (legacy mode)', () => {
     emu = await createEmulator({ legacy: true });
     call = (method, params = {}) => apiCall(emu.apiUrl, method, { auth: emu.seeded.authToken, ...params });
     tracks = [];
-    for (const name of ['one.mp3', 'two.flac', 'three.m4a', 'four.mp3', 'five.mp3']) tracks.push(await emu.seedFile(`/Music/${name}`, `audio ${name}`));
+    for (const name of ['one.mp3', 'two.flac', 'three.m4a', 'four.mp3', 'five.mp3'])
+      tracks.push(await emu.seedFile(`/Music/${name}`, `audio ${name}`));
     notAudio = await emu.seedFile('/Docs/readme.txt', 'text');
   });
   afterAll(() => emu.close());
@@ -74,7 +75,13 @@ describe('collection_* methods (legacy mode)', () => {
       expect.objectContaining({ fileid: String(notAudio), result: 2071 }),
       expect.objectContaining({ fileid: String(tracks[1]), result: 0 }),
     ]);
-    expect(answer.linkresult[0].metadata).toMatchObject({ fileid: tracks[0], id: `f${tracks[0]}`, name: 'one.mp3', position: 1, category: 3 });
+    expect(answer.linkresult[0].metadata).toMatchObject({
+      fileid: tracks[0],
+      id: `f${tracks[0]}`,
+      name: 'one.mp3',
+      position: 1,
+      category: 3,
+    });
     expect(answer.linkresult[0].metadata.added).toMatch(DATE);
     expect(answer.linkresult[3].metadata.position).toBe(2);
     expect(answer.collection.items).toBe(2);
@@ -119,7 +126,10 @@ describe('collection_* methods (legacy mode)', () => {
     const quiet = await call('collection_linkfiles', { collectionid: collection.id, fileids: String(tracks[3]), noitems: 1 });
     expect(quiet.linkresult).toEqual([]);
     expect(quiet.collection.items).toBe(4);
-    expect(await call('collection_linkfiles', { collectionid: collection.id })).toMatchObject({ result: 1038, error: "Please provide 'fileids'." });
+    expect(await call('collection_linkfiles', { collectionid: collection.id })).toMatchObject({
+      result: 1038,
+      error: "Please provide 'fileids'.",
+    });
     expect(await call('collection_linkfiles', { fileids: '1' })).toMatchObject({ result: 1057 });
     expect(await call('collection_linkfiles', { collectionid: 424242, fileids: '1' })).toMatchObject({ result: 2065 });
   });
@@ -142,7 +152,10 @@ describe('collection_* methods (legacy mode)', () => {
     expect(left.collection.contents.map((f: Answer) => f.fileid)).toEqual([tracks[1], tracks[3], tracks[4]]);
     await call('collection_unlinkfiles', { collectionid: collection.id, fileids: String(tracks[3]) });
     const after = await call('collection_details', { collectionid: collection.id });
-    expect(after.collection.contents.map((f: Answer) => [f.fileid, f.position])).toEqual([[tracks[1], 1], [tracks[4], 2]]);
+    expect(after.collection.contents.map((f: Answer) => [f.fileid, f.position])).toEqual([
+      [tracks[1], 1],
+      [tracks[4], 2],
+    ]);
     expect((await call('collection_unlinkfiles', { collectionid: collection.id, all: 1 })).collection.items).toBe(0);
     expect(await call('collection_unlinkfiles', { collectionid: collection.id })).toMatchObject({ result: 1038 });
   });
@@ -152,13 +165,21 @@ describe('collection_* methods (legacy mode)', () => {
     expect(await call('collection_move', { collectionid: collection.id, item: 4, position: 1 })).toEqual({ result: 0 });
     const order = await call('collection_details', { collectionid: collection.id });
     expect(order.collection.contents.map((f: Answer) => f.fileid)).toEqual([tracks[3], tracks[0], tracks[1], tracks[2]]);
-    expect(await call('collection_move', { collectionid: collection.id, position: 1 })).toMatchObject({ result: 1059, error: "Please provide 'item'." });
-    expect(await call('collection_move', { collectionid: collection.id, item: 1 })).toMatchObject({ result: 1060, error: "Please provide 'position'." });
+    expect(await call('collection_move', { collectionid: collection.id, position: 1 })).toMatchObject({
+      result: 1059,
+      error: "Please provide 'item'.",
+    });
+    expect(await call('collection_move', { collectionid: collection.id, item: 1 })).toMatchObject({
+      result: 1060,
+      error: "Please provide 'position'.",
+    });
     expect(await call('collection_move', { collectionid: collection.id, item: 9, position: 1 })).toMatchObject({
       result: 2066,
       error: 'Item could not be moved in the collection - invalid parameters.',
     });
-    expect(await call('collection_move', { collectionid: collection.id, item: 1, position: 2, fileid: tracks[2]! })).toMatchObject({ result: 2066 });
+    expect(await call('collection_move', { collectionid: collection.id, item: 1, position: 2, fileid: tracks[2]! })).toMatchObject({
+      result: 2066,
+    });
   });
 
   it('renames (2073 on a taken name) and deletes; system collections answer 2065', async () => {

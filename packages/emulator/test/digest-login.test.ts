@@ -38,7 +38,10 @@ describe('getdigest and the digest login (legacy mode)', () => {
     const { email, password } = emu.seeded;
     const { digest } = await apiCall(emu.apiUrl, 'getdigest');
     const right = sha1(password + sha1(email.toLowerCase()) + digest);
-    expect(await apiCall(emu.apiUrl, 'userinfo', { username: email, digest, passworddigest: sha1('wrong') })).toEqual({ result: 2000, error: 'Log in failed.' });
+    expect(await apiCall(emu.apiUrl, 'userinfo', { username: email, digest, passworddigest: sha1('wrong') })).toEqual({
+      result: 2000,
+      error: 'Log in failed.',
+    });
     // The original tool's userinfo_digest() forgot the digest parameter: that must fail.
     expect(await apiCall(emu.apiUrl, 'userinfo', { username: email, passworddigest: right })).toMatchObject({ result: 2000 });
     now += 31;
@@ -53,7 +56,8 @@ describe('getdigest and the digest login (legacy mode)', () => {
 
   it('answers 4000 after too many failed logins from one address, then recovers after the window', async () => {
     const { email, password } = emu.seeded;
-    for (let i = 0; i < 5; i++) expect(await apiCall(emu.apiUrl, 'userinfo', { username: email, password: `wrong${i}` })).toMatchObject({ result: 2000 });
+    for (let i = 0; i < 5; i++)
+      expect(await apiCall(emu.apiUrl, 'userinfo', { username: email, password: `wrong${i}` })).toMatchObject({ result: 2000 });
     const limited = await apiCall(emu.apiUrl, 'userinfo', { username: email, password });
     expect(limited).toEqual({ result: 4000, error: 'Too many login tries from this IP address.' });
     expect(limited.xError).toBe('4000');

@@ -85,7 +85,11 @@ describe('download host', () => {
   test('a link follows the file: after an overwrite it serves the new content; after deletion 404', async () => {
     const fileid = await emu.seedFile('/DL/changing.txt', 'old');
     const { url } = await linkOf({ fileid });
-    await fetch(`${emu.apiUrl}/uploadfile?path=/DL&filename=changing.txt`, { method: 'PUT', body: 'new!', headers: { Authorization: `Bearer ${emu.token}` } });
+    await fetch(`${emu.apiUrl}/uploadfile?path=/DL&filename=changing.txt`, {
+      method: 'PUT',
+      body: 'new!',
+      headers: { Authorization: `Bearer ${emu.token}` },
+    });
     expect(await (await fetch(url)).text()).toBe('new!');
     await ok(emu, 'deletefile', { fileid });
     expect((await fetch(url)).status).toBe(404);

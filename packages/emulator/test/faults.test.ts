@@ -28,7 +28,10 @@ describe('fault injection', () => {
 
   test('per-method rules leave other methods alone', async () => {
     emu.faults.set({ rules: [{ methods: ['listfolder'], failEvery: 1, failResult: 4000 }] });
-    expect((await api(emu, 'listfolder', { folderid: 0 })).body).toEqual({ result: 4000, error: 'Too many login tries from this IP address.' });
+    expect((await api(emu, 'listfolder', { folderid: 0 })).body).toEqual({
+      result: 4000,
+      error: 'Too many login tries from this IP address.',
+    });
     expect((await api(emu, 'stat', { path: '/' })).body.result).toBe(0);
   });
 
@@ -40,7 +43,13 @@ describe('fault injection', () => {
   test('a reset mid-request breaks the upload; the server keeps serving', async () => {
     emu.faults.set({ rules: [{ methods: ['uploadfile'], resetRequestEvery: 1 }] });
     const body = Buffer.alloc(4 * 1024 * 1024, 7);
-    await expect(fetch(`${emu.apiUrl}/uploadfile?folderid=0&filename=reset.bin`, { method: 'PUT', body, headers: { Authorization: `Bearer ${emu.token}` } })).rejects.toThrow();
+    await expect(
+      fetch(`${emu.apiUrl}/uploadfile?folderid=0&filename=reset.bin`, {
+        method: 'PUT',
+        body,
+        headers: { Authorization: `Bearer ${emu.token}` },
+      }),
+    ).rejects.toThrow();
     emu.faults.set({});
     expect((await api(emu, 'stat', { path: '/reset.bin' })).body.result).toBe(2055);
   });

@@ -27,7 +27,8 @@ function call(method: string, params: Record<string, string | number>, body?: st
     req.end(body);
   });
 }
-const json = async (method: string, params: Record<string, string | number>, body?: string) => JSON.parse((await call(method, params, body)).text);
+const json = async (method: string, params: Record<string, string | number>, body?: string) =>
+  JSON.parse((await call(method, params, body)).text);
 
 describe('fd API', () => {
   test('open with O_CREAT|O_WRITE, write, seek, read back, close; content lands in the file', async () => {

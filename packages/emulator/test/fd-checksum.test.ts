@@ -18,12 +18,16 @@ afterAll(async () => {
 function put(method: string, params: Record<string, string | number>, body = ''): Promise<Record<string, any>> {
   const query = new URLSearchParams(Object.entries({ ...params, auth: emu.seeded.authToken }).map(([k, v]) => [k, String(v)]));
   return new Promise((resolve, reject) => {
-    const req = request(`${emu.apiUrl}/${method}?${query}`, { agent, method: 'PUT', headers: { 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve(JSON.parse(text) as Record<string, any>));
-    });
+    const req = request(
+      `${emu.apiUrl}/${method}?${query}`,
+      { agent, method: 'PUT', headers: { 'Content-Length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve(JSON.parse(text) as Record<string, any>));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -36,8 +40,18 @@ describe('file_checksum', () => {
     const opened = await put('file_open', { name: 'chunked.bin', folderid, flags: '0x0042' });
     expect(opened).toMatchObject({ result: 0, fd: 1 });
     expect(await put('file_pwrite', { fd: 1, offset: 0 }, 'first chunk|second chunk')).toEqual({ result: 0, bytes: 24 });
-    expect(await put('file_checksum', { fd: 1, offset: 0, count: 12 })).toEqual({ result: 0, sha1: digest('sha1', 'first chunk|'), sha256: digest('sha256', 'first chunk|'), size: 12 });
-    expect(await put('file_checksum', { fd: 1, offset: 12, count: 100 })).toEqual({ result: 0, sha1: digest('sha1', 'second chunk'), sha256: digest('sha256', 'second chunk'), size: 12 });
+    expect(await put('file_checksum', { fd: 1, offset: 0, count: 12 })).toEqual({
+      result: 0,
+      sha1: digest('sha1', 'first chunk|'),
+      sha256: digest('sha256', 'first chunk|'),
+      size: 12,
+    });
+    expect(await put('file_checksum', { fd: 1, offset: 12, count: 100 })).toEqual({
+      result: 0,
+      sha1: digest('sha1', 'second chunk'),
+      sha256: digest('sha256', 'second chunk'),
+      size: 12,
+    });
     expect(await put('file_checksum', { fd: 1, offset: 50, count: 10 })).toMatchObject({ result: 0, sha1: digest('sha1', ''), size: 0 });
     expect((await put('file_checksum', { fd: 1, offset: 0 })).result).toBe(1011);
     expect((await put('file_checksum', { fd: 9, offset: 0, count: 1 })).result).toBe(1007);

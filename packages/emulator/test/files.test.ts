@@ -13,7 +13,14 @@ describe('stat', () => {
   test('answers for files and folders, by path and by id', async () => {
     const fileid = await emu.seedFile('/Stat/doc.pdf', 'pdf bytes');
     const file = await ok(emu, 'stat', { path: '/Stat/doc.pdf' });
-    expect(file.metadata).toMatchObject({ id: `f${fileid}`, fileid, isfolder: false, name: 'doc.pdf', size: 9, contenttype: 'application/pdf' });
+    expect(file.metadata).toMatchObject({
+      id: `f${fileid}`,
+      fileid,
+      isfolder: false,
+      name: 'doc.pdf',
+      size: 9,
+      contenttype: 'application/pdf',
+    });
     expect((await ok(emu, 'stat', { fileid })).metadata.name).toBe('doc.pdf');
     const folder = await ok(emu, 'stat', { path: '/Stat' });
     expect(folder.metadata).toMatchObject({ isfolder: true, name: 'Stat', id: `d${folder.metadata.folderid}` });
@@ -48,7 +55,10 @@ describe('deletefile / renamefile / copyfile', () => {
     const fileid = await emu.seedFile('/Ren/a.txt', 'a');
     await ok(emu, 'createfolder', { path: '/Ren/into' });
     expect((await ok(emu, 'renamefile', { fileid, toname: 'b.txt' })).metadata).toMatchObject({ fileid, name: 'b.txt' });
-    expect((await ok(emu, 'renamefile', { fileid, topath: '/Ren/into/' })).metadata).toMatchObject({ name: 'b.txt', path: '/Ren/into/b.txt' });
+    expect((await ok(emu, 'renamefile', { fileid, topath: '/Ren/into/' })).metadata).toMatchObject({
+      name: 'b.txt',
+      path: '/Ren/into/b.txt',
+    });
     const other = await emu.seedFile('/Ren/c.txt', 'c');
     const replaced = await ok(emu, 'renamefile', { fileid, topath: '/Ren/c.txt' });
     expect(replaced.metadata).toMatchObject({ fileid, name: 'c.txt', deletedfileid: other });
@@ -116,7 +126,10 @@ describe('renamefolder / copyfolder', () => {
     await ok(emu, 'copyfolder', { path: '/CF/src', tofolderid: dest, skipexisting: 1 });
     const flat = emu.seedFolder('/CF/flat');
     await ok(emu, 'copyfolder', { path: '/CF/src', tofolderid: flat, copycontentonly: 1 });
-    expect((await ok(emu, 'listfolder', { folderid: flat })).metadata.contents.map((c: { name: string }) => c.name)).toEqual(['deep', 'one.txt']);
+    expect((await ok(emu, 'listfolder', { folderid: flat })).metadata.contents.map((c: { name: string }) => c.name)).toEqual([
+      'deep',
+      'one.txt',
+    ]);
     expect((await api(emu, 'copyfolder', { path: '/CF/src', topath: '/CF/src/deep' })).body.result).toBe(2207);
     expect((await api(emu, 'copyfolder', { path: '/CF/src', topath: '/CF/src' })).body.result).toBe(2206);
     expect((await api(emu, 'copyfolder', { path: '/CF/src', topath: '/CF/missing' })).body.result).toBe(2208);

@@ -22,7 +22,10 @@ describe('createfolder / createfolderifnotexists', () => {
     await ok(emu, 'createfolder', { path: '/Dup' });
     expect((await api(emu, 'createfolder', { path: '/Dup' })).body).toEqual({ result: 2004, error: 'File or folder alredy exists.' });
     expect((await api(emu, 'createfolder', { path: '/No/Such/Parent' })).body.result).toBe(2002);
-    expect((await api(emu, 'createfolder', { folderid: 0, name: 'a\\b' })).body).toEqual({ result: 2001, error: 'Invalid file/folder name.' });
+    expect((await api(emu, 'createfolder', { folderid: 0, name: 'a\\b' })).body).toEqual({
+      result: 2001,
+      error: 'Invalid file/folder name.',
+    });
     expect((await api(emu, 'createfolder', { folderid: 0, name: 'x'.repeat(1024) })).body.result).toBe(2001);
     expect((await api(emu, 'createfolder', { folderid: 0, name: 'é'.repeat(512) })).body.result).toBe(2001);
     expect((await ok(emu, 'createfolder', { folderid: 0, name: 'é'.repeat(511) })).metadata.name).toHaveLength(511);

@@ -49,8 +49,14 @@ describe('envelope', () => {
 
   test('filtermeta limits metadata fields and sticks to the connection', async () => {
     const auth = `Authorization: Bearer ${emu.token}\r\n`;
-    const { data } = await rawExchange(host, get('/listfolder?folderid=0&filtermeta=name,isfolder', auth) + get('/stat?path=/', auth) + get('/stat?path=/&filtermeta=0', auth));
-    const bodies = data.split('\r\n\r\n').filter((part) => part.startsWith('{')).map((part) => JSON.parse(part.slice(0, part.lastIndexOf('}') + 1)));
+    const { data } = await rawExchange(
+      host,
+      get('/listfolder?folderid=0&filtermeta=name,isfolder', auth) + get('/stat?path=/', auth) + get('/stat?path=/&filtermeta=0', auth),
+    );
+    const bodies = data
+      .split('\r\n\r\n')
+      .filter((part) => part.startsWith('{'))
+      .map((part) => JSON.parse(part.slice(0, part.lastIndexOf('}') + 1)));
     expect(Object.keys(bodies[0].metadata).sort()).toEqual(['contents', 'isfolder', 'name']);
     expect(Object.keys(bodies[1].metadata).sort()).toEqual(['isfolder', 'name']);
     expect(bodies[2].metadata.folderid).toBe(0);
@@ -61,16 +67,27 @@ describe('credentials', () => {
   test('access_token parameter, Bearer header, and their failures', async () => {
     expect((await api(emu, 'stat', { path: '/', access_token: emu.token }, { token: null })).body.result).toBe(0);
     expect((await api(emu, 'stat', { path: '/' }, { token: null })).body).toEqual({ result: 1000, error: 'Log in required.' });
-    expect((await api(emu, 'stat', { path: '/' }, { token: 'wrong' })).body).toEqual({ result: 2094, error: "Invalid 'access_token' provided." });
+    expect((await api(emu, 'stat', { path: '/' }, { token: 'wrong' })).body).toEqual({
+      result: 2094,
+      error: "Invalid 'access_token' provided.",
+    });
     expect((await api(emu, 'stat', { path: '/' }, { token: emu.seeded.foreignRegionToken })).body.result).toBe(2094);
   });
 
   test('auth tokens are refused in restriction mode (2000) and work in legacy mode, also as a cookie', async () => {
-    expect((await api(emu, 'stat', { path: '/', auth: emu.seeded.authToken }, { token: null })).body).toEqual({ result: 2000, error: 'Log in failed.' });
+    expect((await api(emu, 'stat', { path: '/', auth: emu.seeded.authToken }, { token: null })).body).toEqual({
+      result: 2000,
+      error: 'Log in failed.',
+    });
     const legacy = await startEmulator({ legacy: true });
     try {
       expect((await api(legacy, 'stat', { path: '/', auth: legacy.seeded.authToken }, { token: null })).body.result).toBe(0);
-      const cookie = await api(legacy, 'stat', { path: '/' }, { token: null, request: { headers: { Cookie: `auth=${legacy.seeded.authToken}` } } });
+      const cookie = await api(
+        legacy,
+        'stat',
+        { path: '/' },
+        { token: null, request: { headers: { Cookie: `auth=${legacy.seeded.authToken}` } } },
+      );
       expect(cookie.body.result).toBe(0);
     } finally {
       await legacy.close();
@@ -81,7 +98,10 @@ describe('credentials', () => {
     const sticky = await startEmulator({ stickyAuth: true });
     try {
       const stickyHost = new URL(sticky.apiUrl).host;
-      const { data } = await rawExchange(stickyHost, get('/stat?path=/', `Authorization: Bearer ${sticky.token}\r\n`) + get('/stat?path=/'));
+      const { data } = await rawExchange(
+        stickyHost,
+        get('/stat?path=/', `Authorization: Bearer ${sticky.token}\r\n`) + get('/stat?path=/'),
+      );
       expect(data.match(/"result":\d+/g)).toEqual(['"result":0', '"result":0']);
       const fresh = await rawExchange(stickyHost, get('/stat?path=/'));
       expect(fresh.data).toContain('"result":1000');
@@ -109,7 +129,11 @@ describe('parameters', () => {
     const data = new FormData();
     data.set('folderid', '0');
     data.set('name', 'Multipart field');
-    const multi = await fetch(`${emu.apiUrl}/createfolder`, { method: 'POST', body: data, headers: { Authorization: `Bearer ${emu.token}` } });
+    const multi = await fetch(`${emu.apiUrl}/createfolder`, {
+      method: 'POST',
+      body: data,
+      headers: { Authorization: `Bearer ${emu.token}` },
+    });
     expect(JSON.parse(await multi.text()).metadata.name).toBe('Multipart field');
   });
 

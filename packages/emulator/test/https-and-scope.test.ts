@@ -46,7 +46,8 @@ describe('private app folder scope', () => {
     emu = await startEmulator();
   });
   afterAll(() => emu.close());
-  const scoped = (method: string, params: Record<string, string | number> = {}) => api(emu, method, params, { token: emu.seeded.appFolderAccessToken });
+  const scoped = (method: string, params: Record<string, string | number> = {}) =>
+    api(emu, method, params, { token: emu.seeded.appFolderAccessToken });
 
   test('the app folder is the root: / and folderid 0 map to it', async () => {
     const outside = await emu.seedFile('/secret.txt', 'secret');

@@ -31,7 +31,12 @@ describe('tokens and collections survive a restart with a data dir', () => {
       expect(await apiCall(second.apiUrl, 'userinfo', { auth: second.seeded.authToken })).toMatchObject({ result: 0 });
       expect(await apiCall(second.apiUrl, 'userinfo', {}, { bearer: second.token })).toMatchObject({ result: 0 });
       const after = (await apiCall(second.apiUrl, 'listtokens', { auth: login.auth })).tokens as Answer[];
-      expect(after.map((t) => t.tokenid).sort()).toEqual(sessions.filter((t) => t.tokenid !== doomed.tokenid).map((t) => t.tokenid).sort());
+      expect(after.map((t) => t.tokenid).sort()).toEqual(
+        sessions
+          .filter((t) => t.tokenid !== doomed.tokenid)
+          .map((t) => t.tokenid)
+          .sort(),
+      );
       const details = await apiCall(second.apiUrl, 'collection_details', { auth: login.auth, collectionid: created.collection.id });
       expect(details.collection).toMatchObject({ name: 'Kept', items: 1 });
       expect(details.collection.contents[0].fileid).toBe(track);

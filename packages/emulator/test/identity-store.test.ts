@@ -99,7 +99,8 @@ describe('IdentityStore', () => {
     const start = 1_700_000_000;
     const { store } = storeAt(start, { legacy: true, loginLimit: { maxFailures: 3, windowSeconds: 60 } });
     const { email, password } = store.seeded;
-    for (let i = 0; i < 3; i++) expect(store.check({ username: email, password: 'wrong', remoteAddress: '10.0.0.1' }, start).ok).toBe(false);
+    for (let i = 0; i < 3; i++)
+      expect(store.check({ username: email, password: 'wrong', remoteAddress: '10.0.0.1' }, start).ok).toBe(false);
     expect(store.check({ username: email, password, remoteAddress: '10.0.0.1' }, start)).toEqual({ ok: false, result: 4000 });
     expect(store.check({ username: email, password, remoteAddress: '10.0.0.2' }, start).ok).toBe(true);
     expect(store.check({ username: email, password, remoteAddress: '10.0.0.1' }, start + 61).ok).toBe(true);

@@ -9,7 +9,8 @@ describe('per-kind metadata filters', () => {
   let emu: Emulator;
   let folderid: number;
   let agent: Agent;
-  const call = (method: string, params: Record<string, string | number>) => apiCall(emu.apiUrl, method, params, { bearer: emu.token, agent });
+  const call = (method: string, params: Record<string, string | number>) =>
+    apiCall(emu.apiUrl, method, params, { bearer: emu.token, agent });
   const keys = (meta: Record<string, unknown>): string[] => Object.keys(meta).sort();
 
   beforeAll(async () => {

@@ -6,7 +6,10 @@ import { DEMO_APP, FOLDER_APP } from '../src/state/identity-seed.js';
 import { apiCall } from './support/api-call.js';
 
 /** A page answer, never following redirects (a plain HTTP client, as a CLI sees it). */
-async function page(url: string, form?: Record<string, string>): Promise<{ status: number; html: string; location: string | null; headers: Headers }> {
+async function page(
+  url: string,
+  form?: Record<string, string>,
+): Promise<{ status: number; html: string; location: string | null; headers: Headers }> {
   const response = await fetch(url, {
     redirect: 'manual',
     ...(form ? { method: 'POST', body: new URLSearchParams(form) } : {}),
@@ -18,7 +21,12 @@ async function page(url: string, form?: Record<string, string>): Promise<{ statu
 function formFields(html: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    fields[match[1]!] = match[2]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'");
+    fields[match[1]!] = match[2]!
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&#39;/g, "'");
   }
   return fields;
 }
@@ -95,7 +103,12 @@ describe('OAuth authorize pages and oauth2_token', () => {
   });
 
   it('token flow: the fragment carries access_token, token_type, uid and userid, state, locationid, hostname', async () => {
-    const fields = await consent({ client_id: DEMO_APP.clientId, response_type: 'token', redirect_uri: 'http://localhost:53682/', state: 's1' });
+    const fields = await consent({
+      client_id: DEMO_APP.clientId,
+      response_type: 'token',
+      redirect_uri: 'http://localhost:53682/',
+      state: 's1',
+    });
     const granted = await page(authorize, { ...fields, decision: 'allow' });
     expect(granted.status).toBe(302);
     const target = new URL(granted.location!);
@@ -119,7 +132,12 @@ describe('OAuth authorize pages and oauth2_token', () => {
 
   it('Deny redirects with error=access_denied (query for code, fragment for token) and issues nothing', async () => {
     const before = emu.state.identity.tokens.size;
-    const codeFields = await consent({ client_id: DEMO_APP.clientId, response_type: 'code', redirect_uri: 'http://127.0.0.1:9/cb', state: 'st' });
+    const codeFields = await consent({
+      client_id: DEMO_APP.clientId,
+      response_type: 'code',
+      redirect_uri: 'http://127.0.0.1:9/cb',
+      state: 'st',
+    });
     const denied = await page(authorize, { ...codeFields, decision: 'deny' });
     expect(denied.status).toBe(302);
     const query = new URL(denied.location!).searchParams;
@@ -141,11 +159,18 @@ describe('OAuth authorize pages and oauth2_token', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.location).toBeNull();
     expect(unknown.html).toContain('Invalid &#39;client_id&#39; provided.');
-    const foreign = await page(`${authorize}?client_id=${DEMO_APP.clientId}&response_type=code&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`);
+    const foreign = await page(
+      `${authorize}?client_id=${DEMO_APP.clientId}&response_type=code&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`,
+    );
     expect(foreign.status).toBe(400);
     expect(foreign.html).toContain('redirect_uri');
     // A forged POST is validated again.
-    const forged = await page(authorize, { client_id: DEMO_APP.clientId, response_type: 'code', redirect_uri: 'https://evil.example/cb', decision: 'allow' });
+    const forged = await page(authorize, {
+      client_id: DEMO_APP.clientId,
+      response_type: 'code',
+      redirect_uri: 'https://evil.example/cb',
+      decision: 'allow',
+    });
     expect(forged.status).toBe(400);
     expect(forged.location).toBeNull();
     const tokenWithoutRedirect = await page(`${authorize}?client_id=${DEMO_APP.clientId}&response_type=token`);
@@ -158,13 +183,17 @@ describe('OAuth authorize pages and oauth2_token', () => {
     const fields = await consent({ client_id: DEMO_APP.clientId, response_type: 'code' });
     const granted = await page(authorize, { ...fields, decision: 'allow' });
     const code = /<code id="code">([^<]+)<\/code>/.exec(granted.html)![1]!;
-    expect(await apiCall(emu.apiUrl, 'oauth2_token', { client_id: DEMO_APP.clientId, client_secret: 'wrong', code })).toMatchObject({ result: 2012 });
+    expect(await apiCall(emu.apiUrl, 'oauth2_token', { client_id: DEMO_APP.clientId, client_secret: 'wrong', code })).toMatchObject({
+      result: 2012,
+    });
     expect(
       await apiCall(emu.apiUrl, 'oauth2_token', { client_id: FOLDER_APP.clientId, client_secret: FOLDER_APP.clientSecret, code }),
     ).toMatchObject({ result: 2012 });
-    expect(await apiCall(emu.apiUrl, 'oauth2_token', { client_id: DEMO_APP.clientId, client_secret: DEMO_APP.clientSecret })).toMatchObject({
-      result: 1022,
-    });
+    expect(await apiCall(emu.apiUrl, 'oauth2_token', { client_id: DEMO_APP.clientId, client_secret: DEMO_APP.clientSecret })).toMatchObject(
+      {
+        result: 1022,
+      },
+    );
     // The right secret still works after those failures (they did not burn the code), also as a POST body.
     const exchange = { client_id: DEMO_APP.clientId, client_secret: DEMO_APP.clientSecret, code };
     expect(await apiCall(emu.apiUrl, 'oauth2_token', exchange, { post: true })).toMatchObject({ result: 0, token_type: 'bearer' });
@@ -178,7 +207,11 @@ describe('OAuth authorize pages and oauth2_token', () => {
       const granted = await page(`${clocked.apiUrl}/oauth2/authorize`, { ...formFields(shown.html), decision: 'allow' });
       const code = /<code id="code">([^<]+)<\/code>/.exec(granted.html)![1]!;
       now += 601;
-      const answer = await apiCall(clocked.apiUrl, 'oauth2_token', { client_id: DEMO_APP.clientId, client_secret: DEMO_APP.clientSecret, code });
+      const answer = await apiCall(clocked.apiUrl, 'oauth2_token', {
+        client_id: DEMO_APP.clientId,
+        client_secret: DEMO_APP.clientSecret,
+        code,
+      });
       expect(answer).toMatchObject({ result: 2012 });
     } finally {
       await clocked.close();

@@ -66,7 +66,11 @@ describe('multipart filename with a path', () => {
   test('a relative path keeps its last component too; a name that ends in a slash is still refused', async () => {
     const upload = async (filename: string): Promise<Record<string, any>> => {
       const { body, contentType } = multipart([{ name: 'file', filename, content: filename }]);
-      return post(`${emu.apiUrl}/uploadfile?folderid=${folderid}`, { Authorization: `Bearer ${emu.token}`, 'Content-Type': contentType, 'Content-Length': body.length }, body);
+      return post(
+        `${emu.apiUrl}/uploadfile?folderid=${folderid}`,
+        { Authorization: `Bearer ${emu.token}`, 'Content-Type': contentType, 'Content-Length': body.length },
+        body,
+      );
     };
     const relative = await upload('deep/er/relative.txt');
     expect(relative.metadata[0]).toMatchObject({ name: 'relative.txt', parentfolderid: folderid });

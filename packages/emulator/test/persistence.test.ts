@@ -91,7 +91,9 @@ describe('data dir', () => {
       writeFileSync(join(dataDir, 'state.json'), content);
       mkdirSync(join(dataDir, 'blobs'));
       writeFileSync(join(dataDir, 'blobs', '0123456789abcdef01234567'), 'stored content');
-      await expect(startEmulator({ dataDir })).rejects.toThrow(/^.*state\.json is not (valid JSON|an emulator state).*refusing to start[^\n]*$/);
+      await expect(startEmulator({ dataDir })).rejects.toThrow(
+        /^.*state\.json is not (valid JSON|an emulator state).*refusing to start[^\n]*$/,
+      );
       expect(readFileSync(join(dataDir, 'state.json'), 'utf8')).toBe(content);
       expect(readdirSync(join(dataDir, 'blobs'))).toEqual(['0123456789abcdef01234567']);
     }

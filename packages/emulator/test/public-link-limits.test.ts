@@ -33,7 +33,10 @@ describe('expiry', () => {
     const first = await ok(emu, 'getfilepublink', { fileid, expire: 'Sun, 17 Mar 2030 17:47:00 +0000' });
     expect((await api(emu, 'showpublink', { code: first.code }, anonymous)).body.result).toBe(0);
     now = Date.parse('2030-03-17T17:47:00Z') / 1000;
-    expect((await api(emu, 'showpublink', { code: first.code }, anonymous)).body).toEqual({ result: 7004, error: 'This link has expired.' });
+    expect((await api(emu, 'showpublink', { code: first.code }, anonymous)).body).toEqual({
+      result: 7004,
+      error: 'This link has expired.',
+    });
     expect((await api(emu, 'getpublinkdownload', { code: first.code }, anonymous)).body.result).toBe(7004);
     const expiredPage = await fetch(first.link);
     expect(expiredPage.status).toBe(410);
@@ -56,7 +59,10 @@ describe('download and traffic limits', () => {
     expect((await api(emu, 'getpublinkdownload', { code }, anonymous)).body.result).toBe(0);
     const viaPage = await fetch(`${emu.apiUrl}/publink/download?code=${code}`);
     expect(Buffer.from(await viaPage.arrayBuffer()).equals(content)).toBe(true);
-    expect((await api(emu, 'getpublinkdownload', { code }, anonymous)).body).toEqual({ result: 7006, error: 'This link has reached maximum downloads.' });
+    expect((await api(emu, 'getpublinkdownload', { code }, anonymous)).body).toEqual({
+      result: 7006,
+      error: 'This link has reached maximum downloads.',
+    });
     expect((await fetch(link)).status).toBe(410);
     expect(await entryOf(emu, linkid)).toMatchObject({ downloads: 2, maxdownloads: 2 });
     await ok(emu, 'changepublink', { linkid, maxdownloads: 3 });
@@ -81,7 +87,10 @@ describe('download and traffic limits', () => {
     const response = await fetch(`http://${answer.hosts[0]}${answer.path}`);
     expect((await response.arrayBuffer()).byteLength).toBe(1000);
     expect(await entryOf(emu, linkid)).toMatchObject({ traffic: 1000, maxtraffic: 10 });
-    expect((await api(emu, 'getpublinkdownload', { code }, anonymous)).body).toEqual({ result: 7005, error: 'This link has reached its traffic limit.' });
+    expect((await api(emu, 'getpublinkdownload', { code }, anonymous)).body).toEqual({
+      result: 7005,
+      error: 'This link has reached its traffic limit.',
+    });
     expect((await api(emu, 'showpublink', { code }, anonymous)).body.result).toBe(7005);
   });
 

@@ -45,7 +45,10 @@ describe('getfilepublink', () => {
 
   test('errors: 1000 without credentials, 1004, 2009, 2010, 2002, 1013 for an expiry not understood', async () => {
     await emu.seedFile('/Share/e.txt', 'e');
-    expect((await api(emu, 'getfilepublink', { path: '/Share/e.txt' }, anonymous)).body).toEqual({ result: 1000, error: 'Log in required.' });
+    expect((await api(emu, 'getfilepublink', { path: '/Share/e.txt' }, anonymous)).body).toEqual({
+      result: 1000,
+      error: 'Log in required.',
+    });
     expect((await api(emu, 'getfilepublink')).body.result).toBe(1004);
     expect((await api(emu, 'getfilepublink', { fileid: 999_999 })).body).toEqual({ result: 2009, error: 'File not found.' });
     expect((await api(emu, 'getfilepublink', { path: 'Share/e.txt' })).body.result).toBe(2010);
@@ -69,7 +72,10 @@ describe('getfilepublink', () => {
 
   test('a link password is refused rather than silently ignored', async () => {
     const fileid = await emu.seedFile('/Share/secret.txt', 's');
-    expect((await api(emu, 'getfilepublink', { fileid, linkpassword: 'hunter22' })).body).toEqual({ result: 2003, error: 'Link passwords are not emulated.' });
+    expect((await api(emu, 'getfilepublink', { fileid, linkpassword: 'hunter22' })).body).toEqual({
+      result: 2003,
+      error: 'Link passwords are not emulated.',
+    });
   });
 });
 
@@ -102,7 +108,9 @@ describe('getfolderpublink', () => {
     const shown = (await api(emu, 'showpublink', { code }, anonymous)).body;
     expect(shown.metadata).toMatchObject({ folderid, name: 'Shown', isfolder: true, isshared: false });
     expect(shown.metadata.parentfolderid).toBeUndefined();
-    expect(shown.metadata.contents).toEqual([expect.objectContaining({ name: 'a', contents: [expect.objectContaining({ name: 'b.txt', size: 2 })] })]);
+    expect(shown.metadata.contents).toEqual([
+      expect.objectContaining({ name: 'a', contents: [expect.objectContaining({ name: 'b.txt', size: 2 })] }),
+    ]);
   });
 
   test('errors: 1002, 2005, 2015 for the root folder', async () => {
@@ -156,7 +164,14 @@ describe('listpublinks, changepublink, deletepublink', () => {
     const { publinks } = await ok(emu, 'listpublinks');
     const fileEntry = publinks.find((l: { linkid: number }) => l.linkid === file.linkid);
     const folderEntry = publinks.find((l: { linkid: number }) => l.linkid === folder.linkid);
-    expect(fileEntry).toMatchObject({ code: file.code, link: file.link, downloads: 1, traffic: 0, maxdownloads: 5, expires: 'Fri, 02 Jan 2099 03:04:05 +0000' });
+    expect(fileEntry).toMatchObject({
+      code: file.code,
+      link: file.link,
+      downloads: 1,
+      traffic: 0,
+      maxdownloads: 5,
+      expires: 'Fri, 02 Jan 2099 03:04:05 +0000',
+    });
     expect(fileEntry.metadata).toMatchObject({ fileid, name: 'song.mp3', size: 50 });
     expect(typeof fileEntry.created).toBe('string');
     expect(typeof fileEntry.modified).toBe('string');
@@ -169,7 +184,8 @@ describe('listpublinks, changepublink, deletepublink', () => {
   test('changepublink sets and removes the expiry and limits, and makes a short link that works like the code', async () => {
     const fileid = await emu.seedFile('/Changed/a.txt', 'aaa');
     const { linkid, code } = await ok(emu, 'getfilepublink', { fileid });
-    const entry = async (): Promise<Record<string, any>> => (await ok(emu, 'listpublinks')).publinks.find((l: { linkid: number }) => l.linkid === linkid);
+    const entry = async (): Promise<Record<string, any>> =>
+      (await ok(emu, 'listpublinks')).publinks.find((l: { linkid: number }) => l.linkid === linkid);
     expect(await ok(emu, 'changepublink', { linkid, expire: 4_102_444_800, maxdownloads: 3 })).toEqual({ result: 0 });
     expect(await entry()).toMatchObject({ expires: 'Fri, 01 Jan 2100 00:00:00 +0000', maxdownloads: 3 });
     await ok(emu, 'changepublink', { linkid, deleteexpire: 1, maxdownloads: 0 });
@@ -185,7 +201,10 @@ describe('listpublinks, changepublink, deletepublink', () => {
     expect((await api(emu, 'showpublink', { code: short.shortcode }, anonymous)).body.result).toBe(7001);
     expect((await api(emu, 'changepublink', { linkid, expire: 'soon' })).body.result).toBe(1013);
     expect((await api(emu, 'changepublink', { expire: 1 })).body.result).toBe(1030);
-    expect((await api(emu, 'changepublink', { linkid: 424_242, expire: 1 })).body).toEqual({ result: 2027, error: 'Invalid or already deleted link.' });
+    expect((await api(emu, 'changepublink', { linkid: 424_242, expire: 1 })).body).toEqual({
+      result: 2027,
+      error: 'Invalid or already deleted link.',
+    });
   });
 
   test('deletepublink ends the link at once: its code answers 7002, its page 410, and it leaves the list', async () => {
@@ -194,7 +213,10 @@ describe('listpublinks, changepublink, deletepublink', () => {
     expect((await api(emu, 'deletepublink')).body.result).toBe(1030);
     expect(await ok(emu, 'deletepublink', { linkid })).toEqual({ result: 0 });
     expect((await api(emu, 'deletepublink', { linkid })).body).toEqual({ result: 2027, error: 'Invalid or already deleted link.' });
-    expect((await api(emu, 'showpublink', { code }, anonymous)).body).toEqual({ result: 7002, error: 'This link is deleted by the owner.' });
+    expect((await api(emu, 'showpublink', { code }, anonymous)).body).toEqual({
+      result: 7002,
+      error: 'This link is deleted by the owner.',
+    });
     expect((await api(emu, 'getpublinkdownload', { code }, anonymous)).body.result).toBe(7002);
     const gone = await page(link);
     expect(gone.status).toBe(410);

@@ -74,13 +74,19 @@ describe('multipart parameters', () => {
   });
 
   test('many small empty fields count their headers against the same budget', async () => {
-    const fields = Array.from({ length: 20_000 }, (_, n) => ({ name: `field-with-a-rather-long-name-number-${n}`.padEnd(200, '-'), value: '' }));
+    const fields = Array.from({ length: 20_000 }, (_, n) => ({
+      name: `field-with-a-rather-long-name-number-${n}`.padEnd(200, '-'),
+      value: '',
+    }));
     const { received } = await send([...fields, { name: 'file', filename: 'many-fields.txt', content: 'content' }]);
     expect(received).toBe('');
   });
 
   test('fields within the budget still work', async () => {
-    const { received } = await send([{ name: 'pad', value: 'x'.repeat(3 * MiB) }, { name: 'file', filename: 'fits.txt', content: 'content' }]);
+    const { received } = await send([
+      { name: 'pad', value: 'x'.repeat(3 * MiB) },
+      { name: 'file', filename: 'fits.txt', content: 'content' },
+    ]);
     expect(received).toMatch(/^HTTP\/1\.1 200 /);
     expect(received).toContain('"name":"fits.txt"');
   });

@@ -3,7 +3,18 @@ import { createEmulator, type Emulator } from '../src/index.js';
 import { passwordDigest } from '../src/state/login-guard.js';
 import { apiCall } from './support/api-call.js';
 
-const REFUSED_1000 = ['collection_list', 'collection_details', 'collection_create', 'collection_rename', 'collection_delete', 'collection_linkfiles', 'collection_unlinkfiles', 'collection_move', 'listtokens', 'deletetoken'];
+const REFUSED_1000 = [
+  'collection_list',
+  'collection_details',
+  'collection_create',
+  'collection_rename',
+  'collection_delete',
+  'collection_linkfiles',
+  'collection_unlinkfiles',
+  'collection_move',
+  'listtokens',
+  'deletetoken',
+];
 
 describe('restriction mode (default, pCloud since April 2026)', () => {
   let emu: Emulator;
@@ -13,7 +24,12 @@ describe('restriction mode (default, pCloud since April 2026)', () => {
   afterAll(() => emu.close());
 
   it.each(REFUSED_1000)('%s refuses an OAuth access token with 1000', async (method) => {
-    const answer = await apiCall(emu.apiUrl, method, { collectionid: 1, tokenid: 1, name: 'x', fileids: '1', item: 1, position: 1 }, { bearer: emu.token });
+    const answer = await apiCall(
+      emu.apiUrl,
+      method,
+      { collectionid: 1, tokenid: 1, name: 'x', fileids: '1', item: 1, position: 1 },
+      { bearer: emu.token },
+    );
     expect(answer).toEqual({ result: 1000, error: 'Log in required.' });
     expect(answer.xError).toBe('1000');
   });

@@ -90,7 +90,9 @@ describe('the --tls certificates under strict verification', () => {
   test('every Python >= 3.12 present completes a strict handshake with the emulator', async () => {
     // Where no such Python is installed, the openssl verdict is what this test checks.
     expect((await run('openssl', ['verify', '-x509_strict', '-CAfile', caFile, certFile])).status).toBe(0);
-    const answers = await Promise.all((await modernPythons()).map((python) => run(python, ['-c', PYTHON_CLIENT, caFile, `${emu.apiUrl}/getip`])));
+    const answers = await Promise.all(
+      (await modernPythons()).map((python) => run(python, ['-c', PYTHON_CLIENT, caFile, `${emu.apiUrl}/getip`])),
+    );
     for (const answer of answers) expect(answer).toMatchObject({ status: 0, output: '0' });
   });
 });

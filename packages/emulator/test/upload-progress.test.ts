@@ -44,7 +44,14 @@ describe('uploadprogress', () => {
     await closed;
     expect(answer).toContain('"result":0');
     const after = (await progressOf('watch-me')).body;
-    expect(after).toMatchObject({ result: 0, total: body.length, uploaded: body.length, finished: true, filenumber: 2, currentfileuploaded: 200_000 });
+    expect(after).toMatchObject({
+      result: 0,
+      total: body.length,
+      uploaded: body.length,
+      finished: true,
+      filenumber: 2,
+      currentfileuploaded: 200_000,
+    });
     expect(after.files.map((f: { name: string }) => f.name)).toEqual(['first.txt', 'second.bin']);
     expect(after.files[1].modified).toMatch(/ \+0000$/);
     expect((await progressOf('watch-me')).body.files[1].modified).toMatch(/ \+0000$/);

@@ -84,7 +84,10 @@ describe('upload session lifetime', () => {
     expect((await write(emu, uploadid, quota - 2, 'xyz')).result).toBe(2008);
     expect((await ok(emu, 'upload_info', { uploadid })).size).toBe(0);
     expect((await write(emu, uploadid, 5, 'abc')).result).toBe(0);
-    expect(await ok(emu, 'upload_info', { uploadid })).toMatchObject({ size: 8, sha1: createHash('sha1').update(Buffer.from('\0\0\0\0\0abc', 'latin1')).digest('hex') });
+    expect(await ok(emu, 'upload_info', { uploadid })).toMatchObject({
+      size: 8,
+      sha1: createHash('sha1').update(Buffer.from('\0\0\0\0\0abc', 'latin1')).digest('hex'),
+    });
   });
 });
 

@@ -32,7 +32,10 @@ describe('uploadfile (multipart)', () => {
       { name: 'empty.txt', content: '' },
       { name: 'b.txt', content: 'beta' },
     ];
-    const answer = await upload({ folderid }, files.map((f) => ({ name: 'file', filename: f.name, content: f.content })));
+    const answer = await upload(
+      { folderid },
+      files.map((f) => ({ name: 'file', filename: f.name, content: f.content })),
+    );
     expect(answer.result).toBe(0);
     expect(answer.fileids).toHaveLength(3);
     expect(answer.metadata.map((m: { name: string }) => m.name)).toEqual(files.map((f) => f.name));
@@ -44,7 +47,10 @@ describe('uploadfile (multipart)', () => {
   test('UTF-8 names and names with & # % + survive', async () => {
     const folderid = emu.seedFolder('/Up/names');
     const names = ['Ünïcödé — 東京.txt', 'a & b # c % d + e.txt', '100% + more.mp3'];
-    const answer = await upload({ folderid }, names.map((filename) => ({ name: 'f', filename, content: filename })));
+    const answer = await upload(
+      { folderid },
+      names.map((filename) => ({ name: 'f', filename, content: filename })),
+    );
     expect(answer.metadata.map((m: { name: string }) => m.name)).toEqual(names);
     const listed = await ok(emu, 'listfolder', { folderid });
     expect(listed.metadata.contents.map((c: { name: string }) => c.name).sort()).toEqual([...names].sort());
@@ -76,7 +82,9 @@ describe('uploadfile (multipart)', () => {
   });
 
   test('mtime sets modified; ctime with it sets created', async () => {
-    const answer = await upload({ folderid: emu.seedFolder('/Up/times'), mtime: 1627121472, ctime: 1600000000 }, [{ name: 'f', filename: 't.txt', content: 't' }]);
+    const answer = await upload({ folderid: emu.seedFolder('/Up/times'), mtime: 1627121472, ctime: 1600000000 }, [
+      { name: 'f', filename: 't.txt', content: 't' },
+    ]);
     expect(answer.metadata[0]).toMatchObject({ modified: 'Sat, 24 Jul 2021 10:11:12 +0000', created: 'Sun, 13 Sep 2020 12:26:40 +0000' });
   });
 
@@ -116,7 +124,11 @@ describe('large content', () => {
   test('content above the in-memory limit round-trips with the right digests', async () => {
     const big = Buffer.alloc(12 * 1024 * 1024);
     for (let i = 0; i < big.length; i += 4096) big.writeUInt32BE(i, i);
-    const response = await fetch(`${emu.apiUrl}/uploadfile?folderid=0&filename=big.bin`, { method: 'PUT', body: big, headers: { Authorization: `Bearer ${emu.token}` } });
+    const response = await fetch(`${emu.apiUrl}/uploadfile?folderid=0&filename=big.bin`, {
+      method: 'PUT',
+      body: big,
+      headers: { Authorization: `Bearer ${emu.token}` },
+    });
     const answer = parseJson(await response.text()) as Record<string, any>;
     expect(answer.checksums[0].sha1).toBe(createHash('sha1').update(big).digest('hex'));
     const link = await ok(emu, 'getfilelink', { fileid: answer.fileids[0] });
@@ -133,7 +145,11 @@ describe('large announced content (hashed on a worker thread)', () => {
   test('a raw PUT above the threshold answers the sha1 and sha256 of every byte and stores them', async () => {
     const big = Buffer.alloc(17 * 1024 * 1024 + 3);
     for (let i = 0; i + 4 <= big.length; i += 4096) big.writeUInt32BE(i ^ 0x5a5a5a5a, i);
-    const response = await fetch(`${emu.apiUrl}/uploadfile?folderid=0&filename=announced.bin`, { method: 'PUT', body: big, headers: { Authorization: `Bearer ${emu.token}` } });
+    const response = await fetch(`${emu.apiUrl}/uploadfile?folderid=0&filename=announced.bin`, {
+      method: 'PUT',
+      body: big,
+      headers: { Authorization: `Bearer ${emu.token}` },
+    });
     const answer = parseJson(await response.text()) as Record<string, any>;
     expect(answer.checksums[0]).toEqual({
       sha1: createHash('sha1').update(big).digest('hex'),
@@ -151,7 +167,10 @@ describe('large announced content (hashed on a worker thread)', () => {
     const { request } = await import('node:http');
     const url = new URL(`${emu.apiUrl}/uploadfile?folderid=${folderid}&filename=short.bin`);
     await new Promise<void>((resolve) => {
-      const req = request(url, { method: 'PUT', headers: { Authorization: `Bearer ${emu.token}`, 'Content-Length': String(32 * 1024 * 1024) } });
+      const req = request(url, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${emu.token}`, 'Content-Length': String(32 * 1024 * 1024) },
+      });
       req.on('error', () => resolve());
       req.write(Buffer.alloc(9 * 1024 * 1024, 1), () => setTimeout(() => req.destroy(), 50));
       req.on('close', () => resolve());
@@ -159,7 +178,11 @@ describe('large announced content (hashed on a worker thread)', () => {
     const after = await ok(emu, 'listfolder', { folderid });
     expect(after.metadata.contents).toEqual([]);
     const big = Buffer.alloc(16 * 1024 * 1024, 9);
-    const response = await fetch(`${emu.apiUrl}/uploadfile?folderid=${folderid}&filename=next.bin`, { method: 'PUT', body: big, headers: { Authorization: `Bearer ${emu.token}` } });
+    const response = await fetch(`${emu.apiUrl}/uploadfile?folderid=${folderid}&filename=next.bin`, {
+      method: 'PUT',
+      body: big,
+      headers: { Authorization: `Bearer ${emu.token}` },
+    });
     const answer = parseJson(await response.text()) as Record<string, any>;
     expect(answer.checksums[0].sha1).toBe(createHash('sha1').update(big).digest('hex'));
   });

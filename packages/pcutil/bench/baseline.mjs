@@ -27,7 +27,8 @@ export async function startBaseline({ work }, source) {
   const caFile = join(work, 'baseline-ca.pem');
   await writeFile(caFile, ca);
   const options = { env: { PATH: process.env.PATH ?? '' }, cwd: work };
-  const client = (direction, file, check) => checkedRun(process.execPath, [script('baseline-client.mjs'), direction, url, file, caFile], options, check);
+  const client = (direction, file, check) =>
+    checkedRun(process.execPath, [script('baseline-client.mjs'), direction, url, file, caFile], options, check);
   return {
     up: () => client('up', source),
     down: (target, check) => client('down', target, check),

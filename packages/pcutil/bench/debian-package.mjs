@@ -36,12 +36,16 @@ function aptGet(args) {
 export function ensureCommand(command, pkg, log = console.log) {
   const found = whichCommand(command);
   if (found) return found;
-  if (!whichCommand('apt-get')) throw new Error(`${command} is missing and this system has no apt-get: install ${pkg} and run the bench again`);
+  if (!whichCommand('apt-get'))
+    throw new Error(`${command} is missing and this system has no apt-get: install ${pkg} and run the bench again`);
   log(`${command} is missing: installing Debian's ${pkg} with apt-get`);
   // An image with empty package lists needs an update first; try without it (fast) before.
   let problem = aptGet(['install', '-y', '--no-install-recommends', pkg]);
   if (problem) problem = aptGet(['update']) ?? aptGet(['install', '-y', '--no-install-recommends', pkg]);
   const installed = whichCommand(command);
-  if (!installed) throw new Error(`${command} is missing and could not be installed (${problem ?? `${pkg} installed no ${command}`}): install ${pkg} and run the bench again`);
+  if (!installed)
+    throw new Error(
+      `${command} is missing and could not be installed (${problem ?? `${pkg} installed no ${command}`}): install ${pkg} and run the bench again`,
+    );
   return installed;
 }

@@ -68,7 +68,8 @@ export async function launchEmulator({ work, name, latencyMs }) {
     token: info.token,
     caFile: info.caFile,
     onTmpfs,
-    death: () => (exit && !closing ? `the emulator stopped (${exit.signal ?? `exit ${exit.code}`}): ${stderr.trim().slice(-400)}` : undefined),
+    death: () =>
+      exit && !closing ? `the emulator stopped (${exit.signal ?? `exit ${exit.code}`}): ${stderr.trim().slice(-400)}` : undefined,
     close: async () => {
       closing = true;
       if (!exit) child.kill('SIGTERM');

@@ -16,10 +16,19 @@ const LOOPBACK_BEFORE = { up: 649, down: 576 };
 
 /** @type {Record<string, Goal>} */
 export const GOALS = {
-  bigUp: { text: `≥ 1.2× rclone; peak RSS ≤ ${RSS_BUDGET_MB} MB`, met: ({ ratio, pcutilRssMb }) => ratio >= 1.2 && pcutilRssMb <= RSS_BUDGET_MB },
-  bigDown: { text: `≥ 1.2× rclone; peak RSS ≤ ${RSS_BUDGET_MB} MB`, met: ({ ratio, pcutilRssMb }) => ratio >= 1.2 && pcutilRssMb <= RSS_BUDGET_MB },
+  bigUp: {
+    text: `≥ 1.2× rclone; peak RSS ≤ ${RSS_BUDGET_MB} MB`,
+    met: ({ ratio, pcutilRssMb }) => ratio >= 1.2 && pcutilRssMb <= RSS_BUDGET_MB,
+  },
+  bigDown: {
+    text: `≥ 1.2× rclone; peak RSS ≤ ${RSS_BUDGET_MB} MB`,
+    met: ({ ratio, pcutilRssMb }) => ratio >= 1.2 && pcutilRssMb <= RSS_BUDGET_MB,
+  },
   smallUp: { text: `no slower than before (≥ ${LOOPBACK_BEFORE.up} files/s)`, met: ({ pcutilRate }) => pcutilRate >= LOOPBACK_BEFORE.up },
-  smallDown: { text: `no slower than before (≥ ${LOOPBACK_BEFORE.down} files/s)`, met: ({ pcutilRate }) => pcutilRate >= LOOPBACK_BEFORE.down },
+  smallDown: {
+    text: `no slower than before (≥ ${LOOPBACK_BEFORE.down} files/s)`,
+    met: ({ pcutilRate }) => pcutilRate >= LOOPBACK_BEFORE.down,
+  },
   latencyUp: { text: '≥ 5× rclone', met: ({ ratio }) => ratio >= 5 },
   latencyDown: { text: '≥ 3× rclone', met: ({ ratio }) => ratio >= 3 },
   help: { text: '≤ rclone --help (≤ 1.00×)', met: ({ ratio }) => ratio <= 1 },

@@ -38,7 +38,12 @@ export async function measureProcess(command, args, { env, cwd }) {
   try {
     const started = performance.now();
     // Its own process group, so a bench that dies can take the measured command down with GNU time.
-    const child = spawn(GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args], {
+      env,
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     const forgetChild = atExit(() => process.kill(-child.pid, 'SIGKILL'));
     let stdout = '';
     let stderr = '';

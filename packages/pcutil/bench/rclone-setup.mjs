@@ -33,7 +33,9 @@ export async function configureRclone(rclone, emulator, { work, name, env }) {
   const run = (args) => spawnSync(rclone.bin, ['--config', config, ...args], { encoding: 'utf8', env, cwd: work, timeout: 60_000 });
   const untrusted = run(['--low-level-retries', '1', '--retries', '1', 'lsf', `${REMOTE}:`]);
   if (untrusted.status === 0 || !/x509|certificate/i.test(untrusted.stderr)) {
-    throw new Error(`rclone did not refuse the emulator's certificate without --ca-cert: is it really talking HTTPS? ${untrusted.stderr.trim().slice(-300)}`);
+    throw new Error(
+      `rclone did not refuse the emulator's certificate without --ca-cert: is it really talking HTTPS? ${untrusted.stderr.trim().slice(-300)}`,
+    );
   }
   const trusted = run(['--ca-cert', emulator.caFile, 'lsf', `${REMOTE}:`]);
   if (trusted.status !== 0) throw new Error(`rclone cannot list the emulator over HTTPS: ${trusted.stderr.trim().slice(-300)}`);

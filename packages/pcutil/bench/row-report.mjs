@@ -23,7 +23,16 @@ export function transferReport({ work, amount, unit, outcome, goal }) {
     return Number.isFinite(value) ? `${value.toFixed(0)} ${unit}${rss(outcome.byName[name].peakRssMb)}` : '—';
   };
   const ratio = rate('pcutil') / rate('rclone');
-  return finish({ work, pcutil: show('pcutil'), rclone: show('rclone'), ratio, ratioText: `${ratio.toFixed(2)}×`, outcome, goal, pcutilRate: rate('pcutil') });
+  return finish({
+    work,
+    pcutil: show('pcutil'),
+    rclone: show('rclone'),
+    ratio,
+    ratioText: `${ratio.toFixed(2)}×`,
+    outcome,
+    goal,
+    pcutilRate: rate('pcutil'),
+  });
 }
 
 /** A wall-time row: the ratio is pcutil's time ÷ rclone's, so lower is better. */
@@ -31,7 +40,16 @@ export function wallTimeReport({ work, outcome, goal }) {
   const ms = (name) => outcome.byName[name].medianSeconds * 1000;
   const show = (name) => (Number.isFinite(ms(name)) ? `${ms(name).toFixed(0)} ms${rss(outcome.byName[name].peakRssMb)}` : '—');
   const ratio = ms('pcutil') / ms('rclone');
-  return finish({ work, pcutil: show('pcutil'), rclone: show('rclone'), ratio, ratioText: `${ratio.toFixed(2)}× the time`, outcome, goal, pcutilRate: NaN });
+  return finish({
+    work,
+    pcutil: show('pcutil'),
+    rclone: show('rclone'),
+    ratio,
+    ratioText: `${ratio.toFixed(2)}× the time`,
+    outcome,
+    goal,
+    pcutilRate: NaN,
+  });
 }
 
 /** The plain Node row of a transfer: its own rate, and how close pcutil and rclone come to it. */
@@ -40,7 +58,8 @@ export function baselineReport({ work, amount, outcome }) {
   const share = (name) => (Number.isFinite(seconds(name)) ? `${((seconds('baseline') / seconds(name)) * 100).toFixed(0)}% of it` : '—');
   const rate = amount / MIB / seconds('baseline');
   const text = Number.isFinite(rate) ? `${rate.toFixed(0)} MiB/s${rss(outcome.byName.baseline.peakRssMb)}` : '—';
-  if (outcome.failure) return { work: `${work}: —`, pcutil: '—', rclone: '—', ratio: '', goal: '', verdict: 'FAILED', failure: outcome.failure };
+  if (outcome.failure)
+    return { work: `${work}: —`, pcutil: '—', rclone: '—', ratio: '', goal: '', verdict: 'FAILED', failure: outcome.failure };
   return { work: `${work}: ${text}`, pcutil: share('pcutil'), rclone: share('rclone'), ratio: '', goal: '', verdict: '' };
 }
 

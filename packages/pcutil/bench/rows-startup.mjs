@@ -7,7 +7,10 @@ import { GOALS } from './goals.mjs';
 import { REMOTE } from './rclone-setup.mjs';
 import { wallTimeReport } from './row-report.mjs';
 
-const expectOutput = (pattern, what) => async ({ stdout }) => (pattern.test(stdout) ? undefined : `printed ${what}: ${JSON.stringify(stdout.slice(0, 200))}`);
+const expectOutput =
+  (pattern, what) =>
+  async ({ stdout }) =>
+    pattern.test(stdout) ? undefined : `printed ${what}: ${JSON.stringify(stdout.slice(0, 200))}`;
 
 /** `pcutil --help` vs `rclone --help`. */
 export async function helpRow(bench, target) {

@@ -11,7 +11,8 @@ import { packageVersion } from './version.js';
 export const run = createTool({
   name: 'pcutil',
   version: packageVersion(),
-  description: 'Copy, list, move and remove files between your disk and pCloud, fast and safe: parallel, verified by sha1, never leaving partial files.',
+  description:
+    'Copy, list, move and remove files between your disk and pCloud, fast and safe: parallel, verified by sha1, never leaving partial files.',
   commands: [cpCommand, rmCommand, lsCommand, mkdirCommand, mvCommand, catCommand],
   examples: [
     ['pcutil cp -r ~/Photos p:/Backup', 'upload a folder'],
@@ -21,5 +22,5 @@ export const run = createTool({
     ['pcutil ls pcloud://api.pcloud.com/Backup', 'with the token in PCLOUD_ACCESS_TOKEN (authid= would show in the process list)'],
   ],
   epilogue:
-    'pCloud paths are written p:/folder/file (or pcloud://eapi.pcloud.com/folder, with the token in PCLOUD_ACCESS_TOKEN: ?authid=TOKEN works too, but other users can read it in the process list). The first run opens the pCloud login page and stores a token in ~/.config/pcloud.json. Run pcutil COMMAND --help for each command\'s options and examples.',
+    "pCloud paths are written p:/folder/file (or pcloud://eapi.pcloud.com/folder, with the token in PCLOUD_ACCESS_TOKEN: ?authid=TOKEN works too, but other users can read it in the process list). The first run opens the pCloud login page and stores a token in ~/.config/pcloud.json. Run pcutil COMMAND --help for each command's options and examples.",
 });

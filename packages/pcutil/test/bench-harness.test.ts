@@ -26,8 +26,26 @@ describe('alternating runs', () => {
       rounds: 3,
       warmups: 1,
       contenders: [
-        scripted('pcutil', [{ seconds: 99, rssMb: 500 }, { seconds: 3, rssMb: 60 }, { seconds: 1, rssMb: 80 }, { seconds: 2, rssMb: 70 }], calls),
-        scripted('rclone', [{ seconds: 9, rssMb: 40 }, { seconds: 5, rssMb: 40 }, { seconds: 6, rssMb: 45 }, { seconds: 4, rssMb: 50 }], calls),
+        scripted(
+          'pcutil',
+          [
+            { seconds: 99, rssMb: 500 },
+            { seconds: 3, rssMb: 60 },
+            { seconds: 1, rssMb: 80 },
+            { seconds: 2, rssMb: 70 },
+          ],
+          calls,
+        ),
+        scripted(
+          'rclone',
+          [
+            { seconds: 9, rssMb: 40 },
+            { seconds: 5, rssMb: 40 },
+            { seconds: 6, rssMb: 45 },
+            { seconds: 4, rssMb: 50 },
+          ],
+          calls,
+        ),
       ],
     });
     expect(calls).toEqual(['pcutil warm-up', 'rclone warm-up', 'pcutil 1', 'rclone 1', 'pcutil 2', 'rclone 2', 'pcutil 3', 'rclone 3']);
@@ -42,7 +60,17 @@ describe('alternating runs', () => {
     const outcome = await alternateRuns({
       rounds: 3,
       warmups: 1,
-      contenders: [scripted('pcutil', [{ seconds: 1, rssMb: 1 }, { seconds: 0.01, rssMb: 1, failure: 'exit 1: boom' }], calls), scripted('rclone', [], calls)],
+      contenders: [
+        scripted(
+          'pcutil',
+          [
+            { seconds: 1, rssMb: 1 },
+            { seconds: 0.01, rssMb: 1, failure: 'exit 1: boom' },
+          ],
+          calls,
+        ),
+        scripted('rclone', [], calls),
+      ],
     });
     expect(calls).toEqual(['pcutil warm-up', 'rclone warm-up', 'pcutil 1']);
     expect(outcome.failure).toBe('pcutil run 1: exit 1: boom');
@@ -53,16 +81,30 @@ describe('alternating runs', () => {
 
 describe('row reports', () => {
   const outcome = (pcutil: number, rclone: number) => ({
-    byName: { pcutil: { medianSeconds: pcutil, peakRssMb: 90, seconds: [pcutil] }, rclone: { medianSeconds: rclone, peakRssMb: 50, seconds: [rclone] } },
+    byName: {
+      pcutil: { medianSeconds: pcutil, peakRssMb: 90, seconds: [pcutil] },
+      rclone: { medianSeconds: rclone, peakRssMb: 50, seconds: [rclone] },
+    },
   });
 
   it('gives throughput, pcutil ÷ rclone and the verdict of a transfer row', () => {
     const report = transferReport({ work: 'files', amount: 2000, unit: 'files/s', outcome: outcome(2, 8), goal: anyGoal });
-    expect(report).toEqual({ work: 'files', pcutil: '1000 files/s, peak RSS 90 MB', rclone: '250 files/s, peak RSS 50 MB', ratio: '4.00×', goal: 'goal', verdict: 'met' });
+    expect(report).toEqual({
+      work: 'files',
+      pcutil: '1000 files/s, peak RSS 90 MB',
+      rclone: '250 files/s, peak RSS 50 MB',
+      ratio: '4.00×',
+      goal: 'goal',
+      verdict: 'met',
+    });
   });
 
   it('divides times for a wall-time row, so lower is better', () => {
-    const report = wallTimeReport({ work: 'help', outcome: outcome(0.3, 0.1), goal: { text: '≤ 1', met: ({ ratio }: { ratio: number }) => ratio <= 1 } });
+    const report = wallTimeReport({
+      work: 'help',
+      outcome: outcome(0.3, 0.1),
+      goal: { text: '≤ 1', met: ({ ratio }: { ratio: number }) => ratio <= 1 },
+    });
     expect(report).toMatchObject({ pcutil: '300 ms, peak RSS 90 MB', ratio: '3.00× the time', verdict: 'not met' });
   });
 });
@@ -78,14 +120,32 @@ describe('checks of a run', () => {
   it('fails a clean exit whose result is wrong, and measures the peak RSS of a good one', async () => {
     const wrong = await checkedRun(process.execPath, ['-e', '0'], options, async () => '2 with wrong bytes');
     expect(wrong.failure).toBe('2 with wrong bytes');
-    const good = await checkedRun(process.execPath, ['-e', 'globalThis.keep = Buffer.alloc(64 * 1024 * 1024, 1)'], options, async () => undefined);
+    const good = await checkedRun(
+      process.execPath,
+      ['-e', 'globalThis.keep = Buffer.alloc(64 * 1024 * 1024, 1)'],
+      options,
+      async () => undefined,
+    );
     expect(good.failure).toBeUndefined();
     expect(good.rssMb).toBeGreaterThan(64);
   });
 
   it('tells missing, unexpected and changed files apart', () => {
-    const expected = new Map([['a', '1'], ['b', '2'], ['c', '3']]);
+    const expected = new Map([
+      ['a', '1'],
+      ['b', '2'],
+      ['c', '3'],
+    ]);
     expect(treeDifference(expected, new Map(expected))).toBeUndefined();
-    expect(treeDifference(expected, new Map([['a', '1'], ['b', 'x'], ['d', '4']]))).toBe('1 missing (c); 1 unexpected (d); 1 with wrong bytes (b)');
+    expect(
+      treeDifference(
+        expected,
+        new Map([
+          ['a', '1'],
+          ['b', 'x'],
+          ['d', '4'],
+        ]),
+      ),
+    ).toBe('1 missing (c); 1 unexpected (d); 1 with wrong bytes (b)');
   });
 });

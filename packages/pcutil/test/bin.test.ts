@@ -52,7 +52,11 @@ describe('the real pcutil bin', () => {
   it('ends quietly with status 0 when the reader of its output goes away', async () => {
     await fx.emulator.seedFile('/pipe/big.bin', Buffer.alloc(8 * 1024 * 1024, 1));
     for (let i = 0; i < 400; i++) await fx.emulator.seedFile(`/pipe/many/a-rather-long-file-name-to-fill-the-pipe-${i}.txt`, 'x');
-    for (const args of [['cat', 'p:/pipe/big.bin'], ['cp', 'p:/pipe/big.bin', '-'], ['ls', '-l', '-R', 'p:/pipe']]) {
+    for (const args of [
+      ['cat', 'p:/pipe/big.bin'],
+      ['cp', 'p:/pipe/big.bin', '-'],
+      ['ls', '-l', '-R', 'p:/pipe'],
+    ]) {
       const result = await spawnIntoClosedPipe(args);
       expect({ args, ...result }).toEqual({ args, code: 0, signal: null, stderr: '' });
     }
@@ -65,7 +69,9 @@ describe('the real pcutil bin', () => {
     // A token in authid= shows in the process list: the help says so and shows the safer way.
     const words = help.stdout.toString().replace(/\s+/g, ' ');
     expect(words).toContain('other users can read it in the process list');
-    expect(words).toContain('pcutil ls pcloud://api.pcloud.com/Backup with the token in PCLOUD_ACCESS_TOKEN (authid= would show in the process list)');
+    expect(words).toContain(
+      'pcutil ls pcloud://api.pcloud.com/Backup with the token in PCLOUD_ACCESS_TOKEN (authid= would show in the process list)',
+    );
     const cpHelp = await spawnPcutil(['cp', '--help']);
     expect(cpHelp.stdout.toString()).toContain('pcutil cp -r ~/Photos p:/Backup');
     const version = await spawnPcutil(['--version']);

@@ -39,22 +39,41 @@ const ROWS: Array<[string, Row[]]> = [
       { cmd: 'cp -r tree p:/new', adds: ['p:/new/', ...NEW_TREE('p:/new/tree')], original: 'same' },
       { cmd: 'cp -r tree p:/new/', adds: ['p:/new/', ...NEW_TREE('p:/new/tree')], original: 'same' },
       { cmd: 'cp -r tree p:/existing', adds: NEW_TREE('p:/existing/tree'), original: 'same' },
-      { cmd: 'cp -r tree p:/file.txt', adds: [], exit: 1, original: 'exit 0: made a folder p:/file.txt/ beside the file and copied tree into it' },
+      {
+        cmd: 'cp -r tree p:/file.txt',
+        adds: [],
+        exit: 1,
+        original: 'exit 0: made a folder p:/file.txt/ beside the file and copied tree into it',
+      },
       { cmd: 'cp -r tree p:/taken', adds: [], exit: 1, original: 'same: "invalid recursive destination: /taken/tree" (a file)' },
       { cmd: 'cp -r tree/ p:/new', adds: NEW_TREE('p:/new'), original: 'same' },
       { cmd: 'cp -r tree/ p:/existing', adds: NEW_TREE('p:/existing').slice(1), original: 'same' },
       { cmd: 'cp -r tree/ p:/file.txt', adds: [], exit: 1, original: 'same: "invalid recursive destination"' },
       { cmd: 'cp -r . p:/new', cwd: 'tree', adds: NEW_TREE('p:/new'), original: 'same' },
       { cmd: 'cp -r . p:/existing', cwd: 'tree', adds: NEW_TREE('p:/existing').slice(1), original: 'same' },
-      { cmd: 'cp -r .. p:/new', cwd: 'tree/sub', adds: NEW_TREE('p:/new'), original: 'copied the contents into p:/, the parent of DEST (normpath of p:/new/..)' },
+      {
+        cmd: 'cp -r .. p:/new',
+        cwd: 'tree/sub',
+        adds: NEW_TREE('p:/new'),
+        original: 'copied the contents into p:/, the parent of DEST (normpath of p:/new/..)',
+      },
       { cmd: 'cp -r tree p:/a/b/new', adds: ['p:/a/', 'p:/a/b/', 'p:/a/b/new/', ...NEW_TREE('p:/a/b/new/tree')], original: 'same' },
       { cmd: 'cp tree/a.txt p:/a/b/name.txt', adds: ['p:/a/', 'p:/a/b/', 'p:/a/b/name.txt'], original: 'same' },
-      { cmd: 'cp tree/a.txt p:/a/b/', adds: ['p:/a/', 'p:/a/b/', 'p:/a/b/a.txt'], original: 'exit 1 (2001, invalid name) after creating p:/a/b' },
+      {
+        cmd: 'cp tree/a.txt p:/a/b/',
+        adds: ['p:/a/', 'p:/a/b/', 'p:/a/b/a.txt'],
+        original: 'exit 1 (2001, invalid name) after creating p:/a/b',
+      },
       { cmd: 'cp tree/a.txt p:/existing', adds: ['p:/existing/a.txt'], original: 'same' },
       { cmd: 'cp tree/a.txt p:/file.txt', adds: ['p:/file.txt'], original: 'same' },
       { cmd: 'cp tree/a.txt p:/new', adds: ['p:/new'], original: 'same' },
       { cmd: 'cp -r tree/a.txt p:/new', adds: ['p:/new'], original: 'exit 0 but copied nothing: made empty folders p:/new/a.txt/' },
-      { cmd: 'cp -r tree/a.txt p:/file.txt', adds: [], exit: 1, original: 'exit 0 but copied nothing: made an empty folder p:/file.txt/a.txt/' },
+      {
+        cmd: 'cp -r tree/a.txt p:/file.txt',
+        adds: [],
+        exit: 1,
+        original: 'exit 0 but copied nothing: made an empty folder p:/file.txt/a.txt/',
+      },
     ],
   ],
   [
@@ -71,7 +90,11 @@ const ROWS: Array<[string, Row[]]> = [
       { cmd: 'cp -r p:/x a/b/dl', adds: ['a/', 'a/b/', 'a/b/dl/', ...NEW_TREE('a/b/dl/x')], original: 'same' },
       { cmd: 'cp -r p:/x/. dl', adds: NEW_TREE('dl'), original: 'same' },
       { cmd: 'cp -r p:/x/. existing', adds: NEW_TREE('existing').slice(1), original: 'same' },
-      { cmd: 'cp -r p:/x/sub/.. existing', adds: NEW_TREE('existing').slice(1), original: 'copied the contents into the working directory, the parent of DEST' },
+      {
+        cmd: 'cp -r p:/x/sub/.. existing',
+        adds: NEW_TREE('existing').slice(1),
+        original: 'copied the contents into the working directory, the parent of DEST',
+      },
       { cmd: 'cp -r p:/x/sub/.. dl', adds: NEW_TREE('dl'), original: 'copied the contents into the working directory, the parent of DEST' },
       { cmd: 'cp -r p:/x .', cwd: 'existing', adds: NEW_TREE('existing/x'), original: 'same' },
       { cmd: 'cp p:/x/a.txt a/b/name.txt', adds: ['a/', 'a/b/', 'a/b/name.txt'], original: 'same' },
@@ -92,7 +115,11 @@ const ROWS: Array<[string, Row[]]> = [
       { cmd: 'cp -r p:/x/ p:/new', adds: NEW_TREE('p:/new'), original: BROKEN_BOTH_REMOTE },
       { cmd: 'cp -r p:/x/ p:/existing', adds: NEW_TREE('p:/existing').slice(1), original: BROKEN_BOTH_REMOTE },
       { cmd: 'cp -r p:/x/ p:/file.txt', adds: [], exit: 1, original: BROKEN_BOTH_REMOTE },
-      { cmd: 'cp -r p:/x p:/a/b/new', adds: ['p:/a/', 'p:/a/b/', 'p:/a/b/new/', ...NEW_TREE('p:/a/b/new/x')], original: BROKEN_BOTH_REMOTE },
+      {
+        cmd: 'cp -r p:/x p:/a/b/new',
+        adds: ['p:/a/', 'p:/a/b/', 'p:/a/b/new/', ...NEW_TREE('p:/a/b/new/x')],
+        original: BROKEN_BOTH_REMOTE,
+      },
       { cmd: 'cp p:/x/a.txt p:/a/b/name.txt', adds: ['p:/a/', 'p:/a/b/', 'p:/a/b/name.txt'], original: BROKEN_BOTH_REMOTE },
       { cmd: 'cp p:/x/a.txt p:/existing', adds: ['p:/existing/a.txt'], original: BROKEN_BOTH_REMOTE },
       { cmd: 'cp p:/x/a.txt p:/file.txt', adds: ['p:/file.txt'], original: BROKEN_BOTH_REMOTE },
@@ -119,7 +146,7 @@ function remoteItems(folder: FolderMetadata, rel = ''): string[] {
   );
 }
 
-describe('cp places things by the original rule (rsync\'s for folders)', () => {
+describe("cp places things by the original rule (rsync's for folders)", () => {
   const fx = useEmulator();
   let rowNumber = 0;
 
@@ -149,7 +176,9 @@ describe('cp places things by the original rule (rsync\'s for folders)', () => {
 
   it('the help example holds whether or not p:/Backup exists, and a second run gives the same tree', async () => {
     const help = await pcutil(fx.emulator, ['cp', '--help']);
-    expect(help.stdout).toMatch(/pcutil cp -r ~\/Photos p:\/Backup\s+upload a folder: makes p:\/Backup\/Photos,\s+creating p:\/Backup if missing/);
+    expect(help.stdout).toMatch(
+      /pcutil cp -r ~\/Photos p:\/Backup\s+upload a folder: makes p:\/Backup\/Photos,\s+creating p:\/Backup if missing/,
+    );
     const home = await mkdtemp(join(tmpdir(), 'pcutil-rules-home-'));
     await mkdir(join(home, 'Photos/2026'), { recursive: true });
     await writeFile(join(home, 'Photos/2026/beach.jpg'), 'jpeg');
@@ -157,7 +186,11 @@ describe('cp places things by the original rule (rsync\'s for folders)', () => {
     for (let run = 1; run <= 2; run++) {
       const result = await pcutil(fx.emulator, ['cp', '-r', '~/Photos', 'p:/Backup'], { env: { HOME: home } });
       expect(result.code, result.stderr).toBe(0);
-      expect((await tree()).map((item) => item.replace(/=.*$/s, ''))).toEqual(['p:/Photos/', 'p:/Photos/2026/', 'p:/Photos/2026/beach.jpg']);
+      expect((await tree()).map((item) => item.replace(/=.*$/s, ''))).toEqual([
+        'p:/Photos/',
+        'p:/Photos/2026/',
+        'p:/Photos/2026/beach.jpg',
+      ]);
     }
   });
 

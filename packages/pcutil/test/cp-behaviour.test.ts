@@ -107,7 +107,10 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       const result = await pcutil(fx.emulator, ['-v', 'cp', join(root, 'file.txt'), 'p:/sweep/file.txt']);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain('removed 1 temporary file(s) an interrupted earlier copy left');
-      expect((await pcutil(fx.emulator, ['ls', 'p:/sweep'])).stdout.split('\n').filter(Boolean).sort()).toEqual(['.other.txt.pcloud-partial-0123456789ab', 'file.txt']);
+      expect((await pcutil(fx.emulator, ['ls', 'p:/sweep'])).stdout.split('\n').filter(Boolean).sort()).toEqual([
+        '.other.txt.pcloud-partial-0123456789ab',
+        'file.txt',
+      ]);
       expect((await pcutil(fx.emulator, ['cat', 'p:/sweep/file.txt'])).stdout).toBe('fresh');
     });
 
@@ -137,7 +140,9 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       expect(result.stderr).toMatch(/inner\/loop: symbolic link loop/);
       expect(result.stderr).toMatch(/pipe: not a regular file or folder/);
       expect((await pcutil(fx.emulator, ['cat', 'p:/links/link.txt'])).stdout).toBe('target');
-      expect((await pcutil(fx.emulator, ['ls', '-R', 'p:/links'])).stdout).toBe('p:/links:\ninner/\nlink.txt\n\np:/links/inner:\nreal.txt\n');
+      expect((await pcutil(fx.emulator, ['ls', '-R', 'p:/links'])).stdout).toBe(
+        'p:/links:\ninner/\nlink.txt\n\np:/links/inner:\nreal.txt\n',
+      );
       // Named directly, a special file is skipped with the same warning, and copies go on.
       const direct = await pcutil(fx.emulator, ['cp', join(root, 'src/pipe'), join(root, 'src/inner/real.txt'), 'p:/links/direct/']);
       expect(direct.code, direct.stderr).toBe(0);
@@ -163,7 +168,12 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       expect((await pcutil(fx.emulator, ['mv', 'p:/mv/f.txt', 'p:/mv/g.txt'])).code).toBe(0);
       expect((await pcutil(fx.emulator, ['mv', 'p:/mv/g.txt', 'p:/mv/c', 'p:/mv/a'])).code).toBe(0);
       const json = JSON.parse((await pcutil(fx.emulator, ['ls', '--json', '-R', 'p:/mv'])).stdout) as Array<{ path: string; type: string }>;
-      expect(json.map((row) => `${row.type} ${row.path}`)).toEqual(['folder /mv/a', 'folder /mv/a/b', 'folder /mv/a/c', 'file /mv/a/g.txt']);
+      expect(json.map((row) => `${row.type} ${row.path}`)).toEqual([
+        'folder /mv/a',
+        'folder /mv/a/b',
+        'folder /mv/a/c',
+        'file /mv/a/g.txt',
+      ]);
       const again = await pcutil(fx.emulator, ['mkdir', 'p:/mv/a']);
       expect(again.code).toBe(1);
       expect(again.stderr).toMatch(/^pcutil: p:\/mv\/a: .*2004/);

@@ -34,7 +34,9 @@ describe.each(RUNNERS)('symbolic links on upload, through %s', (_runner, pcutil)
     expect(result.code, result.stderr).toBe(0);
     expect(await listing('p:/nolinks/src')).toBe('p:/nolinks/src:\ninner/\nfile-link\nreal.txt\n\np:/nolinks/src/inner:\ndeep.txt\n');
     expect((await pcutil(fx.emulator, ['cat', 'p:/nolinks/src/file-link'])).stdout).toBe('target');
-    const notFollowed = result.stderr.split('\n').filter((line) => line.includes('a symbolic link to a folder; not followed (-L follows it)'));
+    const notFollowed = result.stderr
+      .split('\n')
+      .filter((line) => line.includes('a symbolic link to a folder; not followed (-L follows it)'));
     expect(notFollowed.sort()).toEqual([
       `pcutil: warning: ${root}/src/dir-link: a symbolic link to a folder; not followed (-L follows it)`,
       `pcutil: warning: ${root}/src/inner/back: a symbolic link to a folder; not followed (-L follows it)`,
@@ -57,7 +59,9 @@ describe.each(RUNNERS)('symbolic links on upload, through %s', (_runner, pcutil)
     expect(await listing('p:/withlinks/src')).toBe(
       'p:/withlinks/src:\ndir-link/\ninner/\nfile-link\nreal.txt\n\np:/withlinks/src/dir-link:\nlinked.txt\n\np:/withlinks/src/inner:\ndeep.txt\n',
     );
-    expect(result.stderr).toContain(`pcutil: warning: ${root}/src/inner/back: symbolic link loop (it leads back to a folder being copied); skipped`);
+    expect(result.stderr).toContain(
+      `pcutil: warning: ${root}/src/inner/back: symbolic link loop (it leads back to a folder being copied); skipped`,
+    );
     expect(result.stderr).not.toContain('not followed');
   });
 

@@ -7,7 +7,6 @@ import { useEmulator } from './support/emulator.js';
 import { RUNNERS } from './support/run-pcutil.js';
 import { localSnapshot, remoteSnapshot } from './support/snapshot.js';
 
-
 describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
   // Each way gets its own emulator: the scenarios start from an empty account.
   const fx = useEmulator();
@@ -83,12 +82,20 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
     it('creates no config file and saves no --username', async () => {
       const home = await mkdtemp(join(tmpdir(), 'pcutil-dry-home-'));
       await writeFile(join(home, 'f.txt'), 'f');
-      const result = await pcutil(fx.emulator, ['--username', 'someone@example.com', 'cp', '-d', join(home, 'f.txt'), 'p:/dry-home/'], { env: { HOME: home } });
+      const result = await pcutil(fx.emulator, ['--username', 'someone@example.com', 'cp', '-d', join(home, 'f.txt'), 'p:/dry-home/'], {
+        env: { HOME: home },
+      });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('p:/dry-home/f.txt');
       expect(existsSync(join(home, '.config'))).toBe(false);
       // The same command for real does create it, with the username: the check above can fail.
-      expect((await pcutil(fx.emulator, ['--username', 'someone@example.com', 'cp', join(home, 'f.txt'), 'p:/dry-home/'], { env: { HOME: home } })).code).toBe(0);
+      expect(
+        (
+          await pcutil(fx.emulator, ['--username', 'someone@example.com', 'cp', join(home, 'f.txt'), 'p:/dry-home/'], {
+            env: { HOME: home },
+          })
+        ).code,
+      ).toBe(0);
       expect(JSON.parse(await readFile(join(home, '.config/pcloud.json'), 'utf8'))).toMatchObject({ username: 'someone@example.com' });
     });
 

@@ -25,7 +25,13 @@ function harness(failOn: (path: string) => boolean = () => false) {
     },
   };
   const progress = createProgress({ write: (text) => void lines.push(text), isTTY: false }, 0);
-  return { done, complaints, lines, operations, options: { jobs: 4, verbose: true, progress, complain: (l: string) => void complaints.push(l) } };
+  return {
+    done,
+    complaints,
+    lines,
+    operations,
+    options: { jobs: 4, verbose: true, progress, complain: (l: string) => void complaints.push(l) },
+  };
 }
 
 describe('executeCopy', () => {
@@ -69,17 +75,29 @@ describe('executeCopy', () => {
 
   it('reports a failed file and continues with the rest', async () => {
     const h = harness((path) => path === '/d/bad');
-    const summary = await executeCopy([copy(local('/h/bad'), remote('/d/bad')), copy(local('/h/ok'), remote('/d/ok'))], h.operations, h.options);
+    const summary = await executeCopy(
+      [copy(local('/h/bad'), remote('/d/bad')), copy(local('/h/ok'), remote('/d/ok'))],
+      h.operations,
+      h.options,
+    );
     expect(summary).toMatchObject({ files: 1, failed: 1 });
     expect(h.complaints).toEqual(['cp /h/bad p:/d/bad: checksum mismatch']);
   });
 
   it('does not try files under a folder that could not be created', async () => {
     const h = harness((path) => path === '/d');
-    const steps: CopyPlanStep[] = [{ op: 'mkdir', at: remote('/d') }, { op: 'mkdir', at: remote('/d/s') }, copy(local('/h/a'), remote('/d/s/a')), copy(local('/h/b'), remote('/e'))];
+    const steps: CopyPlanStep[] = [
+      { op: 'mkdir', at: remote('/d') },
+      { op: 'mkdir', at: remote('/d/s') },
+      copy(local('/h/a'), remote('/d/s/a')),
+      copy(local('/h/b'), remote('/e')),
+    ];
     const summary = await executeCopy(steps, h.operations, h.options);
     expect(h.done).toEqual(['cp /e']);
-    expect(h.complaints).toEqual(['mkfolder p:/d: createfolder: Access denied. (2003)', 'cp /h/a p:/d/s/a: not copied, p:/d could not be created']);
+    expect(h.complaints).toEqual([
+      'mkfolder p:/d: createfolder: Access denied. (2003)',
+      'cp /h/a p:/d/s/a: not copied, p:/d could not be created',
+    ]);
     expect(summary.failed).toBe(2);
   });
 
@@ -98,7 +116,9 @@ describe('executeCopy', () => {
     const reachability = createReachability({ windowMs: 0 });
     reachability.reached();
     const refused = (): TransportError =>
-      new TransportError('uploadfile: connection failed: connect ECONNREFUSED 127.0.0.1:9', { cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED', address: '127.0.0.1', port: 9 }) });
+      new TransportError('uploadfile: connection failed: connect ECONNREFUSED 127.0.0.1:9', {
+        cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED', address: '127.0.0.1', port: 9 }),
+      });
     const h = harness();
     const started: string[] = [];
     h.operations.transfer = async (step, onBytes) => {
@@ -129,11 +149,18 @@ describe('executeCopy', () => {
     const h = harness();
     h.operations.mkdir = async (at) => {
       h.done.push(`mkdir ${at.path}`);
-      const error = new TransportError('createfolderifnotexists: no answer', { cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }) });
+      const error = new TransportError('createfolderifnotexists: no answer', {
+        cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }),
+      });
       reachability.failed(error);
       throw error;
     };
-    const steps: CopyPlanStep[] = [{ op: 'mkdir', at: remote('/d') }, { op: 'mkdir', at: remote('/e') }, copy(local('/h/a'), remote('/d/a')), copy(local('/h/b'), remote('/e/b'))];
+    const steps: CopyPlanStep[] = [
+      { op: 'mkdir', at: remote('/d') },
+      { op: 'mkdir', at: remote('/e') },
+      copy(local('/h/a'), remote('/d/a')),
+      copy(local('/h/b'), remote('/e/b')),
+    ];
     const summary = await executeCopy(steps, h.operations, { ...h.options, reachability });
     expect(h.done).toEqual(['mkdir /d']);
     expect(summary).toMatchObject({ files: 0, folders: 0, failed: 0, notCopied: 2 });

@@ -55,7 +55,9 @@ const tallyDelta = (after: FaultTally, before: FaultTally): FaultTally => ({
   delayed: after.delayed - before.delayed,
 });
 
-it(`cp -r of ${FILES} files up and down under 5000/4000 answers, latency and resets ends with every file verified and no partial file`, { timeout: 120_000 }, async () => {
+it(`cp -r of ${FILES} files up and down under 5000/4000 answers, latency and resets ends with every file verified and no partial file`, {
+  timeout: 120_000,
+}, async () => {
   const root = await mkdtemp(join(tmpdir(), 'pcutil-fault-run-'));
   const tree = join(root, 'tree');
   for (let i = 0; i < FILES; i++) {
@@ -86,7 +88,8 @@ it(`cp -r of ${FILES} files up and down under 5000/4000 answers, latency and res
     up = await (await spawnPcutil(fx.emulator, ['cp', '-r', '-v', '--json', '-j', String(JOBS), `${tree}/`, 'p:/fault-run'])).exited;
     expect(up.code, up.stderr.slice(-2000)).toBe(0);
     const upSeconds = (Date.now() - started) / 1000;
-    down = await (await spawnPcutil(fx.emulator, ['cp', '-r', '-v', '--json', '-j', String(JOBS), 'p:/fault-run/', join(root, 'back')])).exited;
+    down = await (await spawnPcutil(fx.emulator, ['cp', '-r', '-v', '--json', '-j', String(JOBS), 'p:/fault-run/', join(root, 'back')]))
+      .exited;
     expect(down.code, down.stderr.slice(-2000)).toBe(0);
     Object.assign(up, { seconds: upSeconds });
   } finally {

@@ -36,7 +36,8 @@ async function seedHostileTree(emulator: Emulator): Promise<void> {
 const SAFE_TREE = ['evil d', 'evil/good.txt f', 'evil/sub d', 'evil/sub/inner.txt f', `evil/${ESCAPE_NAME} f`];
 
 /** Path, kind: enough to see what landed where. */
-const shapeOf = async (root: string): Promise<string[]> => (await localSnapshot(root)).map((line) => line.split(' ').slice(0, 2).join(' ')).sort();
+const shapeOf = async (root: string): Promise<string[]> =>
+  (await localSnapshot(root)).map((line) => line.split(' ').slice(0, 2).join(' ')).sort();
 
 describe.each(RUNNERS)('names from a tampered server, through %s', (_runner, pcutil) => {
   const fx = useEmulator();
@@ -48,12 +49,24 @@ describe.each(RUNNERS)('names from a tampered server, through %s', (_runner, pcu
     const dest = join(root, 'one/two/dest');
     const result = await pcutil(fx.emulator, ['-v', 'cp', '-r', 'p:/evil', dest]);
     expect(result.code, result.stderr).toBe(1);
-    expect(await shapeOf(root)).toEqual(['one d', 'one/two d', 'one/two/dest d', ...SAFE_TREE.map((line) => `one/two/dest/${line}`)].sort());
+    expect(await shapeOf(root)).toEqual(
+      ['one d', 'one/two d', 'one/two/dest d', ...SAFE_TREE.map((line) => `one/two/dest/${line}`)].sort(),
+    );
     expect(await readFile(join(dest, 'evil', ESCAPE_NAME), 'utf8')).toBe('escape');
     const refusals = result.stderr.split('\n').filter((line) => line.includes('pCloud sent an unsafe name'));
     expect(refusals).toHaveLength(REFUSED);
-    for (const reason of ['a slash in the name', 'the name ".."', 'the name "."', 'an empty name', 'a NUL character in the name', 'a backslash in the name']) {
-      expect(refusals.some((line) => line.includes(reason)), reason).toBe(true);
+    for (const reason of [
+      'a slash in the name',
+      'the name ".."',
+      'the name "."',
+      'an empty name',
+      'a NUL character in the name',
+      'a backslash in the name',
+    ]) {
+      expect(
+        refusals.some((line) => line.includes(reason)),
+        reason,
+      ).toBe(true);
     }
     expect(refusals).toContain('pcutil: p:/evil/nul\\x00name: not copied: pCloud sent an unsafe name (a NUL character in the name)');
     // The legal but hostile name is copied and shown escaped; nothing printed holds a raw control character.
@@ -73,8 +86,17 @@ describe('names from a tampered server', () => {
     const dest = join(root, 'dest');
     const planned = await pcutil(fx.emulator, ['cp', '-d', '-r', 'p:/evil/', dest]);
     expect(planned.code).toBe(1);
-    expect(planned.stdout.split('\n').filter((line) => line.startsWith('cp ')).sort()).toEqual(
-      [`cp p:/evil/good.txt ${dest}/good.txt`, `cp p:/evil/sub/inner.txt ${dest}/sub/inner.txt`, `cp p:/evil/\\x1b[31mred\\x1b[0m.txt ${dest}/\\x1b[31mred\\x1b[0m.txt`].sort(),
+    expect(
+      planned.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('cp '))
+        .sort(),
+    ).toEqual(
+      [
+        `cp p:/evil/good.txt ${dest}/good.txt`,
+        `cp p:/evil/sub/inner.txt ${dest}/sub/inner.txt`,
+        `cp p:/evil/\\x1b[31mred\\x1b[0m.txt ${dest}/\\x1b[31mred\\x1b[0m.txt`,
+      ].sort(),
     );
     expect(planned.stdout + planned.stderr).not.toMatch(RAW_CONTROL);
     expect(await localSnapshot(root)).toEqual([]);
@@ -93,7 +115,9 @@ describe('names from a tampered server', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n').filter((line) => line.includes('pCloud sent an unsafe name'))).toHaveLength(REFUSED);
     const added = (await remoteSnapshot(fx.client)).filter((line) => !before.includes(line)).map((line) => line.split(' ')[0]);
-    expect(added.sort()).toEqual(['/safe/', '/safe/evil/', '/safe/evil/good.txt', '/safe/evil/sub/', '/safe/evil/sub/inner.txt', `/safe/evil/${ESCAPE_NAME}`].sort());
+    expect(added.sort()).toEqual(
+      ['/safe/', '/safe/evil/', '/safe/evil/good.txt', '/safe/evil/sub/', '/safe/evil/sub/inner.txt', `/safe/evil/${ESCAPE_NAME}`].sort(),
+    );
   });
 
   it('ls shows control characters escaped, and --json keeps the exact names', async () => {

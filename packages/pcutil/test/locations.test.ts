@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { useEmulator } from './support/emulator.js';
 import { RUNNERS } from './support/run-pcutil.js';
 
-
 describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
   // Each way gets its own emulator: the scenarios start from an empty account.
   const fx = useEmulator();
@@ -37,7 +36,9 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       ]) {
         const result = await pcutil(fx.emulator, args);
         expect(result.code, args.join(' ')).toBe(2);
-        expect(result.stderr).toMatch(/^pcutil: p:\/acct\/a\.txt and pcloud\+http:\/\/\S+\/acct\/b\.txt name different accounts or servers; one command works in one account\./);
+        expect(result.stderr).toMatch(
+          /^pcutil: p:\/acct\/a\.txt and pcloud\+http:\/\/\S+\/acct\/b\.txt name different accounts or servers; one command works in one account\./,
+        );
         expect(result.stdout + result.stderr).not.toContain('another-accounts-token');
       }
       expect((await pcutil(fx.emulator, ['ls', 'p:/acct'])).stdout.trim()).toBe('a.txt');
@@ -56,13 +57,19 @@ describe.each(RUNNERS)('through %s', (_runner, pcutil) => {
       expect(dot.code, dot.stderr).toBe(0);
     });
 
-    it('takes a pcloud:// SOURCE ending in .. as its folder\'s contents, as p: does', async () => {
+    it("takes a pcloud:// SOURCE ending in .. as its folder's contents, as p: does", async () => {
       await fx.emulator.seedFile('/dots/x/a.txt', 'a');
       await fx.emulator.seedFile('/dots/x/sub/b.txt', 'b');
       const root = await mkdtemp(join(tmpdir(), 'pcutil-dots-'));
       const host = new URL(fx.emulator.apiUrl).host;
       const viaP = await pcutil(fx.emulator, ['cp', '-d', '-r', 'p:/dots/x/sub/..', join(root, 'out')]);
-      const viaUrl = await pcutil(fx.emulator, ['cp', '-d', '-r', `pcloud+http://${host}/dots/x/sub/..?authid=${fx.emulator.token}`, join(root, 'out')]);
+      const viaUrl = await pcutil(fx.emulator, [
+        'cp',
+        '-d',
+        '-r',
+        `pcloud+http://${host}/dots/x/sub/..?authid=${fx.emulator.token}`,
+        join(root, 'out'),
+      ]);
       expect(viaP.stdout.split('\n').slice(0, 2)).toEqual([`mkdir ${root}/out`, `cp p:/dots/x/a.txt ${root}/out/a.txt`]);
       expect([viaUrl.code, viaUrl.stdout]).toEqual([viaP.code, viaP.stdout]);
     });

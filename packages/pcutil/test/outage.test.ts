@@ -192,7 +192,9 @@ describe('pCloud goes away and comes back during a copy', { timeout: 90_000 }, (
   /** The lines of a run that waited for pCloud, found it again and finished. */
   const expectRiddenOut = (stderr: string): void => {
     expect(stderr.trimEnd().split('\n'), stderr).toEqual([
-      expect.stringMatching(/^pcutil: pCloud unreachable since \d\d:\d\d:\d\d \(connection refused by 127\.0\.0\.1:\d+\); waiting up to 120 s for it to answer again$/),
+      expect.stringMatching(
+        /^pcutil: pCloud unreachable since \d\d:\d\d:\d\d \(connection refused by 127\.0\.0\.1:\d+\); waiting up to 120 s for it to answer again$/,
+      ),
       expect.stringMatching(/^pcutil: pCloud answers again after \d+ s; carrying on$/),
       expect.stringMatching(new RegExp(`^${FILES} file\\(s\\) copied .*; 0 failed\\.$`)),
     ]);
@@ -254,7 +256,9 @@ describe('pcutil rm -r when pCloud goes away', { timeout: 60_000 }, () => {
     await pcloud.stop();
     const stopped = await run.exited;
     expect(stopped.code).toBe(1);
-    expect(stopped.stderr).toMatch(/^pcutil: stopped: pCloud has been unreachable since \d\d:\d\d:\d\d \(connection refused by 127\.0\.0\.1:\d+\)$/m);
+    expect(stopped.stderr).toMatch(
+      /^pcutil: stopped: pCloud has been unreachable since \d\d:\d\d:\d\d \(connection refused by 127\.0\.0\.1:\d+\)$/m,
+    );
     expect(stopped.stderr).toMatch(/^pcutil: 4 path\(s\) not removed: p:\/rm\/c p:\/rm\/d p:\/rm\/e p:\/rm\/f$/m);
     expect(stopped.stderr).toMatch(/^hint: run rm again for them/m);
 
@@ -283,7 +287,9 @@ describe('pcutil rm -r when pCloud goes away', { timeout: 60_000 }, () => {
   });
 });
 
-it('a fault-heavy copy up and down (5000 answers, resets mid-request and mid-response) is never taken for an outage, even with no wait at all', { timeout: 90_000 }, async () => {
+it('a fault-heavy copy up and down (5000 answers, resets mid-request and mid-response) is never taken for an outage, even with no wait at all', {
+  timeout: 90_000,
+}, async () => {
   const pcloud = await server();
   const root = await mkdtemp(join(tmpdir(), 'pcutil-outage-faults-'));
   const source = await makeTree(join(root, 'tree'), 200);
@@ -310,7 +316,9 @@ it('a fault-heavy copy up and down (5000 answers, resets mid-request and mid-res
   expect(await localFiles(join(root, 'back'))).toEqual({ files: source, partial: [] });
 });
 
-it('any other command (ls -R) that pCloud leaves for good ends with one line saying since when and why, and a hint', { timeout: 60_000 }, async () => {
+it('any other command (ls -R) that pCloud leaves for good ends with one line saying since when and why, and a hint', {
+  timeout: 60_000,
+}, async () => {
   const pcloud = await server();
   for (let i = 0; i < 20; i++) await pcloud.emulator.seedFile(`/ls/d${i % 4}/f${i}.txt`, `${i}`);
   // The root's recursive listing is answered (refused, as pCloud does); the next listing is held until the server stops.
@@ -318,7 +326,8 @@ it('any other command (ls -R) that pCloud leaves for good ends with one line say
   const dispatch = dispatcher.dispatch.bind(dispatcher);
   let listings = 0;
   dispatcher.dispatch = async (request) => {
-    if (request.method === 'listfolder' && ++listings > 1) await new Promise((resolve) => request.signal?.addEventListener('abort', resolve));
+    if (request.method === 'listfolder' && ++listings > 1)
+      await new Promise((resolve) => request.signal?.addEventListener('abort', resolve));
     return dispatch(request);
   };
   const run = await spawnPcutil(pcloud.emulator, ['ls', '-R', 'p:/'], GIVE_UP_FAST);
@@ -329,8 +338,16 @@ it('any other command (ls -R) that pCloud leaves for good ends with one line say
   expect(ended.code).toBe(1);
   expect(ended.stdout).toBe('');
   expect(ended.stderr.trimEnd().split('\n')).toEqual([
-    expect.stringMatching(new RegExp(`^pcutil: pCloud unreachable since \\d\\d:\\d\\d:\\d\\d \\(connection refused by 127\\.0\\.0\\.1:${port}\\); waiting up to 1 s`)),
-    expect.stringMatching(new RegExp(`^pcutil: stopped: pCloud has been unreachable since \\d\\d:\\d\\d:\\d\\d \\(connection refused by 127\\.0\\.0\\.1:${port}\\)$`)),
+    expect.stringMatching(
+      new RegExp(
+        `^pcutil: pCloud unreachable since \\d\\d:\\d\\d:\\d\\d \\(connection refused by 127\\.0\\.0\\.1:${port}\\); waiting up to 1 s`,
+      ),
+    ),
+    expect.stringMatching(
+      new RegExp(
+        `^pcutil: stopped: pCloud has been unreachable since \\d\\d:\\d\\d:\\d\\d \\(connection refused by 127\\.0\\.0\\.1:${port}\\)$`,
+      ),
+    ),
     'hint: run the same command again once pCloud answers',
   ]);
 });

@@ -38,7 +38,9 @@ describe('copy summary', () => {
 
   it('says how many linked folders were not followed, apart from other warnings', () => {
     const summary = finishCopySummary({ ...createCopySummary(), files: 1, bytes: 1, linksNotFollowed: 2, warnings: 1 }, 1);
-    expect(formatCopySummary(summary)).toBe('1 file(s) copied (1 B) in 1.0 s, 1 B/s; 2 linked folder(s) not followed (-L follows them); 1 warning(s); 0 failed.');
+    expect(formatCopySummary(summary)).toBe(
+      '1 file(s) copied (1 B) in 1.0 s, 1 B/s; 2 linked folder(s) not followed (-L follows them); 1 warning(s); 0 failed.',
+    );
   });
 
   it('counts the files that pCloud going away left uncopied', () => {
@@ -136,7 +138,13 @@ describe('runPool', () => {
 
   it('stops starting new items when told to, and says how many it started', async () => {
     const seen: number[] = [];
-    const started = await runPool([1, 2, 3, 4, 5], 1, async (n) => void seen.push(n), undefined, () => seen.includes(3));
+    const started = await runPool(
+      [1, 2, 3, 4, 5],
+      1,
+      async (n) => void seen.push(n),
+      undefined,
+      () => seen.includes(3),
+    );
     expect(seen).toEqual([1, 2, 3]);
     expect(started).toBe(3);
   });
@@ -144,10 +152,15 @@ describe('runPool', () => {
   it('stops starting new items after an abort', async () => {
     const controller = new AbortController();
     const seen: number[] = [];
-    await runPool([1, 2, 3, 4], 1, async (n) => {
-      seen.push(n);
-      if (n === 2) controller.abort();
-    }, controller.signal);
+    await runPool(
+      [1, 2, 3, 4],
+      1,
+      async (n) => {
+        seen.push(n);
+        if (n === 2) controller.abort();
+      },
+      controller.signal,
+    );
     expect(seen).toEqual([1, 2]);
   });
 });

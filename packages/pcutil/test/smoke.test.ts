@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { useEmulator } from './support/emulator.js';
 import { RUNNERS } from './support/run-pcutil.js';
 
-
 /** A small local tree with nested folders, an empty file and awkward names. */
 async function makeTree(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'pcutil-smoke-'));

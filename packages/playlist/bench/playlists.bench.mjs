@@ -39,7 +39,9 @@ const tracks = [];
 for (let artist = 0; artist < 100; artist++) {
   for (let album = 0; album < 10; album++) {
     for (let track = 0; track < 20; track++) {
-      tracks.push(`Artist ${artist} & Band/Album ${album} (Deluxe Édition)/${String(track + 1).padStart(2, '0')} Track ${track} — ${artist}.${['mp3', 'flac', 'm4a'][track % 3]}`);
+      tracks.push(
+        `Artist ${artist} & Band/Album ${album} (Deluxe Édition)/${String(track + 1).padStart(2, '0')} Track ${track} — ${artist}.${['mp3', 'flac', 'm4a'][track % 3]}`,
+      );
     }
   }
 }
@@ -58,7 +60,13 @@ for (let p = 0; p < PLAYLISTS; p++) {
   files.push(file);
 }
 
-const env = { PATH: process.env.PATH ?? '', HOME: work, PCLOUD_ENDPOINT: emulator.apiUrl, PCLOUD_AUTH: emulator.seeded.authToken, PCLOUD_CONFIG: join(work, 'pcloud.json') };
+const env = {
+  PATH: process.env.PATH ?? '',
+  HOME: work,
+  PCLOUD_ENDPOINT: emulator.apiUrl,
+  PCLOUD_AUTH: emulator.seeded.authToken,
+  PCLOUD_CONFIG: join(work, 'pcloud.json'),
+};
 const cache = join(work, 'music-cache.json');
 
 function runBin() {
@@ -91,7 +99,15 @@ async function measure(label) {
   const count = (method) => calls.get(method) ?? 0;
   const total = [...calls.values()].reduce((a, b) => a + b, 0);
   const writes = count('collection_create') + count('collection_linkfiles');
-  rows.push({ label, seconds, total, listing: count('listfolder'), writes, perPlaylist: writes / PLAYLISTS, other: total - count('listfolder') - writes });
+  rows.push({
+    label,
+    seconds,
+    total,
+    listing: count('listfolder'),
+    writes,
+    perPlaylist: writes / PLAYLISTS,
+    other: total - count('listfolder') - writes,
+  });
 }
 
 await measure('cold (no cache)');
@@ -99,7 +115,9 @@ await deletePlaylists();
 await measure('warm (cache)');
 await measure('re-run, unchanged');
 
-console.log(`library: ${TRACKS} tracks (seeded in ${seeded.toFixed(1)} s), ${PLAYLISTS} playlists × ${PER_PLAYLIST} tracks, --chunk-size ${CHUNK}`);
+console.log(
+  `library: ${TRACKS} tracks (seeded in ${seeded.toFixed(1)} s), ${PLAYLISTS} playlists × ${PER_PLAYLIST} tracks, --chunk-size ${CHUNK}`,
+);
 console.log(`goal: 1 listing cold, 0 warm; ${Math.ceil(PER_PLAYLIST / CHUNK)} create/link calls per playlist`);
 console.log('run                 wall s   API calls   listfolder   create+link   per playlist   other');
 for (const row of rows) {

@@ -13,7 +13,7 @@ async function readAll(stream: Readable): Promise<string> {
  * (so it stays out of the shell history and the process list). Registered for redaction at once.
  */
 export async function readTokenArg(value: string, stdin: Readable): Promise<string> {
-  const token = (value === '-' ? (await readAll(stdin)).split(/\r?\n/)[0] ?? '' : value).trim();
+  const token = (value === '-' ? ((await readAll(stdin)).split(/\r?\n/)[0] ?? '') : value).trim();
   registerSecret(token);
   if (token === '' || /\s/.test(token)) {
     throw new PCloudError('USAGE_ERROR', '--token needs the token itself (or - to read it from standard input)');

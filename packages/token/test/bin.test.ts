@@ -38,7 +38,9 @@ describe('the pcloud-token bin', () => {
 
   it('an unknown option is a usage error: one line, a pointer to --help, exit 2', async () => {
     const home = await mkdtemp(join(tmpdir(), 'pcloud-token-home-'));
-    const failure = await run(process.execPath, [bin, '-f', join(home, 'c.json'), 'list', '--bogus']).catch((error: { code: number; stderr: string }) => error);
+    const failure = await run(process.execPath, [bin, '-f', join(home, 'c.json'), 'list', '--bogus']).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure).toMatchObject({ code: 2 });
     const lines = (failure as { stderr: string }).stderr.trim().split('\n');
     expect(lines).toHaveLength(2);

@@ -77,7 +77,9 @@ describe('pcloud-token login in a real browser (Debian Chromium driven by playwr
   let emulator: Emulator;
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: the browser login test needs Debian's chromium (apt-get install chromium; .ci/run installs it).`);
+      throw new Error(
+        `${CHROMIUM} is missing: the browser login test needs Debian's chromium (apt-get install chromium; .ci/run installs it).`,
+      );
     }
     bin = await tokenBin();
     // A US emulator: a login that assumed pCloud's default (EU) region would store the wrong endpoint.

@@ -38,7 +38,10 @@ describe('pcloud-token list and delete with a legacy auth token', () => {
   });
 
   it('deletes listed ids, refuses unknown ones without deleting them, exit 1', async () => {
-    const victim = emulator.state.identity.issueToken(emulator.seeded.userid, 'auth', { device: 'old laptop', now: Math.floor(Date.now() / 1000) });
+    const victim = emulator.state.identity.issueToken(emulator.seeded.userid, 'auth', {
+      device: 'old laptop',
+      now: Math.floor(Date.now() / 1000),
+    });
     const result = await pcloudToken(await legacyConfig(), ['--delete', `${victim.tokenid},999999`]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`deleted token ${victim.tokenid}`);
@@ -59,7 +62,10 @@ describe('pcloud-token list and delete with a legacy auth token', () => {
   });
 
   it('deleting the token in use warns, ends the session and clears it from the config', async () => {
-    const mine = emulator.state.identity.issueToken(emulator.seeded.userid, 'auth', { device: 'this machine', now: Math.floor(Date.now() / 1000) });
+    const mine = emulator.state.identity.issueToken(emulator.seeded.userid, 'auth', {
+      device: 'this machine',
+      now: Math.floor(Date.now() / 1000),
+    });
     const config = await writeConfig(emulator, { auth: mine.value, username: 'kept@example.test' });
     const result = await pcloudToken(config, ['delete', String(mine.tokenid)]);
     expect(result.code).toBe(0);

@@ -37,7 +37,11 @@ describe('pcloud-token login', () => {
     const config = await writeConfig(emulator, demoApp);
     const stdin = pasteInput();
     const running = pcloudToken(config, ['login', '--no-browser'], { isTTY: true, stdin });
-    const page = await submitConsent(`${emulator.apiUrl}/oauth2/authorize?client_id=${DEMO_APP.clientId}&response_type=code`, 'allow', emulator.ca);
+    const page = await submitConsent(
+      `${emulator.apiUrl}/oauth2/authorize?client_id=${DEMO_APP.clientId}&response_type=code`,
+      'allow',
+      emulator.ca,
+    );
     const code = shownCode(page);
     stdin.write(`${code}\n`);
     const result = await running;

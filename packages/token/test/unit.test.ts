@@ -8,11 +8,26 @@ import { otherRegionEndpoint } from '../src/probe-region.js';
 describe('translateLegacyArgv', () => {
   it.each([
     [['--list'], ['list']],
-    [['-v', '--list'], ['list', '-v']],
-    [['--delete', '12,34'], ['delete', '12,34']],
-    [['--delete=5', '-f', 'c.json'], ['delete', '-f', 'c.json', '5']],
-    [['list', '--json'], ['list', '--json']],
-    [['-e', 'list', 'whoami'], ['-e', 'list', 'whoami']],
+    [
+      ['-v', '--list'],
+      ['list', '-v'],
+    ],
+    [
+      ['--delete', '12,34'],
+      ['delete', '12,34'],
+    ],
+    [
+      ['--delete=5', '-f', 'c.json'],
+      ['delete', '-f', 'c.json', '5'],
+    ],
+    [
+      ['list', '--json'],
+      ['list', '--json'],
+    ],
+    [
+      ['-e', 'list', 'whoami'],
+      ['-e', 'list', 'whoami'],
+    ],
     [['--help'], ['--help']],
   ])('%j → %j', (argv, expected) => {
     expect(translateLegacyArgv(argv)).toEqual(expected);

@@ -22,16 +22,27 @@ describe('pcloud-token whoami and logout', () => {
   });
 
   it('whoami --json names the app folder of a private-folder token', async () => {
-    const config = await writeConfig(emulator, { access_token: emulator.seeded.appFolderAccessToken, 'app-folder': '/Applications/Emulator Folder App' });
+    const config = await writeConfig(emulator, {
+      access_token: emulator.seeded.appFolderAccessToken,
+      'app-folder': '/Applications/Emulator Folder App',
+    });
     const result = await pcloudToken(config, ['whoami', '--json']);
     expect(result.code).toBe(0);
     const info = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(info).toMatchObject({ email: 'demo@pcloud-emulator.test', region: null, tokenKind: 'OAuth access token', appFolder: '/Applications/Emulator Folder App' });
+    expect(info).toMatchObject({
+      email: 'demo@pcloud-emulator.test',
+      region: null,
+      tokenKind: 'OAuth access token',
+      appFolder: '/Applications/Emulator Folder App',
+    });
     expect(result.stdout).not.toContain(emulator.seeded.appFolderAccessToken);
   });
 
   it('logout ends the session on the server and removes the token, keeping other keys', async () => {
-    const token = emulator.state.identity.issueToken(emulator.seeded.userid, 'oauth', { device: 'logout test', now: Math.floor(Date.now() / 1000) });
+    const token = emulator.state.identity.issueToken(emulator.seeded.userid, 'oauth', {
+      device: 'logout test',
+      now: Math.floor(Date.now() / 1000),
+    });
     const config = await writeConfig(emulator, { access_token: token.value, username: 'me@example.test' });
     const result = await pcloudToken(config, ['logout']);
     expect(result.code).toBe(0);
@@ -58,7 +69,10 @@ describe('pcloud-token logout with a token from the environment only', () => {
   afterAll(async () => emulator.close());
 
   it('ends the session, leaves the config file untouched and says to unset the variable', async () => {
-    const token = emulator.state.identity.issueToken(emulator.seeded.userid, 'oauth', { device: 'env test', now: Math.floor(Date.now() / 1000) });
+    const token = emulator.state.identity.issueToken(emulator.seeded.userid, 'oauth', {
+      device: 'env test',
+      now: Math.floor(Date.now() / 1000),
+    });
     const config = await writeConfig(emulator);
     const before = await readFile(config);
     const result = await pcloudToken(config, ['logout'], { env: { PCLOUD_ACCESS_TOKEN: token.value } });

@@ -37,15 +37,21 @@ export function assertBuilt(): void {
 /** The environment for npm and pnpm children, without the variables `pnpm exec` sets for its own children. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(npm_(command|execpath|node_execpath|lifecycle_|package_)|npm_config_user_agent$|pnpm_config_)/i.test(key)) delete env[key];
+  for (const key of Object.keys(env))
+    if (/^(npm_(command|execpath|node_execpath|lifecycle_|package_)|npm_config_user_agent$|pnpm_config_)/i.test(key)) delete env[key];
   return { ...env, ...extra };
 }
 
 /** Packs every package into a fresh folder; answers the tarball paths. */
 export async function packAll(): Promise<string[]> {
   const dest = await mkdtemp(join(tmpdir(), 'pcloud-pack-'));
-  await Promise.all(PACKAGES.map((pkg) => exec('pnpm', ['pack', '--pack-destination', dest], { cwd: join(repoRoot, 'packages', pkg), env: cleanEnv() })));
-  return readdirSync(dest).filter((name) => name.endsWith('.tgz')).sort().map((name) => join(dest, name));
+  await Promise.all(
+    PACKAGES.map((pkg) => exec('pnpm', ['pack', '--pack-destination', dest], { cwd: join(repoRoot, 'packages', pkg), env: cleanEnv() })),
+  );
+  return readdirSync(dest)
+    .filter((name) => name.endsWith('.tgz'))
+    .sort()
+    .map((name) => join(dest, name));
 }
 
 /**
@@ -57,7 +63,18 @@ export async function packAll(): Promise<string[]> {
 export async function installGlobally(tarballs: readonly string[]): Promise<string> {
   const prefix = await mkdtemp(join(tmpdir(), 'pcloud-prefix-'));
   const globalconfig = (await exec('npm', ['config', 'get', 'globalconfig'], { env: cleanEnv() })).stdout.trim();
-  const args = ['install', '--global', '--prefix', prefix, '--globalconfig', globalconfig, '--prefer-offline', '--no-fund', '--no-audit', '--loglevel=error'];
+  const args = [
+    'install',
+    '--global',
+    '--prefix',
+    prefix,
+    '--globalconfig',
+    globalconfig,
+    '--prefer-offline',
+    '--no-fund',
+    '--no-audit',
+    '--loglevel=error',
+  ];
   await exec('npm', [...args, '--@pcloud:registry=http://127.0.0.1:9/', ...tarballs], { env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 });
   return prefix;
 }

@@ -12,7 +12,12 @@ export interface BinResult {
 }
 
 /** Runs `PREFIX/bin/<bin> ARGS` with its own environment and working directory. */
-export function runBin(prefix: string, bin: string, args: readonly string[], options: { env: NodeJS.ProcessEnv; cwd: string }): Promise<BinResult> {
+export function runBin(
+  prefix: string,
+  bin: string,
+  args: readonly string[],
+  options: { env: NodeJS.ProcessEnv; cwd: string },
+): Promise<BinResult> {
   return new Promise((resolve) => {
     execFile(join(prefix, 'bin', bin), args, { env: options.env, cwd: options.cwd, timeout: 30_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;

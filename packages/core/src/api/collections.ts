@@ -33,7 +33,11 @@ export function chunkFileIds(fileIds: readonly number[], size: number = COLLECTI
 }
 
 /** Lists the account's collections, optionally of one type (`collection_list`). */
-export async function listCollections(client: PCloudClient, options: { type?: CollectionType } = {}, call?: CallOptions): Promise<Collection[]> {
+export async function listCollections(
+  client: PCloudClient,
+  options: { type?: CollectionType } = {},
+  call?: CallOptions,
+): Promise<Collection[]> {
   const answer = await client.call('collection_list', options.type === undefined ? {} : { type: options.type }, call);
   return answer.collections;
 }
@@ -82,7 +86,12 @@ export async function createCollection(
 }
 
 /** Appends files to a collection in the order given (`collection_linkfiles`); one call, at most 300 ids. */
-export async function linkCollectionFiles(client: PCloudClient, collectionid: number, fileIds: readonly number[], call?: CallOptions): Promise<LinkOutcome> {
+export async function linkCollectionFiles(
+  client: PCloudClient,
+  collectionid: number,
+  fileIds: readonly number[],
+  call?: CallOptions,
+): Promise<LinkOutcome> {
   if (fileIds.length > COLLECTION_CHUNK.max) {
     throw new PCloudError('USAGE_ERROR', `Too many file ids in one call (${fileIds.length}): at most ${COLLECTION_CHUNK.max}.`);
   }
@@ -94,14 +103,29 @@ export async function linkCollectionFiles(client: PCloudClient, collectionid: nu
 export type UnlinkSelection = { positions: readonly number[] } | { fileIds: readonly number[] } | { all: true };
 
 /** Removes items from a collection (`collection_unlinkfiles`). */
-export async function unlinkCollectionFiles(client: PCloudClient, collectionid: number, which: UnlinkSelection, call?: CallOptions): Promise<void> {
+export async function unlinkCollectionFiles(
+  client: PCloudClient,
+  collectionid: number,
+  which: UnlinkSelection,
+  call?: CallOptions,
+): Promise<void> {
   const selection =
-    'positions' in which ? { positions: which.positions.join(',') } : 'fileIds' in which ? { fileids: which.fileIds.join(',') } : { all: true };
+    'positions' in which
+      ? { positions: which.positions.join(',') }
+      : 'fileIds' in which
+        ? { fileids: which.fileIds.join(',') }
+        : { all: true };
   await client.call('collection_unlinkfiles', { collectionid, ...selection }, call);
 }
 
 /** Moves the item at position `item` to position `position` (`collection_move`). */
-export async function moveCollectionItem(client: PCloudClient, collectionid: number, item: number, position: number, call?: CallOptions): Promise<void> {
+export async function moveCollectionItem(
+  client: PCloudClient,
+  collectionid: number,
+  item: number,
+  position: number,
+  call?: CallOptions,
+): Promise<void> {
   await client.call('collection_move', { collectionid, item, position }, call);
 }
 

@@ -53,7 +53,7 @@ export async function exchangeCode(options: ExchangeOptions): Promise<ExchangeRe
     client = createClient({ ...options.client, endpoint: url, retry: false });
     params = { client_id: options.clientId, code: options.code, hostname: options.endpoint.href.replace(/\/+$/, '') };
   } else {
-    throw new PCloudError('CONFIG_ERROR', 'No way to exchange the login code: configure the app\'s client-secret or an exchange URL.');
+    throw new PCloudError('CONFIG_ERROR', "No way to exchange the login code: configure the app's client-secret or an exchange URL.");
   }
   try {
     const answer = await client.callRaw(method, params, { retry: false });

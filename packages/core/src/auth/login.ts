@@ -66,11 +66,16 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
     options.output(`Open this address in a browser and allow access:\n  ${url}`);
     if (options.input) {
       const manual = buildAuthorizeUrl(authorize);
-      options.output(`No browser on this machine? Open this address anywhere instead and paste the code it shows (or the address the browser ended on):\n  ${manual}`);
+      options.output(
+        `No browser on this machine? Open this address anywhere instead and paste the code it shows (or the address the browser ended on):\n  ${manual}`,
+      );
     }
     const opener = options.openBrowser === false ? undefined : (options.openBrowser ?? defaultOpenBrowser);
     // Opening a browser is a convenience: whatever it does, the printed URL still works.
-    if (opener) await Promise.resolve().then(() => opener(url)).catch(() => false);
+    if (opener)
+      await Promise.resolve()
+        .then(() => opener(url))
+        .catch(() => false);
 
     const redirect = await firstCode(listener, options.input, wait);
     checkRedirect(redirect, { state, authorizeUrl: options.authorizeUrl });
@@ -115,7 +120,11 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
 }
 
 /** The first code to arrive: from the listener or the pasted input. */
-async function firstCode(listener: LoopbackListener | undefined, input: Readable | undefined, signal: AbortSignal): Promise<RedirectResult> {
+async function firstCode(
+  listener: LoopbackListener | undefined,
+  input: Readable | undefined,
+  signal: AbortSignal,
+): Promise<RedirectResult> {
   if (!listener && !input) throw new PCloudError('USAGE_ERROR', 'Login needs a loopback listener or an input to paste the code into.');
   const stopPaste = new AbortController();
   const sources: Array<Promise<RedirectResult>> = [];

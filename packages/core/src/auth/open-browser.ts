@@ -29,7 +29,11 @@ export function browserCommand(url: string, options: OpenBrowserOptions = {}): [
  * platform's path separator, of which the first is used; each is split into words (quotes keep
  * spaces); `%s` stands for the URL, which is otherwise added as the last argument.
  */
-export function commandFromBrowserVar(value: string, url: string, platform: NodeJS.Platform = process.platform): [string, string[]] | undefined {
+export function commandFromBrowserVar(
+  value: string,
+  url: string,
+  platform: NodeJS.Platform = process.platform,
+): [string, string[]] | undefined {
   const first = value.split(platform === 'win32' ? ';' : ':').find((entry) => entry.trim() !== '');
   if (first === undefined) return undefined;
   const words = (first.match(/(?:"[^"]*"|'[^']*'|[^\s"']+)+/g) ?? []).map((word) => word.replace(/"([^"]*)"|'([^']*)'/g, '$1$2'));

@@ -33,7 +33,10 @@ export function checkRedirect(redirect: RedirectResult, expected: ExpectedRedire
     throw new PCloudError('AUTH_ERROR', 'The pasted address belongs to another login attempt: start again.');
   }
   if (redirect.state === undefined && (redirect.hostname !== undefined || redirect.locationid !== undefined)) {
-    throw new PCloudError('AUTH_ERROR', 'The pasted address names a region but carries no state: paste the whole address the browser ended on, or only the code.');
+    throw new PCloudError(
+      'AUTH_ERROR',
+      'The pasted address names a region but carries no state: paste the whole address the browser ended on, or only the code.',
+    );
   }
   if (redirect.hostname !== undefined && !trustedApiHosts(expected.authorizeUrl).has(redirect.hostname.toLowerCase())) {
     // Shown quoted and cut short: it is text from outside, maybe with control characters.

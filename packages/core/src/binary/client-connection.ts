@@ -50,7 +50,9 @@ export class ClientConnection {
     private readonly onClosed: (connection: ClientConnection) => void,
   ) {
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
-    socket.on('timeout', () => this.fail((method) => new TransportError(`${method}: no answer in time (idle timeout).`, { timeout: true })));
+    socket.on('timeout', () =>
+      this.fail((method) => new TransportError(`${method}: no answer in time (idle timeout).`, { timeout: true })),
+    );
     socket.on('error', (error) => this.fail((method) => toTransportError(method, error)));
     socket.on('close', () => this.fail(dropped));
     socket.unref();
@@ -139,10 +141,14 @@ export class ClientConnection {
     try {
       transferred = await writeUpload(this.socket, data, pending.options.onProgress, () => this.failure !== undefined);
     } catch (error) {
-      pending.settle(new PCloudError('LOCAL_IO_ERROR', `${pending.method}: reading the upload failed: ${(error as Error).message}`, { cause: error }));
+      pending.settle(
+        new PCloudError('LOCAL_IO_ERROR', `${pending.method}: reading the upload failed: ${(error as Error).message}`, { cause: error }),
+      );
     }
     if (transferred !== data.length && !this.failure) {
-      pending.settle(new PCloudError('LOCAL_IO_ERROR', `${pending.method}: the upload gave ${transferred} bytes, ${data.length} were announced.`));
+      pending.settle(
+        new PCloudError('LOCAL_IO_ERROR', `${pending.method}: the upload gave ${transferred} bytes, ${data.length} were announced.`),
+      );
       // The server still expects the missing bytes: this connection cannot be used any more.
       this.fail(dropped);
     }

@@ -12,8 +12,14 @@ const AUTHID = /^pcloud(\+http)?:\/\/[^?#]*\?([^#]*&)?authid=/i;
  * option's value as written on the command line; options declared `secret` count unless their
  * value is `-` (read from standard input).
  */
-export function argvTokenWarning(argv: readonly string[], given: (name: string) => unknown, specs: OptionSpecs | undefined): string | undefined {
-  const secretOption = Object.entries(specs ?? {}).find(([name, spec]) => spec.secret === true && given(name) !== undefined && given(name) !== '-');
+export function argvTokenWarning(
+  argv: readonly string[],
+  given: (name: string) => unknown,
+  specs: OptionSpecs | undefined,
+): string | undefined {
+  const secretOption = Object.entries(specs ?? {}).find(
+    ([name, spec]) => spec.secret === true && given(name) !== undefined && given(name) !== '-',
+  );
   if (secretOption !== undefined) {
     const option = `--${secretOption[0]}`;
     return `a token given with ${option} on the command line can be read by other users in the process list; use ${option} - (standard input) or PCLOUD_ACCESS_TOKEN instead`;

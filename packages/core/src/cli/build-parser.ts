@@ -34,7 +34,9 @@ function declareCommon(y: Argv, shadowed: ReadonlySet<string>): void {
       global: false,
       ...(info.short !== undefined && !shadowed.has(info.short) ? { alias: info.short } : {}),
       // `-t` stays text (no type): the check after parsing quotes what was typed in its error.
-      ...(info.takesValue ? { requiresArg: true, ...(name === 'timeout' ? {} : { type: 'string' as const }) } : { type: 'boolean' as const }),
+      ...(info.takesValue
+        ? { requiresArg: true, ...(name === 'timeout' ? {} : { type: 'string' as const }) }
+        : { type: 'boolean' as const }),
       ...(info.choices ? { choices: info.choices as string[] } : {}),
     });
   }
@@ -43,7 +45,8 @@ function declareCommon(y: Argv, shadowed: ReadonlySet<string>): void {
 
 function declareBody(y: Argv, body: CommandBody): void {
   for (const [name, spec] of Object.entries(body.options ?? {})) {
-    const shown = spec.default === undefined ? '' : ` (default: ${Array.isArray(spec.default) ? spec.default.join(',') : String(spec.default)})`;
+    const shown =
+      spec.default === undefined ? '' : ` (default: ${Array.isArray(spec.default) ? spec.default.join(',') : String(spec.default)})`;
     y.option(name, {
       describe: `${spec.describe}${shown}`,
       ...(spec.alias !== undefined ? { alias: spec.alias } : {}),
@@ -85,7 +88,8 @@ function clearer(message: string, current: string | undefined, commands: readonl
   const usage = commandString(command.name ?? '', command.body.positionals).trim();
   if (/^Not enough non-option arguments/.test(message)) return `missing arguments: usage is ${usage}`;
   const extra = /^Unknown commands?: (.*)$/.exec(message)?.[1];
-  if (command.name !== undefined && extra !== undefined) return `unexpected argument${extra.includes(', ') ? 's' : ''} ${extra}: usage is ${usage}`;
+  if (command.name !== undefined && extra !== undefined)
+    return `unexpected argument${extra.includes(', ') ? 's' : ''} ${extra}: usage is ${usage}`;
   return message;
 }
 
@@ -110,7 +114,11 @@ function unknownOptionBeforeCommand(args: readonly string[], commands: readonly 
  * never runs the work. Help and version text come back as `output`, parse failures as
  * `usage-error`, and the matched command with its raw values as `command`.
  */
-export async function parseCommandLine(tool: ToolInfo, commands: readonly ParsedCommandSpec[], args: readonly string[]): Promise<ParseOutcome> {
+export async function parseCommandLine(
+  tool: ToolInfo,
+  commands: readonly ParsedCommandSpec[],
+  args: readonly string[],
+): Promise<ParseOutcome> {
   let matched: { command: ParsedCommandSpec; argv: Record<string, unknown> } | undefined;
   let current: string | undefined;
   const y = yargs()

@@ -25,7 +25,12 @@ export const COMMON_OPTIONS: Readonly<Record<string, CommonOptionInfo>> = {
   reauth: { short: 'r', takesValue: false, describe: 'log in again (OAuth2) and store the new token' },
   save: { short: 's', takesValue: false, describe: 'save the options given on this command line into the config file' },
   timeout: { short: 't', takesValue: true, saveAs: 'timeout', describe: 'timeout N in seconds: N to connect, 5×N idle (default 2)' },
-  username: { short: 'u', takesValue: true, saveAs: 'username', describe: 'your pCloud account email; a login as someone else is warned about' },
+  username: {
+    short: 'u',
+    takesValue: true,
+    saveAs: 'username',
+    describe: 'your pCloud account email; a login as someone else is warned about',
+  },
   verbose: { short: 'v', takesValue: false, saveAs: 'verbose', describe: 'report actions as they happen' },
   debug: { takesValue: false, describe: 'also print every API call and its outcome (tokens redacted)' },
   transport: { takesValue: true, saveAs: 'transport', choices: ['http', 'binary'], describe: 'API protocol: http (default) or binary' },

@@ -123,7 +123,8 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
       if (tokenWarning !== undefined) out.warn(tokenWarning);
       tokenWarning = undefined;
       made = credentials(location).then((found) => {
-        if (options.appFolder && location?.accessToken === undefined) out.verbose(`the app's root / is ${options.appFolder} in your account`);
+        if (options.appFolder && location?.accessToken === undefined)
+          out.verbose(`the app's root / is ${options.appFolder} in your account`);
         return createClient({
           ...connection(),
           endpoint: found.endpoint,

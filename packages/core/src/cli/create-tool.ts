@@ -42,7 +42,9 @@ export function createTool<const O extends OptionSpecs = {}, const P extends Pos
 export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<OptionSpecs, PositionalSpecs>): RunTool {
   const commands = commandsOf(spec);
   const section = spec.section ?? spec.name;
-  const noOptions = new Set(commands.flatMap((command) => Object.keys(command.body.options ?? {}).filter((name) => name.startsWith('no-'))));
+  const noOptions = new Set(
+    commands.flatMap((command) => Object.keys(command.body.options ?? {}).filter((name) => name.startsWith('no-'))),
+  );
   return async (argv: readonly string[], io: CliIo): Promise<number> => {
     let helpCommand = spec.name;
     try {
@@ -66,7 +68,14 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
       const dryRun = values['dry-run'] === true;
       const config = await openConfigStore({ path: configFile, create: !dryRun });
       // Known secrets are registered before anything is printed, so no line can show them.
-      for (const secret of [io.env.PCLOUD_ACCESS_TOKEN, io.env.PCLOUD_AUTH, config.data.auth, config.accessToken(), config.data['client-secret']]) registerSecret(secret);
+      for (const secret of [
+        io.env.PCLOUD_ACCESS_TOKEN,
+        io.env.PCLOUD_AUTH,
+        config.data.auth,
+        config.accessToken(),
+        config.data['client-secret'],
+      ])
+        registerSecret(secret);
       const options = resolveCommonOptions(commonGiven, io.env, config.data, config.path);
       const resolved = resolveCommandArgs(
         command.body,

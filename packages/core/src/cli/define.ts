@@ -21,8 +21,7 @@ export interface CommandBody<O extends OptionSpecs = OptionSpecs, P extends Posi
 }
 
 /** A sub-command (`pcutil cp …`). */
-export interface CommandSpec<O extends OptionSpecs = OptionSpecs, P extends PositionalSpecs = PositionalSpecs>
-  extends CommandBody<O, P> {
+export interface CommandSpec<O extends OptionSpecs = OptionSpecs, P extends PositionalSpecs = PositionalSpecs> extends CommandBody<O, P> {
   /** The word that selects it. */
   name: string;
   /** One help line. */

@@ -3,7 +3,15 @@
  * config precedence, login on first use, one exit-code policy. Library users never load it.
  */
 export { createTool } from './create-tool.js';
-export { defineCommand, type CommandBody, type CommandSpec, type Example, type MultiCommandToolSpec, type SingleCommandToolSpec, type ToolInfo } from './define.js';
+export {
+  defineCommand,
+  type CommandBody,
+  type CommandSpec,
+  type Example,
+  type MultiCommandToolSpec,
+  type SingleCommandToolSpec,
+  type ToolInfo,
+} from './define.js';
 export type { CommandContext } from './context.js';
 export type { OptionArgs, OptionSpec, OptionSpecs, OptionType, PositionalArgs, PositionalSpec, PositionalSpecs } from './option-spec.js';
 export { COMMON_OPTIONS, type CommonOptions } from './common-options.js';

@@ -7,9 +7,7 @@ export interface NormalizedArgv {
   restore(value: string): string;
 }
 
-const SHORT_TO_LONG = new Map(
-  Object.entries(COMMON_OPTIONS).flatMap(([long, info]) => (info.short ? [[info.short, long] as const] : [])),
-);
+const SHORT_TO_LONG = new Map(Object.entries(COMMON_OPTIONS).flatMap(([long, info]) => (info.short ? [[info.short, long] as const] : [])));
 // A NUL can be in no argument the shell passes, so a placeholder cannot clash with a real one.
 const PLACEHOLDER = '\0arg';
 

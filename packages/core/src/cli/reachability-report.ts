@@ -37,7 +37,12 @@ export function describeOutage(state: { since: number; detail: string }): string
  * Keeps `view()` (looked up at each change) told of the waits of `reachability`, its lines
  * starting with `bin: `; answers a function that stops it.
  */
-export function reportReachability(reachability: Reachability, view: () => ReachabilityView, bin: string, now: () => number = Date.now): () => void {
+export function reportReachability(
+  reachability: Reachability,
+  view: () => ReachabilityView,
+  bin: string,
+  now: () => number = Date.now,
+): () => void {
   return reachability.subscribe((state, previous) => {
     const target = view();
     if (state.kind === 'reachable') {
@@ -47,7 +52,9 @@ export function reportReachability(reachability: Reachability, view: () => Reach
     } else if (target.status) {
       target.status(() => waitingStatus(reachability, now()));
     } else if (state.kind === 'waiting') {
-      target.line(`${bin}: pCloud unreachable since ${clock(state.since)} (${state.detail}); waiting up to ${seconds(reachability.windowMs)} for it to answer again`);
+      target.line(
+        `${bin}: pCloud unreachable since ${clock(state.since)} (${state.detail}); waiting up to ${seconds(reachability.windowMs)} for it to answer again`,
+      );
     }
   });
 }

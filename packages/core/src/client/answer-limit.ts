@@ -60,7 +60,12 @@ export class AnswerCollector {
   /** The answer's text: the chunks decompressed as `encoding` (Content-Encoding) says, under the same limit. */
   async text(encoding: string | undefined): Promise<string> {
     const raw = Buffer.concat(this.chunks, this.size);
-    const decode = DECODERS[String(encoding ?? '').trim().toLowerCase()];
+    const decode =
+      DECODERS[
+        String(encoding ?? '')
+          .trim()
+          .toLowerCase()
+      ];
     if (!decode) return raw.toString('utf8');
     try {
       return (await decode(raw, { maxOutputLength: this.limit })).toString('utf8');
@@ -70,4 +75,3 @@ export class AnswerCollector {
     }
   }
 }
-

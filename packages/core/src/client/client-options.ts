@@ -69,18 +69,17 @@ export function resolveTransportSettings(options: ClientOptions): TransportSetti
     throw new PCloudError('USAGE_ERROR', `Invalid timeout ${String(timeout)}: expected a positive number of seconds.`);
   }
   if (options.maxAnswerBytes !== undefined && !(Number.isSafeInteger(options.maxAnswerBytes) && options.maxAnswerBytes > 0)) {
-    throw new PCloudError('USAGE_ERROR', `Invalid maxAnswerBytes ${String(options.maxAnswerBytes)}: expected a positive whole number of bytes.`);
+    throw new PCloudError(
+      'USAGE_ERROR',
+      `Invalid maxAnswerBytes ${String(options.maxAnswerBytes)}: expected a positive whole number of bytes.`,
+    );
   }
   if (options.accessToken !== undefined && options.auth !== undefined) {
     throw new PCloudError('USAGE_ERROR', 'Give either an access token or a legacy auth token, not both.');
   }
   registerSecret(options.accessToken);
   registerSecret(options.auth);
-  const credentials: Credentials = options.accessToken
-    ? { accessToken: options.accessToken }
-    : options.auth
-      ? { auth: options.auth }
-      : {};
+  const credentials: Credentials = options.accessToken ? { accessToken: options.accessToken } : options.auth ? { auth: options.auth } : {};
   const logger = options.logger;
   const endpoint = resolveEndpoint(options.endpoint);
   refusePlainHttp(endpoint, options.insecureHttp);

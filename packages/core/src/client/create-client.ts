@@ -154,4 +154,3 @@ export function createClient(options: ClientOptions = {}): PCloudClient {
 function bigintText(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? value.toString() : value;
 }
-

@@ -64,7 +64,11 @@ export function createHttpTransport(settings: TransportSettings): Transport {
     const url = new URL(`${base}/${encodeURIComponent(method)}`);
     const query = new URLSearchParams(fields).toString();
     const raw =
-      options.body?.kind === 'data' && options.body.length > 0 && credentials.auth === undefined && RAW_PUT_METHODS.has(method) && query.length <= MAX_PUT_QUERY
+      options.body?.kind === 'data' &&
+      options.body.length > 0 &&
+      credentials.auth === undefined &&
+      RAW_PUT_METHODS.has(method) &&
+      query.length <= MAX_PUT_QUERY
         ? options.body
         : undefined;
     if (raw) {

@@ -110,20 +110,41 @@ export interface MethodTable {
   };
 
   uploadfile: {
-    params: { folderid?: number; path?: string; filename?: string; nopartial?: boolean; renameifexists?: boolean; progresshash?: string; mtime?: number; ctime?: number };
+    params: {
+      folderid?: number;
+      path?: string;
+      filename?: string;
+      nopartial?: boolean;
+      renameifexists?: boolean;
+      progresshash?: string;
+      mtime?: number;
+      ctime?: number;
+    };
     result: { fileids: number[]; metadata: FileMetadata[]; checksums: Checksums[] };
   };
   upload_create: { params: { filesize?: number }; result: { uploadid: number } };
   upload_write: { params: { uploadid: number; uploadoffset: number }; result: Record<string, never> };
   upload_info: { params: { uploadid: number }; result: { size: number; sha1?: string; md5?: string; sha256?: string } };
   upload_save: {
-    params: { uploadid: number; folderid?: number; name?: string; path?: string; mtime?: number; ctime?: number; renameifexists?: boolean; ifhash?: bigint };
+    params: {
+      uploadid: number;
+      folderid?: number;
+      name?: string;
+      path?: string;
+      mtime?: number;
+      ctime?: number;
+      renameifexists?: boolean;
+      ifhash?: bigint;
+    };
     result: MetadataResult<FileMetadata>;
   };
   upload_delete: { params: { uploadid: number }; result: Record<string, never> };
 
   collection_list: { params: { type?: 0 | 1; showfiles?: boolean; pagesize?: number }; result: { collections: Collection[] } };
-  collection_details: { params: { collectionid: number; page?: number; pagesize?: number }; result: { collection: Collection | Collection[] } };
+  collection_details: {
+    params: { collectionid: number; page?: number; pagesize?: number };
+    result: { collection: Collection | Collection[] };
+  };
   collection_create: {
     params: { name: string; type?: 0 | 1; fileids?: string };
     result: { collection: Collection | Collection[]; linkresult?: LinkResult[] | false };

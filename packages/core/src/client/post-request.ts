@@ -111,7 +111,12 @@ export function postRequest(url: URL, options: PostOptions): Promise<PostRespons
 }
 
 /** Sends a Readable's chunks with backpressure (they are ours to keep, so several may be queued). */
-function sendReadable(request: http.ClientRequest, stream: Readable, onWritten: (bytes: number) => void, fail: (error: Error) => void): void {
+function sendReadable(
+  request: http.ClientRequest,
+  stream: Readable,
+  onWritten: (bytes: number) => void,
+  fail: (error: Error) => void,
+): void {
   let transferred = 0;
   stream.on('data', (chunk: Buffer) => {
     const more = request.write(chunk, () => onWritten((transferred += chunk.length)));

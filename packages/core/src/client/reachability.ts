@@ -14,9 +14,7 @@ import { DEFAULT_TIMEOUT } from './client-options.js';
 import { unreachableReason } from './unreachable-reason.js';
 
 /** The judgement: `since` is when the failures began (epoch ms), `reason` and `detail` the latest cause. */
-export type ReachabilityState =
-  | { kind: 'reachable' }
-  | { kind: 'waiting' | 'unreachable'; since: number; reason: string; detail: string };
+export type ReachabilityState = { kind: 'reachable' } | { kind: 'waiting' | 'unreachable'; since: number; reason: string; detail: string };
 
 /** What a retry loop does after a failed attempt: wait for the server, stop (it is gone), or follow its own policy. */
 export type FailureVerdict = 'wait' | 'give-up' | 'own';
@@ -57,7 +55,8 @@ export function outageWindowMs(timeoutSeconds: number = DEFAULT_TIMEOUT): number
 /** Creates a judgement that starts out reachable and waits for nothing until the first answer. */
 export function createReachability(options: ReachabilityOptions = {}): Reachability {
   const windowMs = options.windowMs ?? outageWindowMs();
-  if (!Number.isFinite(windowMs) || windowMs < 0) throw new PCloudError('USAGE_ERROR', `Invalid outage window ${windowMs}: expected a non-negative number of ms.`);
+  if (!Number.isFinite(windowMs) || windowMs < 0)
+    throw new PCloudError('USAGE_ERROR', `Invalid outage window ${windowMs}: expected a non-negative number of ms.`);
   const now = options.now ?? Date.now;
   const listeners = new Set<ReachabilityListener>();
   const verdicts = new WeakMap<object, FailureVerdict>();

@@ -9,7 +9,9 @@ import type { LocationId } from './types.js';
 export type RegionName = 'eu' | 'us';
 
 /** The region table: EU is locationid 2 (the default), US is locationid 1. */
-export const REGIONS: { readonly [R in RegionName]: { readonly locationid: LocationId; readonly endpoint: string; readonly host: string } } = {
+export const REGIONS: {
+  readonly [R in RegionName]: { readonly locationid: LocationId; readonly endpoint: string; readonly host: string };
+} = {
   eu: { locationid: 2, endpoint: 'https://eapi.pcloud.com', host: 'eapi.pcloud.com' },
   us: { locationid: 1, endpoint: 'https://api.pcloud.com', host: 'api.pcloud.com' },
 };
@@ -64,7 +66,9 @@ export function regionOfLocation(locationid: unknown): RegionName | undefined {
  */
 export function regionHint(endpoint: URL): string {
   const region = regionOfEndpoint(endpoint);
-  if (region === 'eu') return 'The token may belong to a US account: try the US endpoint with `-e us` (https://api.pcloud.com), or log in again with -r.';
-  if (region === 'us') return 'The token may belong to an EU account: try the EU endpoint with `-e eu` (https://eapi.pcloud.com), or log in again with -r.';
+  if (region === 'eu')
+    return 'The token may belong to a US account: try the US endpoint with `-e us` (https://api.pcloud.com), or log in again with -r.';
+  if (region === 'us')
+    return 'The token may belong to an EU account: try the EU endpoint with `-e eu` (https://eapi.pcloud.com), or log in again with -r.';
   return `The token is not valid for ${endpoint.host}: check the endpoint (\`-e eu\` or \`-e us\`), or log in again with -r.`;
 }

@@ -15,7 +15,8 @@ const FACTORIES: Partial<Record<TransportKind, TransportFactory>> = {
 /** The binary transport, loaded with its first call: most runs speak HTTP and never need its code. */
 function lazyBinaryTransport(settings: TransportSettings): Transport {
   let made: Promise<Transport> | undefined;
-  const ready = (): Promise<Transport> => (made ??= import('../binary/binary-transport.js').then((module) => module.createBinaryTransport(settings)));
+  const ready = (): Promise<Transport> =>
+    (made ??= import('../binary/binary-transport.js').then((module) => module.createBinaryTransport(settings)));
   return {
     kind: 'binary',
     call: async (method, params, options) => (await ready()).call(method, params, options),

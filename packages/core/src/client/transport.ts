@@ -33,9 +33,7 @@ export interface BodyPart {
  * An upload body: one payload (binary-protocol data, or one multipart file named by the
  * `filename` parameter over HTTP), or several file parts (HTTP multipart only).
  */
-export type RequestBody =
-  | { kind: 'data'; stream: BodySource; length: number }
-  | { kind: 'parts'; parts: readonly BodyPart[] };
+export type RequestBody = { kind: 'data'; stream: BodySource; length: number } | { kind: 'parts'; parts: readonly BodyPart[] };
 
 /** Builds a fresh body for each attempt, which makes an upload safe to retry. */
 export type BodyFactory = () => RequestBody | Promise<RequestBody>;

@@ -36,12 +36,15 @@ export function unreachableReason(error: unknown, host?: string): UnreachableRea
   if (!(error instanceof TransportError) || error.status !== undefined) return undefined;
   const cause = (error.cause ?? {}) as WireCause;
   const code = cause.code ?? '';
-  const at = cause.address === undefined ? (host ?? 'the server') : cause.port === undefined ? cause.address : `${cause.address}:${cause.port}`;
+  const at =
+    cause.address === undefined ? (host ?? 'the server') : cause.port === undefined ? cause.address : `${cause.address}:${cause.port}`;
   if (code === 'ECONNREFUSED') return { reason: 'connection refused', detail: `connection refused by ${at}` };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { reason: 'name not found', detail: `no address found for ${cause.hostname ?? host ?? 'the server'}` };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return { reason: 'name not found', detail: `no address found for ${cause.hostname ?? host ?? 'the server'}` };
   if (code === 'ENETUNREACH' || code === 'ENETDOWN') return { reason: 'network unreachable', detail: `network unreachable (${at})` };
   if (code === 'EHOSTUNREACH' || code === 'EHOSTDOWN') return { reason: 'host unreachable', detail: `${at} unreachable` };
   if (TLS_FAILURE.test(code)) return { reason: 'TLS handshake failed', detail: `TLS handshake with ${at} failed (${code})` };
-  if (error.code === 'TIMEOUT' && CONNECT_PHASES.has(cause.event ?? '')) return { reason: 'no connection in time', detail: `no connection to ${at} in time` };
+  if (error.code === 'TIMEOUT' && CONNECT_PHASES.has(cause.event ?? ''))
+    return { reason: 'no connection in time', detail: `no connection to ${at} in time` };
   return undefined;
 }

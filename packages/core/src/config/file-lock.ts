@@ -31,7 +31,9 @@ const OWNER_PREFIX = 'owner-';
 const HELD = new Set(['ENOTEMPTY', 'EEXIST', 'ENOTDIR']);
 
 function lockError(lockPath: string, what: string, error: unknown): PCloudError {
-  return new PCloudError('CONFIG_ERROR', `cannot ${what} the lock ${lockPath} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+  return new PCloudError('CONFIG_ERROR', `cannot ${what} the lock ${lockPath} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
+    cause: error,
+  });
 }
 
 const code = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;

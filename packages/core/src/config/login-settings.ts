@@ -9,7 +9,10 @@ import type { ConfigStore } from './config-store.js';
  * or for an endpoint that is not one of pCloud's hosts (a local emulator) its own
  * `<endpoint>/oauth2/authorize`.
  */
-export function loginSettings(config: ConfigStore, endpoint: string): Pick<LoginOptions, 'clientId' | 'clientSecret' | 'exchangeUrl' | 'authorizeUrl'> {
+export function loginSettings(
+  config: ConfigStore,
+  endpoint: string,
+): Pick<LoginOptions, 'clientId' | 'clientSecret' | 'exchangeUrl' | 'authorizeUrl'> {
   const clientId = config.data['client-id'];
   if (!clientId) {
     throw new PCloudError('CONFIG_ERROR', `cannot log in: no "client-id" in ${config.path}`, {

@@ -5,7 +5,10 @@ import type { ConfigStore } from './config-store.js';
  * account name when one was given (`-u`). The original tools' spelling `access-token` is kept in
  * step when the file has it, so they see the new token too.
  */
-export async function saveLogin(config: ConfigStore, login: { accessToken: string; endpoint: string; username?: string | undefined }): Promise<void> {
+export async function saveLogin(
+  config: ConfigStore,
+  login: { accessToken: string; endpoint: string; username?: string | undefined },
+): Promise<void> {
   await config.update((stored) => {
     stored.access_token = login.accessToken;
     if (stored['access-token'] !== undefined) stored['access-token'] = login.accessToken;

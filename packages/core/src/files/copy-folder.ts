@@ -18,7 +18,12 @@ export interface CopyFolderOptions {
 }
 
 /** Copies a folder with its sub-tree on the server (`copyfolder`); answers the created folder's metadata. */
-export async function copyFolder(client: PCloudClient, ref: FolderRef, options: CopyFolderOptions, call?: CallOptions): Promise<FolderMetadata> {
+export async function copyFolder(
+  client: PCloudClient,
+  ref: FolderRef,
+  options: CopyFolderOptions,
+  call?: CallOptions,
+): Promise<FolderMetadata> {
   const params = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined && value !== false));
   const answer = await client.call('copyfolder', { ...ref, ...params }, call);
   return answer.metadata;

@@ -12,9 +12,13 @@ export function oneAccount(locations: readonly RemoteLocation[]): RemoteLocation
   if (!first) return undefined;
   const other = rest.find((location) => location.endpoint !== first.endpoint || location.accessToken !== first.accessToken);
   if (other) {
-    throw new PCloudError('USAGE_ERROR', `${first.display} and ${other.display} name different accounts or servers; one command works in one account.`, {
-      hint: 'copy between accounts through a local folder',
-    });
+    throw new PCloudError(
+      'USAGE_ERROR',
+      `${first.display} and ${other.display} name different accounts or servers; one command works in one account.`,
+      {
+        hint: 'copy between accounts through a local folder',
+      },
+    );
   }
   return first;
 }

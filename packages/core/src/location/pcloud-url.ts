@@ -48,7 +48,10 @@ function endpointOf(scheme: string, authority: string, display: string): Pick<PC
   if (region !== undefined) {
     // A token must never travel in clear text to the real service, nor to a port it does not serve HTTPS on.
     if (scheme !== 'pcloud') {
-      throw new PCloudError('INVALID_LOCATION', `invalid location ${display}: ${scheme}:// is only for a local emulator; use pcloud://${host}/…`);
+      throw new PCloudError(
+        'INVALID_LOCATION',
+        `invalid location ${display}: ${scheme}:// is only for a local emulator; use pcloud://${host}/…`,
+      );
     }
     if (port !== undefined && port !== 443) {
       throw new PCloudError('INVALID_LOCATION', `invalid location ${display}: ${host} serves HTTPS on port 443 only`);
@@ -57,7 +60,10 @@ function endpointOf(scheme: string, authority: string, display: string): Pick<PC
   }
   // Only pCloud's hosts or this machine: a location must never send its token anywhere else.
   if (!isLoopback(host)) {
-    throw new PCloudError('INVALID_LOCATION', `invalid location ${display}: host "${host}" is neither api.pcloud.com (US), eapi.pcloud.com (EU) nor a loopback address`);
+    throw new PCloudError(
+      'INVALID_LOCATION',
+      `invalid location ${display}: host "${host}" is neither api.pcloud.com (US), eapi.pcloud.com (EU) nor a loopback address`,
+    );
   }
   const shown = host.includes(':') ? `[${host}]` : host;
   const protocol = scheme === 'pcloud' ? 'https' : 'http';
@@ -94,7 +100,8 @@ export function parsePCloudUrl(spec: string): PCloudUrlParts {
   const display = queryAt < 0 ? spec : `${spec.slice(0, queryAt)}?…`;
   if (!shape) throw new PCloudError('INVALID_LOCATION', `invalid location ${display}: expected pcloud://<host>/<folder>?authid=<token>`);
   const scheme = (shape[1] ?? '').toLowerCase();
-  if (shape[5] !== undefined) throw new PCloudError('INVALID_LOCATION', `invalid location ${display.replace(/#.*$/, '#…')}: a location has no #fragment`);
+  if (shape[5] !== undefined)
+    throw new PCloudError('INVALID_LOCATION', `invalid location ${display.replace(/#.*$/, '#…')}: a location has no #fragment`);
   const where = endpointOf(scheme, shape[2] ?? '', display);
   const rawPath = shape[3] ?? '';
   const segments = rawPath.split('/').map((segment) => decodePart(segment, 'path', display));

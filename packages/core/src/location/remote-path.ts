@@ -24,7 +24,8 @@ export function remoteNameProblem(name: string): string | undefined {
   if (name.includes('\\')) return `a backslash in the name "${name}"`;
   if (name.includes('/')) return `a slash inside the name "${name}"`;
   const bytes = Buffer.byteLength(name, 'utf8');
-  if (bytes > MAX_NAME_BYTES) return `a name of ${bytes} bytes (pCloud allows at most ${MAX_NAME_BYTES} UTF-8 bytes): "${name.slice(0, 40)}…"`;
+  if (bytes > MAX_NAME_BYTES)
+    return `a name of ${bytes} bytes (pCloud allows at most ${MAX_NAME_BYTES} UTF-8 bytes): "${name.slice(0, 40)}…"`;
   return undefined;
 }
 

@@ -12,13 +12,20 @@ export interface PublicLinkChanges {
 }
 
 /** Applies the changes to the link `linkid` (`changepublink`); USAGE_ERROR when there are none, 2027 for a link that is gone. */
-export async function changePublicLink(client: PCloudClient, linkid: number, changes: PublicLinkChanges, call?: CallOptions): Promise<void> {
+export async function changePublicLink(
+  client: PCloudClient,
+  linkid: number,
+  changes: PublicLinkChanges,
+  call?: CallOptions,
+): Promise<void> {
   const params: MethodParams<'changepublink'> = { linkid };
   if (changes.expire === null) params.deleteexpire = true;
   else if (changes.expire !== undefined) params.expire = expireSeconds(changes.expire);
   // pCloud reads a limit of 0 as "unlimited".
-  if (changes.maxDownloads !== undefined) params.maxdownloads = changes.maxDownloads === null ? 0 : positiveCount(changes.maxDownloads, 'maximum downloads');
-  if (changes.maxTraffic !== undefined) params.maxtraffic = changes.maxTraffic === null ? 0 : positiveCount(changes.maxTraffic, 'maximum traffic');
+  if (changes.maxDownloads !== undefined)
+    params.maxdownloads = changes.maxDownloads === null ? 0 : positiveCount(changes.maxDownloads, 'maximum downloads');
+  if (changes.maxTraffic !== undefined)
+    params.maxtraffic = changes.maxTraffic === null ? 0 : positiveCount(changes.maxTraffic, 'maximum traffic');
   if (Object.keys(params).length === 1) throw new PCloudError('USAGE_ERROR', `Nothing to change on public link ${linkid}.`);
   await client.call('changepublink', params, call);
 }

@@ -30,7 +30,8 @@ export function expireSeconds(expire: Date | number): number {
 
 /** A positive whole count; USAGE_ERROR naming the option otherwise. */
 export function positiveCount(value: number, option: string): number {
-  if (!Number.isSafeInteger(value) || value < 1) throw new PCloudError('USAGE_ERROR', `Invalid ${option}: ${value} (expected a whole number of at least 1).`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new PCloudError('USAGE_ERROR', `Invalid ${option}: ${value} (expected a whole number of at least 1).`);
   return value;
 }
 

@@ -67,7 +67,9 @@ describe('in legacy mode with an auth token', () => {
     expect(info.email).toBe(emu.seeded.email);
     const tokens = await listTokens(client);
     expect(tokens.length).toBeGreaterThanOrEqual(3);
-    expect(tokens[0]).toEqual(expect.objectContaining({ tokenid: expect.any(Number), device: expect.any(String), expires: expect.any(String) }));
+    expect(tokens[0]).toEqual(
+      expect.objectContaining({ tokenid: expect.any(Number), device: expect.any(String), expires: expect.any(String) }),
+    );
     const other = createClient({ endpoint: emu.apiUrl, auth: emu.seeded.authToken });
     // Delete some other session than the one in use.
     const victim = tokens.at(-1)!;

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { chunkFileIds, unwrapCollection } from '../../src/api/collections.js';
 import type { Collection } from '../../src/client/types.js';
 
-const collection = { id: 4, name: 'x', type: 'audio', ismine: true, system: false, items: 0, created: 'c', modified: 'm' } satisfies Collection;
+const collection = {
+  id: 4,
+  name: 'x',
+  type: 'audio',
+  ismine: true,
+  system: false,
+  items: 0,
+  created: 'c',
+  modified: 'm',
+} satisfies Collection;
 
 describe('collection shapes', () => {
   it('accepts the object the server sends and the array the docs show', () => {

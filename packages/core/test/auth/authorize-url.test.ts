@@ -53,7 +53,7 @@ describe('endpointFromClues', () => {
     expect(endpointFromClues({}).href).toBe('https://eapi.pcloud.com/');
   });
 
-  it('uses an emulator authorize page\'s origin before a locationid, never pCloud\'s page', () => {
+  it("uses an emulator authorize page's origin before a locationid, never pCloud's page", () => {
     const fallback = endpointOfAuthorizePage('http://127.0.0.1:7000/oauth2/authorize');
     expect(fallback?.href).toBe('http://127.0.0.1:7000/');
     expect(endpointOfAuthorizePage('https://my.pcloud.com/oauth2/authorize')).toBeUndefined();

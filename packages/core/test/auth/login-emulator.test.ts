@@ -86,7 +86,11 @@ describe('login with a pasted code', () => {
         const params = new URLSearchParams(body);
         const answer = await fetch(`${params.get('hostname')}/oauth2_token`, {
           method: 'POST',
-          body: new URLSearchParams({ client_id: params.get('client_id') ?? '', client_secret: DEMO.clientSecret, code: params.get('code') ?? '' }),
+          body: new URLSearchParams({
+            client_id: params.get('client_id') ?? '',
+            client_secret: DEMO.clientSecret,
+            code: params.get('code') ?? '',
+          }),
         });
         res.setHeader('content-type', 'application/json');
         res.end(await answer.text());
@@ -160,7 +164,7 @@ describe('login with a pasted code', () => {
     await expect(attempt).rejects.toThrow('The pasted address belongs to another login attempt: start again.');
   });
 
-  it('sends nothing to a host a pasted address names, unless it is pCloud\'s or the emulator\'s own', async () => {
+  it("sends nothing to a host a pasted address names, unless it is pCloud's or the emulator's own", async () => {
     // The "attacker": a server on another port that would receive the code and the client secret.
     const seen: string[] = [];
     const attacker = http.createServer((req, res) => {
@@ -186,7 +190,10 @@ describe('login with a pasted code', () => {
         }).catch((error: unknown) => error);
       };
       const redirected = await tampered((address) => address.searchParams.set('hostname', attackerHost));
-      expect(redirected).toMatchObject({ code: 'AUTH_ERROR', message: `The login answer names the API host "${attackerHost}", which is not pCloud's: the code is not sent there.` });
+      expect(redirected).toMatchObject({
+        code: 'AUTH_ERROR',
+        message: `The login answer names the API host "${attackerHost}", which is not pCloud's: the code is not sent there.`,
+      });
       const stateless = await tampered((address) => {
         address.searchParams.delete('state');
         address.searchParams.set('hostname', attackerHost);
@@ -220,7 +227,7 @@ describe('login with a pasted code', () => {
     expect(error.message).not.toContain('wrong-secret-value-123');
   });
 
-  it('exchanges a bare code at the emulator\'s own origin, and hints at the region when it is refused', async () => {
+  it("exchanges a bare code at the emulator's own origin, and hints at the region when it is refused", async () => {
     const viaOrigin = new PassThrough();
     const result = await login({
       ...DEMO,

@@ -16,7 +16,12 @@ describe('loopback listener', () => {
       const html = await right.text();
       expect(html).toContain('You can close this tab');
       expect(html).not.toContain('GoodCode');
-      await expect(listener.result).resolves.toEqual({ code: 'GoodCode', state: 'expected-state', locationid: 2, hostname: 'eapi.pcloud.com' });
+      await expect(listener.result).resolves.toEqual({
+        code: 'GoodCode',
+        state: 'expected-state',
+        locationid: 2,
+        hostname: 'eapi.pcloud.com',
+      });
     } finally {
       await listener.close();
     }

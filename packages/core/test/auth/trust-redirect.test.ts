@@ -13,7 +13,9 @@ describe('which redirects a login believes', () => {
   it('takes a bare code, and a redirect with the right state naming a trusted host', () => {
     expect(() => checkRedirect({ code: 'c0de' }, { state: 's1' })).not.toThrow();
     expect(() => checkRedirect({ code: 'c0de', state: 's1', locationid: 1, hostname: 'API.pcloud.com' }, { state: 's1' })).not.toThrow();
-    expect(() => checkRedirect({ code: 'c0de', state: 's1', hostname: '127.0.0.1:41234' }, { state: 's1', authorizeUrl: EMULATOR_PAGE })).not.toThrow();
+    expect(() =>
+      checkRedirect({ code: 'c0de', state: 's1', hostname: '127.0.0.1:41234' }, { state: 's1', authorizeUrl: EMULATOR_PAGE }),
+    ).not.toThrow();
   });
 
   it.each([

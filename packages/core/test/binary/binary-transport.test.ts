@@ -80,7 +80,12 @@ describe.each([{ tls: true }, { tls: false }])('binary transport (%o)', ({ tls }
     await writeFile(local, content);
     const folder = emu.seedFolder('/BinUploads');
     const progress: number[] = [];
-    const result = await uploadFile(c, local, { folderid: folder, name: 'payload.bin' }, { onProgress: (p) => progress.push(p.transferred) });
+    const result = await uploadFile(
+      c,
+      local,
+      { folderid: folder, name: 'payload.bin' },
+      { onProgress: (p) => progress.push(p.transferred) },
+    );
     expect(result).toMatchObject({ size: content.length, via: 'uploadfile' });
     expect(progress.at(-1)).toBe(content.length);
     const stat = await c.call('stat', { path: '/BinUploads/payload.bin' });
@@ -102,7 +107,11 @@ describe.each([{ tls: true }, { tls: false }])('binary transport (%o)', ({ tls }
   it('fails a body shorter than announced with a LOCAL_IO_ERROR and keeps serving on a new connection', async () => {
     const c = client();
     const error = await c
-      .call('uploadfile', { path: '/BinUploads', filename: 'short.txt' }, { body: { kind: 'data', stream: Readable.from([Buffer.from('abc')]), length: 10 } })
+      .call(
+        'uploadfile',
+        { path: '/BinUploads', filename: 'short.txt' },
+        { body: { kind: 'data', stream: Readable.from([Buffer.from('abc')]), length: 10 } },
+      )
       .catch((e: unknown) => e);
     expect(isPCloudError(error, 'LOCAL_IO_ERROR')).toBe(true);
     expect((await c.call('userinfo')).email).toBe(emu.seeded.email);
@@ -129,7 +138,14 @@ describe.each([{ tls: true }, { tls: false }])('binary transport (%o)', ({ tls }
     await c.call('userinfo');
     emu.faults.set({ rules: [{ methods: ['stat'], resetRequestEvery: 1 }] });
     try {
-      const outcomes = await Promise.all(Array.from({ length: 6 }, () => c.call('stat', { path: '/' }).then(() => 'answered', (e: Error) => e.name)));
+      const outcomes = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          c.call('stat', { path: '/' }).then(
+            () => 'answered',
+            (e: Error) => e.name,
+          ),
+        ),
+      );
       expect(outcomes).toEqual(Array.from({ length: 6 }, () => 'TransportError'));
     } finally {
       emu.faults.set({});
@@ -160,9 +176,17 @@ describe('binary transport against a long-form server', () => {
     const emu = await createEmulator({ binaryLongForm: true });
     try {
       await emu.seedFile('/Long/form.txt', 'long form');
-      const c = createClient({ endpoint: emu.apiUrl, accessToken: emu.token, transport: 'binary', binaryPort: emu.binaryPort, retry: false });
+      const c = createClient({
+        endpoint: emu.apiUrl,
+        accessToken: emu.token,
+        transport: 'binary',
+        binaryPort: emu.binaryPort,
+        retry: false,
+      });
       const overHttp = createClient({ endpoint: emu.apiUrl, accessToken: emu.token, retry: false });
-      const [binary, http] = await Promise.all([c, overHttp].map((client) => client.call('listfolder', { path: '/Long', recursive: true })));
+      const [binary, http] = await Promise.all(
+        [c, overHttp].map((client) => client.call('listfolder', { path: '/Long', recursive: true })),
+      );
       expect(binary).toEqual(http);
       expect(typeof binary?.metadata.contents?.[0]?.hash).toBe('bigint');
       await Promise.all([c.close(), overHttp.close()]);
@@ -179,7 +203,10 @@ describe('binary transport failures before any answer', () => {
     const { port } = server.address() as { port: number };
     await new Promise((resolve) => server.close(resolve));
     const c = createClient({ endpoint: 'http://127.0.0.1', transport: 'binary', binaryPort: port, binaryPlain: true, retry: false });
-    await expect(c.call('userinfo')).rejects.toMatchObject({ code: 'TRANSPORT_ERROR', message: expect.stringMatching(/^userinfo: connection failed/) });
+    await expect(c.call('userinfo')).rejects.toMatchObject({
+      code: 'TRANSPORT_ERROR',
+      message: expect.stringMatching(/^userinfo: connection failed/),
+    });
     await c.close();
   });
 
@@ -188,9 +215,19 @@ describe('binary transport failures before any answer', () => {
     const server = createServer((socket) => socket.once('data', () => socket.write('HTTP/1.1 400 Bad Request\r\n\r\n')));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
-    const c = createClient({ endpoint: 'http://127.0.0.1', accessToken: TOKEN, transport: 'binary', binaryPort: port, binaryPlain: true, retry: false });
+    const c = createClient({
+      endpoint: 'http://127.0.0.1',
+      accessToken: TOKEN,
+      transport: 'binary',
+      binaryPort: port,
+      binaryPlain: true,
+      retry: false,
+    });
     const error = await c.call('userinfo').catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'TRANSPORT_ERROR', message: expect.stringContaining('userinfo: the server sent a malformed binary answer') });
+    expect(error).toMatchObject({
+      code: 'TRANSPORT_ERROR',
+      message: expect.stringContaining('userinfo: the server sent a malformed binary answer'),
+    });
     expect((error as Error).message).not.toContain(TOKEN);
     await c.close();
     await new Promise((resolve) => server.close(resolve));

@@ -51,13 +51,17 @@ const VECTORS = [
     name: 'F stat (ORIG)',
     method: 'stat',
     params: { path: '/Music', access_token: 'abc' },
-    bytes: hex('29 00 04 73 74 61 74 02 04 70 61 74 68 06 00 00 00 2f 4d 75 73 69 63 0c 61 63 63 65 73 73 5f 74 6f 6b 65 6e 03 00 00 00 61 62 63'),
+    bytes: hex(
+      '29 00 04 73 74 61 74 02 04 70 61 74 68 06 00 00 00 2f 4d 75 73 69 63 0c 61 63 63 65 73 73 5f 74 6f 6b 65 6e 03 00 00 00 61 62 63',
+    ),
   },
   {
     name: 'G listfolder with a boolean',
     method: 'listfolder',
     params: { folderid: 0, recursive: false },
-    bytes: hex('28 00 0a 6c 69 73 74 66 6f 6c 64 65 72 02 48 66 6f 6c 64 65 72 69 64 00 00 00 00 00 00 00 00 89 72 65 63 75 72 73 69 76 65 00'),
+    bytes: hex(
+      '28 00 0a 6c 69 73 74 66 6f 6c 64 65 72 02 48 66 6f 6c 64 65 72 69 64 00 00 00 00 00 00 00 00 89 72 65 63 75 72 73 69 76 65 00',
+    ),
   },
   {
     name: 'G file_close with a negative fd as string',
@@ -85,7 +89,7 @@ describe('binary request vectors (pcloud-api.md §9.4)', () => {
     expect(encodeRequest('file_close', { fd: -1 }).toString('hex')).toBe(encodeRequest('file_close', { fd: '-1' }).toString('hex'));
   });
 
-  it('hands vector D\'s data over after the request, uncounted by the length', () => {
+  it("hands vector D's data over after the request, uncounted by the length", () => {
     const decoder = new RequestDecoder();
     decoder.push(Buffer.concat([VECTORS[4]!.bytes, Buffer.from('hello')]));
     const first = decoder.next();

@@ -19,7 +19,9 @@ const COMPACT = [
   },
   {
     json: { result: 0, a: [{ name: 'x' }, { name: 'y' }], b: true, c: false, n: 300 },
-    bytes: hex('27 00 00 00 10 6a 72 65 73 75 6c 74 c8 65 61 11 10 68 6e 61 6d 65 65 78 ff 10 98 65 79 ff ff 65 62 13 65 63 12 65 6e 09 2c 01 ff'),
+    bytes: hex(
+      '27 00 00 00 10 6a 72 65 73 75 6c 74 c8 65 61 11 10 68 6e 61 6d 65 65 78 ff 10 98 65 79 ff ff 65 62 13 65 63 12 65 6e 09 2c 01 ff',
+    ),
   },
   {
     json: { result: 0, hash: 10681749967730527559n },

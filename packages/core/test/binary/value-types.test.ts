@@ -40,7 +40,9 @@ describe('binary response value types (pcloud-api.md §9.3)', () => {
 
   it('refers to ids above 49 with the long reuse types', () => {
     const keys = Array.from({ length: 60 }, (_, i) => `k${i}`);
-    const members = keys.map((key) => `${Buffer.from([100 + key.length]).toString('hex')} ${Buffer.from(key).toString('hex')} c8`).join(' ');
+    const members = keys
+      .map((key) => `${Buffer.from([100 + key.length]).toString('hex')} ${Buffer.from(key).toString('hex')} c8`)
+      .join(' ');
     // id 0..59 are k0..k59 (the values are small numbers); then "x": reuse id 55 via type 4.
     const frame = hex(`10 ${members} 65 78 04 37 ff`);
     expect(decodeResponseFrame(frame).value.x).toBe('k55');

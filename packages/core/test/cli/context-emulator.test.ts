@@ -20,7 +20,10 @@ async function allow(url: string): Promise<Response> {
   const html = await (await fetch(url)).text();
   const fields: Record<string, string> = { decision: 'allow' };
   for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    fields[match[1] ?? ''] = (match[2] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+    fields[match[1] ?? ''] = (match[2] ?? '')
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'");
   }
   return fetch(new URL('/oauth2/authorize', url), { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
 }
@@ -58,7 +61,9 @@ describe('the command context against the emulator', () => {
 
   it('uses PCLOUD_ACCESS_TOKEN and PCLOUD_ENDPOINT, and --debug never shows the token', async () => {
     const box = sandbox();
-    const result = await runWith(runTestTool, ['--debug', 'whoami'], { env: { ...box.env, PCLOUD_ACCESS_TOKEN: TOKEN, PCLOUD_ENDPOINT: emu.apiUrl } });
+    const result = await runWith(runTestTool, ['--debug', 'whoami'], {
+      env: { ...box.env, PCLOUD_ACCESS_TOKEN: TOKEN, PCLOUD_ENDPOINT: emu.apiUrl },
+    });
     expect(result.stdout).toBe(`${emu.seeded.email}\n`);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/userinfo/);
@@ -77,14 +82,18 @@ describe('the command context against the emulator', () => {
     const box = sandbox();
     writeConfig(box.configFile, { endpoint: 'https://eapi.pcloud.com', access_token: 'wrong-token-from-config' });
     const location = `pcloud+http://${new URL(emu.apiUrl).host}/Backup?authid=${TOKEN}`;
-    const result = await runWith(runTestTool, ['--debug', 'whoami', location], { env: { ...box.env, PCLOUD_ACCESS_TOKEN: 'wrong-token-from-env' } });
+    const result = await runWith(runTestTool, ['--debug', 'whoami', location], {
+      env: { ...box.env, PCLOUD_ACCESS_TOKEN: 'wrong-token-from-env' },
+    });
     expect(result.stdout).toBe(`${emu.seeded.email}\n`);
     expect(result.stderr).not.toContain(TOKEN);
   });
 
   it('reports a refused token as an expected failure with the region hint', async () => {
     const box = sandbox();
-    const result = await runWith(runTestTool, ['-e', emu.apiUrl, 'whoami'], { env: { ...box.env, PCLOUD_ACCESS_TOKEN: 'NotARealToken0123456789' } });
+    const result = await runWith(runTestTool, ['-e', emu.apiUrl, 'whoami'], {
+      env: { ...box.env, PCLOUD_ACCESS_TOKEN: 'NotARealToken0123456789' },
+    });
     expect(result.code).toBe(1);
     const [first, hint] = result.stderr.split('\n');
     expect(first).toBe("pctest: userinfo: Invalid 'access_token' provided. (2094)");
@@ -126,7 +135,12 @@ describe('the command context against the emulator', () => {
 
   it('logs in with a pasted code when -r asks for a new token', async () => {
     const box = sandbox();
-    writeConfig(box.configFile, { 'client-id': DEMO_CLIENT_ID, 'client-secret': DEMO_SECRET, endpoint: emu.apiUrl, access_token: 'old-token-to-replace' });
+    writeConfig(box.configFile, {
+      'client-id': DEMO_CLIENT_ID,
+      'client-secret': DEMO_SECRET,
+      endpoint: emu.apiUrl,
+      access_token: 'old-token-to-replace',
+    });
     const run = runInteractive(['-r', 'whoami'], box.env);
     const [, manual] = await run.urls(2);
     expect(manual).not.toContain('redirect_uri=');

@@ -42,7 +42,14 @@ describe('precedence: command line > environment > config > defaults', () => {
       pctest: { dir: '/FromConfig', 'chunk-size': 7, types: '.flac, .ogg', list: true },
     });
     const fromConfig = await show([], box.env);
-    expect(fromConfig.options).toMatchObject({ endpoint: 'https://api.pcloud.com', timeout: 3, verbose: true, username: 'cfg@example.com', transport: 'binary', binaryPort: 9399 });
+    expect(fromConfig.options).toMatchObject({
+      endpoint: 'https://api.pcloud.com',
+      timeout: 3,
+      verbose: true,
+      username: 'cfg@example.com',
+      transport: 'binary',
+      binaryPort: 9399,
+    });
     // A one-shot flag is never read from the config.
     expect(fromConfig.args).toMatchObject({ dir: '/FromConfig', 'chunk-size': 7, types: ['.flac', '.ogg'], list: false });
 
@@ -50,10 +57,32 @@ describe('precedence: command line > environment > config > defaults', () => {
     expect(fromEnv.options).toMatchObject({ endpoint: 'http://127.0.0.1:9', explicitEndpoint: true });
 
     const fromCli = await show(
-      ['-e', 'eu', '-t', '9', '--no-verbose', '-u', 'cli@example.com', '--transport', 'http', '--dir', '/Cli', '--chunk-size', '300', '--types', '.wav'],
+      [
+        '-e',
+        'eu',
+        '-t',
+        '9',
+        '--no-verbose',
+        '-u',
+        'cli@example.com',
+        '--transport',
+        'http',
+        '--dir',
+        '/Cli',
+        '--chunk-size',
+        '300',
+        '--types',
+        '.wav',
+      ],
       { ...box.env, PCLOUD_ENDPOINT: 'http://127.0.0.1:9' },
     );
-    expect(fromCli.options).toMatchObject({ endpoint: 'https://eapi.pcloud.com', timeout: 9, verbose: false, username: 'cli@example.com', transport: 'http' });
+    expect(fromCli.options).toMatchObject({
+      endpoint: 'https://eapi.pcloud.com',
+      timeout: 9,
+      verbose: false,
+      username: 'cli@example.com',
+      transport: 'http',
+    });
     expect(fromCli.args).toMatchObject({ dir: '/Cli', 'chunk-size': 300, types: ['.wav'] });
   });
 
@@ -79,9 +108,13 @@ describe('-s saves exactly the options given', () => {
   it('saves common options at the top and the tool’s own in its section, not one-shot flags', async () => {
     const box = sandbox();
     writeConfig(box.configFile, { username: 'keep@example.com', other: { x: 1 }, pctest: { mode: 'slow' } });
-    const result = await runWith(runTestTool, ['-s', '-e', 'us', '-t', '7', 'show', '--dir', '/m', '--list', '-d', '--json', '--chunk-size', '50'], {
-      env: box.env,
-    });
+    const result = await runWith(
+      runTestTool,
+      ['-s', '-e', 'us', '-t', '7', 'show', '--dir', '/m', '--list', '-d', '--json', '--chunk-size', '50'],
+      {
+        env: box.env,
+      },
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`saved endpoint, timeout, pctest.dir, pctest.chunk-size to ${box.configFile}\n`);
     expect(JSON.parse(readFileSync(box.configFile, 'utf8'))).toEqual({
@@ -134,18 +167,31 @@ describe('short flags before and after the command', () => {
     const after = await runWith(runTestTool, ['cp', '-r', 'a', 'b'], { env: box.env });
     expect(JSON.parse(after.stdout)).toMatchObject({ reauth: false, recursive: true });
     const cluster = await runWith(runTestTool, ['-vt5', 'cp', '-v', '--', '-a', '-b'], { env: box.env });
-    expect(JSON.parse(cluster.stdout)).toEqual({ recursive: false, 'no-clobber': false, source: '-a', dest: '-b', reauth: false, verbose: true, timeout: 5 });
+    expect(JSON.parse(cluster.stdout)).toEqual({
+      recursive: false,
+      'no-clobber': false,
+      source: '-a',
+      dest: '-b',
+      reauth: false,
+      verbose: true,
+      timeout: 5,
+    });
   });
 
   it('reads an option named no-… as itself, not as the negation of another', async () => {
     const box = sandbox();
-    expect(JSON.parse((await runWith(runTestTool, ['cp', '--no-clobber', 'a', 'b'], { env: box.env })).stdout)).toMatchObject({ 'no-clobber': true });
+    expect(JSON.parse((await runWith(runTestTool, ['cp', '--no-clobber', 'a', 'b'], { env: box.env })).stdout)).toMatchObject({
+      'no-clobber': true,
+    });
     expect(JSON.parse((await runWith(runTestTool, ['cp', '-n', 'a', 'b'], { env: box.env })).stdout)).toMatchObject({ 'no-clobber': true });
     expect(JSON.parse((await runWith(runTestTool, ['cp', 'a', 'b'], { env: box.env })).stdout)).toMatchObject({ 'no-clobber': false });
   });
 
   it('keeps a lone - as a positional (standard input/output)', async () => {
-    expect(JSON.parse((await runWith(runTestTool, ['cp', '-', 'p:/x'], { env: sandbox().env })).stdout)).toMatchObject({ source: '-', dest: 'p:/x' });
+    expect(JSON.parse((await runWith(runTestTool, ['cp', '-', 'p:/x'], { env: sandbox().env })).stdout)).toMatchObject({
+      source: '-',
+      dest: 'p:/x',
+    });
   });
 
   it('keeps names that look like numbers as text', async () => {
@@ -231,21 +277,36 @@ describe('tokens on the command line', () => {
 
   it('warns once when a secret option has a value, not when it is read from standard input', async () => {
     const given = await runWith(runTestTool, ['key', '--key', 'KeyOnTheCommandLine123', 'pcloud://eapi.pcloud.com/a'], { env: env() });
-    expect(given).toEqual({ code: 0, stdout: 'a key, 1 client(s)\n', stderr: warning('--key', 'use --key - (standard input) or PCLOUD_ACCESS_TOKEN instead') });
-    const piped = await runWith(runTestTool, ['key', '--key', '-', 'pcloud://eapi.pcloud.com/a'], { env: env(), stdin: 'KeyOnStandardInput123\n' });
+    expect(given).toEqual({
+      code: 0,
+      stdout: 'a key, 1 client(s)\n',
+      stderr: warning('--key', 'use --key - (standard input) or PCLOUD_ACCESS_TOKEN instead'),
+    });
+    const piped = await runWith(runTestTool, ['key', '--key', '-', 'pcloud://eapi.pcloud.com/a'], {
+      env: env(),
+      stdin: 'KeyOnStandardInput123\n',
+    });
     expect(piped).toEqual({ code: 0, stdout: 'a key, 1 client(s)\n', stderr: '' });
   });
 
   it('warns once for pcloud:// locations carrying authid=, however many there are', async () => {
     const args = ['key', 'pcloud://eapi.pcloud.com/a?authid=FirstToken123', 'pcloud+http://127.0.0.1:1/b?AUTHID=SecondToken123'];
     const result = await runWith(runTestTool, args, { env: env() });
-    expect(result).toEqual({ code: 0, stdout: 'no key, 2 client(s)\n', stderr: warning('authid=', 'put it in PCLOUD_ACCESS_TOKEN and leave authid= out') });
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'no key, 2 client(s)\n',
+      stderr: warning('authid=', 'put it in PCLOUD_ACCESS_TOKEN and leave authid= out'),
+    });
     const plain = await runWith(runTestTool, ['key', 'pcloud://eapi.pcloud.com/a', 'p:/authid=x'], { env: env() });
     expect(plain).toEqual({ code: 0, stdout: 'no key, 2 client(s)\n', stderr: '' });
   });
 
   it('says nothing when the run stops before using a token: bad input keeps its one line', async () => {
-    expect(await runWith(runTestTool, ['key', '--key', 'KeyOnTheCommandLine123'], { env: env() })).toEqual({ code: 0, stdout: 'a key, 0 client(s)\n', stderr: '' });
+    expect(await runWith(runTestTool, ['key', '--key', 'KeyOnTheCommandLine123'], { env: env() })).toEqual({
+      code: 0,
+      stdout: 'a key, 0 client(s)\n',
+      stderr: '',
+    });
     const bad = await runWith(runTestTool, ['key', 'pcloud://eapi.pcloud.com/a?authid='], { env: env() });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe('pctest: invalid location pcloud://eapi.pcloud.com/a?…: authid is empty\n');
@@ -255,7 +316,11 @@ describe('tokens on the command line', () => {
 describe('failures', () => {
   it('prints an expected failure as one line and its hint, exit 1', async () => {
     const result = await runWith(runTestTool, ['fail'], { env: sandbox().env });
-    expect(result).toEqual({ code: 1, stdout: '', stderr: 'pctest: p:/nothing: no such file or folder\nhint: check the path with pctest ls\n' });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'pctest: p:/nothing: no such file or folder\nhint: check the path with pctest ls\n',
+    });
   });
 
   it('prints a bug with a short stack and a request to report it, exit 70', async () => {
@@ -283,7 +348,9 @@ describe('failures', () => {
     writeConfig(box.configFile, { pctest: { 'chunk-size': 'lots' } });
     const result = await runWith(runTestTool, ['show'], { env: box.env });
     expect(result.code).toBe(1);
-    expect(result.stderr.split('\n')[0]).toBe(`pctest: config file ${box.configFile}: "pctest.chunk-size" must be an integer from 1 to 300 (got "lots")`);
+    expect(result.stderr.split('\n')[0]).toBe(
+      `pctest: config file ${box.configFile}: "pctest.chunk-size" must be an integer from 1 to 300 (got "lots")`,
+    );
   });
 
   it('without a terminal and without a token, says how to provide one', async () => {

@@ -10,7 +10,12 @@ function capture(): { write(text: string): void; text: string } {
 describe('reportFailure', () => {
   it('escapes control characters a message quotes from a server, keeping it one line', () => {
     const stderr = capture();
-    const code = reportFailure(stderr, 'pctest', '1.0.0', new PCloudError('NOT_FOUND', 'p:/\u001b]0;owned\u0007x\ny: no such file', { hint: 'try \u001b[2J' }));
+    const code = reportFailure(
+      stderr,
+      'pctest',
+      '1.0.0',
+      new PCloudError('NOT_FOUND', 'p:/\u001b]0;owned\u0007x\ny: no such file', { hint: 'try \u001b[2J' }),
+    );
     expect(code).toBe(1);
     expect(stderr.text).toBe('pctest: p:/\\x1b]0;owned\\x07x\\ny: no such file\nhint: try \\x1b[2J\n');
   });

@@ -3,20 +3,46 @@ import { normalizeArgv } from '../../src/cli/normalize-argv.js';
 
 describe('normalizeArgv', () => {
   it.each([
-    [['-r', 'cp', '-r', 'a', 'b'], ['--reauth', 'cp', '-r', 'a', 'b']],
-    [['-rv', 'cp', 'a'], ['--reauth', '--verbose', 'cp', 'a']],
-    [['-vt5', 'rm', 'x'], ['--verbose', '--timeout=5', 'rm', 'x']],
-    [['-t', '5', 'rm'], ['--timeout', '5', 'rm']],
-    [['-e', 'us', '-f', 'c.json', 'cp'], ['--endpoint', 'us', '--config-file', 'c.json', 'cp']],
-    [['--endpoint', 'cp', 'rm', '-r'], ['--endpoint', 'cp', 'rm', '-r']],
-    [['-rx', 'cp'], ['--reauth', '-x', 'cp']],
+    [
+      ['-r', 'cp', '-r', 'a', 'b'],
+      ['--reauth', 'cp', '-r', 'a', 'b'],
+    ],
+    [
+      ['-rv', 'cp', 'a'],
+      ['--reauth', '--verbose', 'cp', 'a'],
+    ],
+    [
+      ['-vt5', 'rm', 'x'],
+      ['--verbose', '--timeout=5', 'rm', 'x'],
+    ],
+    [
+      ['-t', '5', 'rm'],
+      ['--timeout', '5', 'rm'],
+    ],
+    [
+      ['-e', 'us', '-f', 'c.json', 'cp'],
+      ['--endpoint', 'us', '--config-file', 'c.json', 'cp'],
+    ],
+    [
+      ['--endpoint', 'cp', 'rm', '-r'],
+      ['--endpoint', 'cp', 'rm', '-r'],
+    ],
+    [
+      ['-rx', 'cp'],
+      ['--reauth', '-x', 'cp'],
+    ],
     [['-h'], ['-h']],
   ])('spells out common short flags before the command: %j', (argv, expected) => {
     expect(normalizeArgv(argv, true).args).toEqual(expected);
   });
 
   it('keeps a declared --no-… option from being read as a negation', () => {
-    expect(normalizeArgv(['cp', '--no-clobber', '--no-verbose', 'a'], true, new Set(['no-clobber'])).args).toEqual(['cp', '--no-clobber=true', '--no-verbose', 'a']);
+    expect(normalizeArgv(['cp', '--no-clobber', '--no-verbose', 'a'], true, new Set(['no-clobber'])).args).toEqual([
+      'cp',
+      '--no-clobber=true',
+      '--no-verbose',
+      'a',
+    ]);
   });
 
   it('leaves a single-command tool alone', () => {

@@ -3,7 +3,8 @@ import { createReachability } from '../../src/client/reachability.js';
 import { toTransportError } from '../../src/client/transport-errors.js';
 import { describeOutage, reportReachability, waitingStatus, type ReachabilityView } from '../../src/cli/reachability-report.js';
 
-const refused = () => toTransportError('stat', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', address: '127.0.0.1', port: 8080 }));
+const refused = () =>
+  toTransportError('stat', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', address: '127.0.0.1', port: 8080 }));
 const at = (time: string): number => new Date(`2026-05-04T${time}`).getTime();
 
 function world(windowMs = 30_000) {

@@ -32,12 +32,22 @@ describe('a listing over the cap, from the emulator', () => {
   it('is read under a large enough cap and refused under a smaller one, with no retry', async () => {
     const logged: string[] = [];
     const roomy = createClient({ endpoint: emu.apiUrl, accessToken: emu.token, maxAnswerBytes: 1024 * KIB });
-    const tight = createClient({ endpoint: emu.apiUrl, accessToken: emu.token, maxAnswerBytes: 16 * KIB, logger: (line) => void logged.push(line) });
+    const tight = createClient({
+      endpoint: emu.apiUrl,
+      accessToken: emu.token,
+      maxAnswerBytes: 16 * KIB,
+      logger: (line) => void logged.push(line),
+    });
     try {
       const listing = await roomy.call('listfolder', { path: '/big', recursive: true });
       expect(listing.metadata.contents).toHaveLength(10);
-      const error = await tight.call('listfolder', { path: '/big', recursive: true }).catch((e: unknown) => e as Error & { code?: string; hint?: string });
-      expect(error).toMatchObject({ code: 'TRANSPORT_ERROR', message: 'listfolder: the answer is larger than 16 KiB, the most this client reads.' });
+      const error = await tight
+        .call('listfolder', { path: '/big', recursive: true })
+        .catch((e: unknown) => e as Error & { code?: string; hint?: string });
+      expect(error).toMatchObject({
+        code: 'TRANSPORT_ERROR',
+        message: 'listfolder: the answer is larger than 16 KiB, the most this client reads.',
+      });
       expect(error.hint).toMatch(/list its folders one at a time/);
       expect(logged.filter((line) => /retry/.test(line))).toEqual([]);
       // A small answer still goes through the tight client.

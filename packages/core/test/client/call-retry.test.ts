@@ -26,7 +26,8 @@ function scripted(steps: Step[]): Transport & { calls: Array<{ method: string; o
 }
 
 const fast = { retries: 3, minDelayMs: 1, maxDelayMs: 2, maxElapsedMs: 5000 };
-const reset = (): TransportError => new TransportError('x: connection failed', { cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }) });
+const reset = (): TransportError =>
+  new TransportError('x: connection failed', { cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }) });
 
 describe('retries', () => {
   it('repeats a safe call after 5000, 4000 and a reset, then returns the answer', async () => {
@@ -52,17 +53,23 @@ describe('retries', () => {
 
   it('never repeats an unsafe call or a permanent error', async () => {
     const unsafe = scripted([{ result: 5000 }, { result: 0 }]);
-    await expect(createClient({ transport: unsafe, retry: fast }).call('deletefile', { fileid: 3 })).rejects.toMatchObject({ result: 5000 });
+    await expect(createClient({ transport: unsafe, retry: fast }).call('deletefile', { fileid: 3 })).rejects.toMatchObject({
+      result: 5000,
+    });
     expect(unsafe.calls).toHaveLength(1);
     const permanent = scripted([{ result: 2009, error: 'File not found.' }, { result: 0 }]);
-    await expect(createClient({ transport: permanent, retry: fast }).call('stat', { fileid: 3 })).rejects.toThrow('stat: File not found. (2009)');
+    await expect(createClient({ transport: permanent, retry: fast }).call('stat', { fileid: 3 })).rejects.toThrow(
+      'stat: File not found. (2009)',
+    );
     expect(permanent.calls).toHaveLength(1);
   });
 
   it('repeats an upload only when the body comes from a factory, with a fresh body each time', async () => {
     const body = () => ({ kind: 'data' as const, stream: Readable.from([Buffer.from('x')]), length: 1 });
     const once = scripted([{ result: 5000 }, { result: 0 }]);
-    await expect(createClient({ transport: once, retry: fast }).call('uploadfile', { folderid: 0, filename: 'a' }, { body: body() })).rejects.toMatchObject({ result: 5000 });
+    await expect(
+      createClient({ transport: once, retry: fast }).call('uploadfile', { folderid: 0, filename: 'a' }, { body: body() }),
+    ).rejects.toMatchObject({ result: 5000 });
     expect(once.calls).toHaveLength(1);
     const again = scripted([reset(), { result: 0, fileids: [], metadata: [], checksums: [] }]);
     await createClient({ transport: again, retry: fast }).call('uploadfile', { folderid: 0, filename: 'a' }, { body });
@@ -75,13 +82,19 @@ describe('retries', () => {
     await createClient({ transport: optIn, retry: fast }).call('deletefile', { fileid: 3 }, { retry: true });
     expect(optIn.calls).toHaveLength(2);
     const optOut = scripted([{ result: 5000 }, { result: 0 }]);
-    await expect(createClient({ transport: optOut, retry: fast }).call('stat', { fileid: 3 }, { retry: false })).rejects.toMatchObject({ result: 5000 });
+    await expect(createClient({ transport: optOut, retry: fast }).call('stat', { fileid: 3 }, { retry: false })).rejects.toMatchObject({
+      result: 5000,
+    });
   });
 
   it('stops retrying when aborted', async () => {
     const controller = new AbortController();
     const transport = scripted([{ result: 5000 }, { result: 0 }]);
-    const client = createClient({ transport, retry: { ...fast, minDelayMs: 10_000, maxDelayMs: 10_000, maxElapsedMs: 60_000 }, signal: controller.signal });
+    const client = createClient({
+      transport,
+      retry: { ...fast, minDelayMs: 10_000, maxDelayMs: 10_000, maxElapsedMs: 60_000 },
+      signal: controller.signal,
+    });
     const pending = client.call('stat', { fileid: 1 });
     setTimeout(() => controller.abort(), 20);
     await expect(pending).rejects.toMatchObject({ code: 'ABORTED' });
@@ -94,7 +107,11 @@ describe('logging', () => {
     const lines: string[] = [];
     const transport = scripted([{ result: 5000 }, { result: 0, access_token: 'fresh-token-value-999', token_type: 'bearer', uid: 1 }]);
     const client = createClient({ transport, retry: fast, logger: (line) => lines.push(line), accessToken: 'client-token-value-777' });
-    await client.call('oauth2_token', { client_id: 'app', client_secret: 'app-secret-value-555', code: 'one-time-code-333' }, { retry: true });
+    await client.call(
+      'oauth2_token',
+      { client_id: 'app', client_secret: 'app-secret-value-555', code: 'one-time-code-333' },
+      { retry: true },
+    );
     expect(lines[0]).toBe('scripted oauth2_token {"client_id":"app","client_secret":"[REDACTED]","code":"[REDACTED]"}');
     expect(lines[1]).toMatch(/^oauth2_token retry 1\/3 in \d+ ms: oauth2_token: Internal error\. Try again later\. \(5000\)$/);
     expect(lines[2]).toMatch(/^oauth2_token ok in \d+ ms$/);
@@ -106,7 +123,10 @@ describe('logging', () => {
 
 describe('errors and hints', () => {
   it('adds the region hint to 2094 and the 2026 refusal hint to OAuth-refused methods', async () => {
-    const transport = scripted([{ result: 2094, error: "Invalid 'access_token' provided." }, { result: 1000, error: 'Log in required.' }]);
+    const transport = scripted([
+      { result: 2094, error: "Invalid 'access_token' provided." },
+      { result: 1000, error: 'Log in required.' },
+    ]);
     const client = createClient({ transport, accessToken: 'hint-token-123456' });
     await expect(client.call('userinfo')).rejects.toMatchObject({ code: 'AUTH_ERROR', hint: expect.stringContaining('-e us') });
     await expect(client.call('collection_list')).rejects.toMatchObject({ result: 1000, hint: expect.stringContaining('OAuth') });

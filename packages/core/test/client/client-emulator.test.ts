@@ -20,7 +20,10 @@ describe.each([{ tls: false }, { tls: true }])('client over %o', ({ tls }) => {
   });
   afterAll(async () => {
     // Nothing the client produced may carry the token, in any form.
-    for (const text of [...lines, ...seen.map((e) => `${(e as Error).message} ${(e as ApiError).hint ?? ''} ${String((e as Error).cause ?? '')}`)]) {
+    for (const text of [
+      ...lines,
+      ...seen.map((e) => `${(e as Error).message} ${(e as ApiError).hint ?? ''} ${String((e as Error).cause ?? '')}`),
+    ]) {
       expect(text).not.toContain('KNOWN-secret-token-0123456789');
     }
     await emu.close();
@@ -40,7 +43,12 @@ describe.each([{ tls: false }, { tls: true }])('client over %o', ({ tls }) => {
     const error = await c.call('listfolder', { path: '/does/not/exist' }).catch((e: unknown) => e);
     seen.push(error);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'API_ERROR', method: 'listfolder', result: 2005, message: 'listfolder: Directory does not exist. (2005)' });
+    expect(error).toMatchObject({
+      code: 'API_ERROR',
+      method: 'listfolder',
+      result: 2005,
+      message: 'listfolder: Directory does not exist. (2005)',
+    });
     await c.close();
   });
 
@@ -63,9 +71,13 @@ describe.each([{ tls: false }, { tls: true }])('client over %o', ({ tls }) => {
     for (let i = 0; i < 8; i++) {
       const name = `hash-${i}.bin`;
       const data = Buffer.from(`content number ${i} for the hash test`);
-      const up = await c.call('uploadfile', { folderid: 0, filename: name, nopartial: true }, {
-        body: { kind: 'data', stream: Readable.from([data]), length: data.length },
-      });
+      const up = await c.call(
+        'uploadfile',
+        { folderid: 0, filename: name, nopartial: true },
+        {
+          body: { kind: 'data', stream: Readable.from([data]), length: data.length },
+        },
+      );
       expect(up.metadata).toHaveLength(1);
       raw.set(name, up.metadata[0]!.hash);
     }
@@ -89,10 +101,14 @@ describe.each([{ tls: false }, { tls: true }])('client over %o', ({ tls }) => {
     const data = Buffer.alloc(3 * 1024 * 1024, 7);
     const progress: Array<{ transferred: number; total: number | undefined }> = [];
     const chunks = Array.from({ length: 48 }, (_, i) => data.subarray(i * 65536, (i + 1) * 65536));
-    const up = await c.call('uploadfile', { folderid: 0, filename: 'progress.bin', nopartial: true }, {
-      body: { kind: 'data', stream: Readable.from(chunks), length: data.length },
-      onProgress: (p) => progress.push(p),
-    });
+    const up = await c.call(
+      'uploadfile',
+      { folderid: 0, filename: 'progress.bin', nopartial: true },
+      {
+        body: { kind: 'data', stream: Readable.from(chunks), length: data.length },
+        onProgress: (p) => progress.push(p),
+      },
+    );
     expect(up.metadata[0]?.size).toBe(data.length);
     expect(progress.length).toBeGreaterThan(1);
     const last = progress.at(-1);
@@ -130,7 +146,12 @@ async function plainPost(emu: Emulator, method: string, body: string): Promise<s
   return new Promise((resolve, reject) => {
     const req = request(
       `${emu.apiUrl}/${method}`,
-      { method: 'POST', headers: { authorization: `Bearer ${emu.token}`, 'content-type': 'application/x-www-form-urlencoded' }, ca: emu.ca, agent: false },
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${emu.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+        ca: emu.ca,
+        agent: false,
+      },
       (res: NodeJS.ReadableStream) => {
         let text = '';
         res.setEncoding('utf8');

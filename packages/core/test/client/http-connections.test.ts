@@ -24,9 +24,11 @@ const closing = (server: net.Server): Promise<void> => new Promise((resolve) => 
 /** Runs `count` tasks with `width` of them in flight. */
 async function burst(count: number, width: number, task: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
 }
 
 describe('keep-alive connections over TLS', () => {
@@ -61,7 +63,11 @@ describe('keep-alive connections over TLS', () => {
     await client.call('createfolder', { path: '/conn' });
     const payload = Buffer.alloc(4096, 'conn');
     await burst(60, 6, (i) =>
-      client.call('uploadfile', { path: '/conn', filename: `f-${i % 10}.txt`, nopartial: true }, { body: { kind: 'data', stream: Readable.from([payload]), length: payload.length } }),
+      client.call(
+        'uploadfile',
+        { path: '/conn', filename: `f-${i % 10}.txt`, nopartial: true },
+        { body: { kind: 'data', stream: Readable.from([payload]), length: payload.length } },
+      ),
     );
     await burst(300, 6, () => client.call('stat', { path: '/conn/f-0.txt' }));
     // One connection per call in flight at most: none was dropped after an answer.
@@ -103,8 +109,14 @@ describe('answers and drops on a plain server', () => {
   it('ends an upload the server answered before reading it', async () => {
     const client = createClient({ endpoint, retry: false });
     // A body that would take far longer than the test to send.
-    const endless = new Readable({ read() { this.push(Buffer.alloc(65_536, 1)); } });
-    const error = await client.call('uploadfile', { path: '/', filename: 'big.bin' }, { body: { kind: 'data', stream: endless, length: 1 << 40 } }).catch((e: unknown) => e);
+    const endless = new Readable({
+      read() {
+        this.push(Buffer.alloc(65_536, 1));
+      },
+    });
+    const error = await client
+      .call('uploadfile', { path: '/', filename: 'big.bin' }, { body: { kind: 'data', stream: endless, length: 1 << 40 } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).result).toBe(2003);
     expect(endless.destroyed).toBe(true);
@@ -120,7 +132,10 @@ describe('answers and drops on a plain server', () => {
     expect(requests - before).toBe(3);
     expect(lines.filter((line) => line.startsWith('userinfo retry 1/'))).toHaveLength(1);
 
-    const unsafe = await client.call('deletefile', { path: '/a' }).then(() => client.call('deletefile', { path: '/b' })).catch((e: unknown) => e);
+    const unsafe = await client
+      .call('deletefile', { path: '/a' })
+      .then(() => client.call('deletefile', { path: '/b' }))
+      .catch((e: unknown) => e);
     expect(unsafe).toBeInstanceOf(TransportError);
     expect((unsafe as Error).message).toMatch(/^deletefile: connection failed: /);
     expect(isTransientError(unsafe)).toBe(true);

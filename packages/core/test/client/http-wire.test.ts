@@ -88,9 +88,13 @@ describe('HTTP wire shape', () => {
 
   it('sends file data as a raw PUT: parameters in the query, the token only in its header, a real Content-Length', async () => {
     const client = createClient({ endpoint, accessToken: 'wire-oauth-token-1' });
-    await client.call('uploadfile', { path: '/a b&c', filename: 'h+1.txt', nopartial: true }, {
-      body: { kind: 'data', stream: Readable.from([Buffer.from('hel'), Buffer.from('lo')]), length: 5 },
-    });
+    await client.call(
+      'uploadfile',
+      { path: '/a b&c', filename: 'h+1.txt', nopartial: true },
+      {
+        body: { kind: 'data', stream: Readable.from([Buffer.from('hel'), Buffer.from('lo')]), length: 5 },
+      },
+    );
     await client.close();
     const request = seen.at(-1);
     expect(request?.method).toBe('PUT');
@@ -112,7 +116,11 @@ describe('HTTP wire shape', () => {
   ])('uploads multipart (parameters first, real Content-Length, not chunked) with %s', async (_why, credentials, filename, length) => {
     const client = createClient({ endpoint, ...credentials });
     const content = Buffer.from('hello').subarray(0, length);
-    await client.call('uploadfile', { folderid: 0, filename, nopartial: true }, { body: { kind: 'data', stream: Readable.from([content]), length } });
+    await client.call(
+      'uploadfile',
+      { folderid: 0, filename, nopartial: true },
+      { body: { kind: 'data', stream: Readable.from([content]), length } },
+    );
     await client.close();
     const request = seen.at(-1);
     expect(request).toMatchObject({ method: 'POST', url: '/uploadfile' });

@@ -22,10 +22,16 @@ async function* lentPieces(data: Buffer, size: number): AsyncGenerator<Uint8Arra
 
 const sources: Array<[string, (data: Buffer) => BodySource]> = [
   ['a large view into a bigger buffer', (data) => Readable.from([Buffer.concat([randomBytes(100_000), data]).subarray(100_000)])],
-  ['a large view at offset 0 of a bigger buffer', (data) => Readable.from([Buffer.concat([data, randomBytes(1000)]).subarray(0, data.length)])],
+  [
+    'a large view at offset 0 of a bigger buffer',
+    (data) => Readable.from([Buffer.concat([data, randomBytes(1000)]).subarray(0, data.length)]),
+  ],
   ['a large whole buffer', (data) => Readable.from([Buffer.from(data)])],
   ['pieces lent from one reused buffer', (data) => lentPieces(data, 100_000)],
-  ['small pieces', (data) => Readable.from(Array.from({ length: Math.ceil(data.length / 1000) }, (_, i) => data.subarray(i * 1000, i * 1000 + 1000)))],
+  [
+    'small pieces',
+    (data) => Readable.from(Array.from({ length: Math.ceil(data.length / 1000) }, (_, i) => data.subarray(i * 1000, i * 1000 + 1000))),
+  ],
 ];
 
 test.each(sources)('multipart carries the exact bytes of %s', async (_name, source) => {

@@ -28,7 +28,11 @@ afterEach(async () => {
 /** Starts an emulator on a data dir; given a previous one, on its ports (a restart). */
 async function start(dataDir: string, previous?: Emulator): Promise<Emulator> {
   const ports = previous
-    ? { port: Number(new URL(previous.apiUrl).port), downloadPort: Number(previous.downloadHost.split(':')[1]), binaryPort: previous.binaryPort }
+    ? {
+        port: Number(new URL(previous.apiUrl).port),
+        downloadPort: Number(previous.downloadHost.split(':')[1]),
+        binaryPort: previous.binaryPort,
+      }
     : {};
   const emulator = await createEmulator({ dataDir, ...ports });
   running.push(emulator);
@@ -63,25 +67,28 @@ const waiting = (lines: string[]): boolean => lines.some((line) => / waiting for
 const sha1 = (data: Buffer): string => createHash('sha1').update(data).digest('hex');
 
 describe('a server that goes away and comes back', () => {
-  it.each(['http', 'binary'] as const)('over %s, calls wait for it, a call never sent included, and then go through once', async (transport) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'core-outage-'));
-    const first = await start(dataDir);
-    await first.seedFile('/gone/a.txt', 'a');
-    const { client, lines } = clientOf(first, { transport, binaryPort: first.binaryPort, binaryPlain: true });
-    await client.call('userinfo');
-    await stop(first);
-    // deletefile is never repeated after it was sent; a refused connection sent nothing.
-    const listing = client.call('listfolder', { path: '/gone' });
-    const deletion = client.call('deletefile', { path: '/gone/a.txt' });
-    await until(() => lines.filter((line) => line.startsWith('deletefile retry in')).length >= 2);
-    expect(client.reachability.state).toMatchObject({ kind: 'waiting', reason: 'connection refused' });
-    const second = await start(dataDir, first);
-    await expect(listing).resolves.toHaveProperty('metadata.name', 'gone');
-    await expect(deletion).resolves.toHaveProperty('metadata.name', 'a.txt');
-    expect(client.reachability.state.kind).toBe('reachable');
-    expect((await client.call('listfolder', { path: '/gone' })).metadata.contents).toEqual([]);
-    expect(second.faults.injected).toBe(0);
-  });
+  it.each(['http', 'binary'] as const)(
+    'over %s, calls wait for it, a call never sent included, and then go through once',
+    async (transport) => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'core-outage-'));
+      const first = await start(dataDir);
+      await first.seedFile('/gone/a.txt', 'a');
+      const { client, lines } = clientOf(first, { transport, binaryPort: first.binaryPort, binaryPlain: true });
+      await client.call('userinfo');
+      await stop(first);
+      // deletefile is never repeated after it was sent; a refused connection sent nothing.
+      const listing = client.call('listfolder', { path: '/gone' });
+      const deletion = client.call('deletefile', { path: '/gone/a.txt' });
+      await until(() => lines.filter((line) => line.startsWith('deletefile retry in')).length >= 2);
+      expect(client.reachability.state).toMatchObject({ kind: 'waiting', reason: 'connection refused' });
+      const second = await start(dataDir, first);
+      await expect(listing).resolves.toHaveProperty('metadata.name', 'gone');
+      await expect(deletion).resolves.toHaveProperty('metadata.name', 'a.txt');
+      expect(client.reachability.state.kind).toBe('reachable');
+      expect((await client.call('listfolder', { path: '/gone' })).metadata.contents).toEqual([]);
+      expect(second.faults.injected).toBe(0);
+    },
+  );
 
   it('judges the server gone when it stays away for the window, and says since when and why', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'core-outage-'));
@@ -91,7 +98,10 @@ describe('a server that goes away and comes back', () => {
     await client.call('userinfo');
     const before = Date.now();
     await stop(first);
-    await expect(client.call('listfolder', { folderid: 0 })).rejects.toMatchObject({ code: 'TRANSPORT_ERROR', message: expect.stringContaining('ECONNREFUSED') });
+    await expect(client.call('listfolder', { folderid: 0 })).rejects.toMatchObject({
+      code: 'TRANSPORT_ERROR',
+      message: expect.stringContaining('ECONNREFUSED'),
+    });
     const state = client.reachability.state;
     expect(state).toMatchObject({ kind: 'unreachable', reason: 'connection refused', detail: `connection refused by 127.0.0.1:${port}` });
     expect(state.kind === 'unreachable' && state.since).toBeGreaterThanOrEqual(before);
@@ -130,7 +140,9 @@ describe('a server that goes away and comes back', () => {
       await proxy.cut();
       emulator.faults.set({});
       const walk = walkTree(client, { path: '/walk' });
-      await until(() => /^upload_(write|info) retry in/m.test(lines.join('\n')) && lines.some((line) => line.startsWith('listfolder retry in')));
+      await until(
+        () => /^upload_(write|info) retry in/m.test(lines.join('\n')) && lines.some((line) => line.startsWith('listfolder retry in')),
+      );
       await proxy.restore();
       const uploaded = await upload;
       expect(uploaded).toMatchObject({ via: 'upload_save', sha1: sha1(content), size: content.length });

@@ -15,7 +15,8 @@ import { runTestTool, runWith, sandbox } from '../cli/support/test-tool.js';
 describe('plain HTTP', () => {
   it('is taken for this machine only', () => {
     for (const host of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '[::1]']) expect(isLoopbackHost(host), host).toBe(true);
-    for (const host of ['0.0.0.0', 'eapi.pcloud.com', '10.0.0.1', '127.example.com', 'localhost.example', '[::2]']) expect(isLoopbackHost(host), host).toBe(false);
+    for (const host of ['0.0.0.0', 'eapi.pcloud.com', '10.0.0.1', '127.example.com', 'localhost.example', '[::2]'])
+      expect(isLoopbackHost(host), host).toBe(false);
     expect(() => refusePlainHttp(new URL('https://eapi.pcloud.com'), false)).not.toThrow();
     expect(() => refusePlainHttp(new URL('http://127.0.0.1:8080'), false)).not.toThrow();
     expect(() => refusePlainHttp(new URL('http://files.example.invalid'), true)).not.toThrow();

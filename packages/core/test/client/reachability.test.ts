@@ -5,7 +5,10 @@ import { httpStatusError, toTransportError } from '../../src/client/transport-er
 import { unreachableReason } from '../../src/client/unreachable-reason.js';
 
 const wire = (code: string, extra: Record<string, unknown> = {}): TransportError =>
-  toTransportError('stat', Object.assign(new Error(`connect ${code} 127.0.0.1:8080`), { code, address: '127.0.0.1', port: 8080, ...extra })) as TransportError;
+  toTransportError(
+    'stat',
+    Object.assign(new Error(`connect ${code} 127.0.0.1:8080`), { code, address: '127.0.0.1', port: 8080, ...extra }),
+  ) as TransportError;
 const refused = (): TransportError => wire('ECONNREFUSED');
 const reset = (): TransportError => wire('ECONNRESET');
 
@@ -20,16 +23,31 @@ function clocked(windowMs = 30_000) {
 describe('unreachableReason', () => {
   it('names failures that never reached the server, with its address', () => {
     expect(unreachableReason(refused())).toEqual({ reason: 'connection refused', detail: 'connection refused by 127.0.0.1:8080' });
-    expect(unreachableReason(wire('ENOTFOUND', { hostname: 'eapi.pcloud.com', address: undefined }))).toMatchObject({ detail: 'no address found for eapi.pcloud.com' });
+    expect(unreachableReason(wire('ENOTFOUND', { hostname: 'eapi.pcloud.com', address: undefined }))).toMatchObject({
+      detail: 'no address found for eapi.pcloud.com',
+    });
     expect(unreachableReason(wire('EHOSTUNREACH'))).toMatchObject({ reason: 'host unreachable' });
-    expect(unreachableReason(wire('CERT_HAS_EXPIRED'))).toMatchObject({ reason: 'TLS handshake failed', detail: 'TLS handshake with 127.0.0.1:8080 failed (CERT_HAS_EXPIRED)' });
-    const connectTimeout = toTransportError('stat', Object.assign(new Error('Timeout'), { name: 'TimeoutError', code: 'ETIMEDOUT', event: 'connect' }));
-    expect(unreachableReason(connectTimeout, 'eapi.pcloud.com')).toEqual({ reason: 'no connection in time', detail: 'no connection to eapi.pcloud.com in time' });
+    expect(unreachableReason(wire('CERT_HAS_EXPIRED'))).toMatchObject({
+      reason: 'TLS handshake failed',
+      detail: 'TLS handshake with 127.0.0.1:8080 failed (CERT_HAS_EXPIRED)',
+    });
+    const connectTimeout = toTransportError(
+      'stat',
+      Object.assign(new Error('Timeout'), { name: 'TimeoutError', code: 'ETIMEDOUT', event: 'connect' }),
+    );
+    expect(unreachableReason(connectTimeout, 'eapi.pcloud.com')).toEqual({
+      reason: 'no connection in time',
+      detail: 'no connection to eapi.pcloud.com in time',
+    });
   });
 
   it('leaves out failures after which the server may have acted: resets, idle timeouts, HTTP statuses, API answers', () => {
     expect(unreachableReason(reset())).toBeUndefined();
-    expect(unreachableReason(toTransportError('stat', Object.assign(new Error('Timeout'), { name: 'TimeoutError', code: 'ETIMEDOUT', event: 'socket' })))).toBeUndefined();
+    expect(
+      unreachableReason(
+        toTransportError('stat', Object.assign(new Error('Timeout'), { name: 'TimeoutError', code: 'ETIMEDOUT', event: 'socket' })),
+      ),
+    ).toBeUndefined();
     expect(unreachableReason(httpStatusError('stat', 503))).toBeUndefined();
     expect(unreachableReason(new ApiError('stat', 5000))).toBeUndefined();
   });

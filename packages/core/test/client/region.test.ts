@@ -22,7 +22,9 @@ describe('resolveEndpoint', () => {
     const attempt = () => resolveEndpoint('https://eapi.pcloud.com/?access_token=endpoint-secret-987');
     expect(attempt).toThrow(/must not carry a query/);
     expect(attempt).not.toThrow(/endpoint-secret-987/);
-    expect(() => resolveEndpoint('https://user:pw-secret@eapi.pcloud.com')).toThrow(/^Invalid endpoint 'https:\/\/eapi\.pcloud\.com\/…': .*user info\.$/);
+    expect(() => resolveEndpoint('https://user:pw-secret@eapi.pcloud.com')).toThrow(
+      /^Invalid endpoint 'https:\/\/eapi\.pcloud\.com\/…': .*user info\.$/,
+    );
   });
 });
 

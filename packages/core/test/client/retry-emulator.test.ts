@@ -19,7 +19,13 @@ const injected = (): number => emu.faults.injected - injectedBefore;
 const clients: PCloudClient[] = [];
 
 function client(options: ClientOptions = {}): PCloudClient {
-  const c = createClient({ endpoint: emu.apiUrl, accessToken: emu.token, retry: fast, logger: (line) => lines.push(line) && allLines.push(line), ...options });
+  const c = createClient({
+    endpoint: emu.apiUrl,
+    accessToken: emu.token,
+    retry: fast,
+    logger: (line) => lines.push(line) && allLines.push(line),
+    ...options,
+  });
   clients.push(c);
   return c;
 }
@@ -39,7 +45,12 @@ afterAll(async () => {
 
 describe('retries', () => {
   it('repeats safe calls after injected 5000 and 4000 answers', async () => {
-    emu.faults.set({ rules: [{ methods: ['listfolder'], failEvery: 2, failResult: 5000 }, { methods: ['userinfo'], failEvery: 2, failResult: 4000 }] });
+    emu.faults.set({
+      rules: [
+        { methods: ['listfolder'], failEvery: 2, failResult: 5000 },
+        { methods: ['userinfo'], failEvery: 2, failResult: 4000 },
+      ],
+    });
     const c = client();
     for (let i = 0; i < 3; i++) {
       await expect(c.call('listfolder', { folderid: 0 })).resolves.toHaveProperty('metadata.folderid', 0);
@@ -51,7 +62,12 @@ describe('retries', () => {
 
   it('repeats safe calls after the connection is reset mid-request and mid-response', async () => {
     emu.seedFolder('/resets');
-    emu.faults.set({ rules: [{ methods: ['stat'], resetRequestEvery: 2 }, { methods: ['checksumfile'], resetResponseEvery: 2 }] });
+    emu.faults.set({
+      rules: [
+        { methods: ['stat'], resetRequestEvery: 2 },
+        { methods: ['checksumfile'], resetResponseEvery: 2 },
+      ],
+    });
     const fileid = await emu.seedFile('/resets/a.txt', 'abc');
     const c = client();
     for (let i = 0; i < 3; i++) {
@@ -88,21 +104,33 @@ describe('retries', () => {
   it('repeats an upload after a reset only with a body factory, sending fresh bytes each time', async () => {
     emu.faults.set({ rules: [{ methods: ['uploadfile'], resetRequestEvery: 1 }] });
     const payload = Buffer.from('upload retried with a fresh stream');
-    const once = client().call('uploadfile', { folderid: 0, filename: 'r.txt', nopartial: true }, {
-      body: { kind: 'data', stream: Readable.from([payload]), length: payload.length },
-    });
+    const once = client().call(
+      'uploadfile',
+      { folderid: 0, filename: 'r.txt', nopartial: true },
+      {
+        body: { kind: 'data', stream: Readable.from([payload]), length: payload.length },
+      },
+    );
     await expect(once).rejects.toMatchObject({ code: 'TRANSPORT_ERROR' });
     expect(injected()).toBe(1);
     emu.faults.set({ rules: [{ methods: ['uploadfile'], resetRequestEvery: 2 }] });
     let bodies = 0;
     const c = client();
-    await c.call('uploadfile', { folderid: 0, filename: 'warmup.txt' }, { body: () => ({ kind: 'data', stream: Readable.from([payload]), length: payload.length }) });
-    const up = await c.call('uploadfile', { folderid: 0, filename: 'r.txt', nopartial: true }, {
-      body: () => {
-        bodies++;
-        return { kind: 'data', stream: Readable.from([payload]), length: payload.length };
+    await c.call(
+      'uploadfile',
+      { folderid: 0, filename: 'warmup.txt' },
+      { body: () => ({ kind: 'data', stream: Readable.from([payload]), length: payload.length }) },
+    );
+    const up = await c.call(
+      'uploadfile',
+      { folderid: 0, filename: 'r.txt', nopartial: true },
+      {
+        body: () => {
+          bodies++;
+          return { kind: 'data', stream: Readable.from([payload]), length: payload.length };
+        },
       },
-    });
+    );
     expect(bodies).toBe(2);
     expect(up.metadata[0]).toMatchObject({ name: 'r.txt', size: payload.length });
   });
@@ -112,7 +140,10 @@ describe('timeouts', () => {
   it('fails a call that stays silent beyond 5×timeout, retrying it within bounds', async () => {
     emu.faults.set({ rules: [{ methods: ['userinfo'], latencyMs: 1000 }] });
     const once = client({ timeout: 0.05, retry: false });
-    await expect(once.call('userinfo')).rejects.toMatchObject({ code: 'TIMEOUT', message: expect.stringMatching(/^userinfo: no answer in time/) });
+    await expect(once.call('userinfo')).rejects.toMatchObject({
+      code: 'TIMEOUT',
+      message: expect.stringMatching(/^userinfo: no answer in time/),
+    });
     const retried = client({ timeout: 0.05, retry: { retries: 2, minDelayMs: 1, maxDelayMs: 1, maxElapsedMs: 10_000 } });
     await expect(retried.call('userinfo')).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(lines.filter((line) => line.startsWith('userinfo retry'))).toHaveLength(2);

@@ -18,12 +18,17 @@ describe('isTransientError', () => {
     expect(isTransientError(httpStatusError('stat', 404))).toBe(false);
     expect(isTransientError(toTransportError('stat', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })))).toBe(true);
     expect(isTransientError(new TransportError('slow', { timeout: true }))).toBe(true);
-    expect(isTransientError(toTransportError('stat', Object.assign(new Error('bad cert'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' })))).toBe(false);
+    expect(isTransientError(toTransportError('stat', Object.assign(new Error('bad cert'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' })))).toBe(
+      false,
+    );
     expect(isTransientError(new PCloudError('ABORTED', 'x'))).toBe(false);
   });
 
   it('keeps only a redacted message and the code of a wire error', () => {
-    const error = toTransportError('stat', Object.assign(new Error('failed with access_token=abcdefgh123'), { code: 'ECONNRESET', options: { headers: {} } }));
+    const error = toTransportError(
+      'stat',
+      Object.assign(new Error('failed with access_token=abcdefgh123'), { code: 'ECONNRESET', options: { headers: {} } }),
+    );
     expect(error.message).toBe('stat: connection failed: failed with access_token=[REDACTED]');
     expect(error.cause).toMatchObject({ code: 'ECONNRESET' });
     expect(Object.keys(error.cause as object)).not.toContain('options');

@@ -85,7 +85,11 @@ describe('config file creation', () => {
 
 describe('a corrupt or invalid config file is never wiped', () => {
   it.each([
-    ['broken JSON', `{"access_token": "${TOKEN}",\n  "timeout": 2,,\n}`, 'not valid JSON (expected double-quoted property name at line 2, column 16)'],
+    [
+      'broken JSON',
+      `{"access_token": "${TOKEN}",\n  "timeout": 2,,\n}`,
+      'not valid JSON (expected double-quoted property name at line 2, column 16)',
+    ],
     ['an unquoted value', `{"access_token": ${TOKEN}}`, "not valid JSON (unexpected character 'C')"],
     ['a truncated file', '{"timeout": 2', 'not valid JSON'],
     ['an array', '[1, 2]', 'expected a JSON object at the top level'],

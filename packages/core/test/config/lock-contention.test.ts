@@ -75,7 +75,12 @@ function backdate(path: string): void {
  * `rounds` locks, each left stale by a crashed holder, then `writers` writers at once, each taking
  * every lock once; answers their results.
  */
-async function contend(rounds: number, writers: number, holdMs: number, staleMs: number): Promise<Array<{ code: number | null; stderr: string }>> {
+async function contend(
+  rounds: number,
+  writers: number,
+  holdMs: number,
+  staleMs: number,
+): Promise<Array<{ code: number | null; stderr: string }>> {
   const dir = tempDir();
   const locks = Array.from({ length: rounds }, (_, i) => join(dir, `r${i}`, 'pcloud.json.lock'));
   for (const lock of locks) mkdirSync(join(lock, '..'));

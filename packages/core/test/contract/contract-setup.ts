@@ -24,7 +24,10 @@ export interface ContractContext {
 }
 
 /** Starts an emulator and returns clients that reach it over `transport`. */
-export async function startContract(transport: TransportName, emulatorOptions: Parameters<typeof createEmulator>[0] = {}): Promise<ContractContext> {
+export async function startContract(
+  transport: TransportName,
+  emulatorOptions: Parameters<typeof createEmulator>[0] = {},
+): Promise<ContractContext> {
   const emu = await createEmulator({ tls: true, ...emulatorOptions });
   const dir = await mkdtemp(join(tmpdir(), `pcloud-contract-${transport}-`));
   const clients: PCloudClient[] = [];

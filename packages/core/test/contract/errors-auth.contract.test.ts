@@ -24,7 +24,8 @@ describe.each(TRANSPORTS)('errors and auth over $transport', ({ transport }) => 
     ctx = await startContract(transport, { legacy: true, seed: { accessToken: TOKEN } });
   });
   afterAll(async () => {
-    for (const text of [...lines, ...errors.map((e) => `${(e as Error).message} ${(e as ApiError).hint ?? ''}`)]) expect(text).not.toContain(TOKEN);
+    for (const text of [...lines, ...errors.map((e) => `${(e as Error).message} ${(e as ApiError).hint ?? ''}`)])
+      expect(text).not.toContain(TOKEN);
     await ctx.close();
   });
 
@@ -45,9 +46,15 @@ describe.each(TRANSPORTS)('errors and auth over $transport', ({ transport }) => 
   it('a failed call does not spoil the connection for the next ones', async () => {
     const client = ctx.client();
     const results = await Promise.all([
-      client.call('stat', { path: '/nope' }).then(() => 0, (e: ApiError) => e.result),
+      client.call('stat', { path: '/nope' }).then(
+        () => 0,
+        (e: ApiError) => e.result,
+      ),
       client.call('userinfo').then(() => 0),
-      client.call('listfolder', { path: '/nope' }).then(() => 0, (e: ApiError) => e.result),
+      client.call('listfolder', { path: '/nope' }).then(
+        () => 0,
+        (e: ApiError) => e.result,
+      ),
       client.call('listfolder', { folderid: 0 }).then(() => 0),
     ]);
     expect(results).toEqual([2055, 0, 2005, 0]);

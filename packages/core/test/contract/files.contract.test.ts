@@ -73,7 +73,10 @@ describe.each(TRANSPORTS)('file operations over $transport', ({ transport }) => 
     expect(await checksumFile(client, { fileid: first.metadata.fileid })).toMatchObject({ sha1: sha1('second version') });
     // The default replace lands verified bytes under the same path, as a new file.
     const third = await upload('/Contract/up/file.txt', 'third version', 1_600_000_000);
-    expect(await checksumFile(client, { path: '/Contract/up/file.txt' })).toMatchObject({ sha1: sha1('third version'), metadata: { fileid: third.metadata.fileid } });
+    expect(await checksumFile(client, { path: '/Contract/up/file.txt' })).toMatchObject({
+      sha1: sha1('third version'),
+      metadata: { fileid: third.metadata.fileid },
+    });
     expect(third.metadata.modified).toBe('Sun, 13 Sep 2020 12:26:40 +0000');
     const empty = await upload('/Contract/up/empty', '');
     expect(empty.metadata.size).toBe(0);
@@ -96,7 +99,10 @@ describe.each(TRANSPORTS)('file operations over $transport', ({ transport }) => 
     const file = await upload('/Contract/mv/old.txt', 'move me');
     expect(await renameFile(client, { fileid: file.metadata.fileid }, { toname: 'new.txt' })).toMatchObject({ name: 'new.txt' });
     const moved = await renameFile(client, { path: '/Contract/mv/new.txt' }, { topath: '/Contract/mv/target/' });
-    expect(moved).toMatchObject({ fileid: file.metadata.fileid, parentfolderid: (await stat(client, { path: '/Contract/mv/target' })).folderid });
+    expect(moved).toMatchObject({
+      fileid: file.metadata.fileid,
+      parentfolderid: (await stat(client, { path: '/Contract/mv/target' })).folderid,
+    });
     const folder = await mkdirp(client, '/Contract/mv/folder');
     expect(await renameFolder(client, { folderid: folder.metadata.folderid }, { toname: 'renamed' })).toMatchObject({ name: 'renamed' });
   });

@@ -3,7 +3,14 @@ import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PCloudClient } from '../../src/client/create-client.js';
 import { ApiError, PCloudError } from '../../src/errors.js';
-import { changePublicLink, createFileLink, createFolderLink, deletePublicLink, linksTo, listPublicLinks } from '../../src/publinks/index.js';
+import {
+  changePublicLink,
+  createFileLink,
+  createFolderLink,
+  deletePublicLink,
+  linksTo,
+  listPublicLinks,
+} from '../../src/publinks/index.js';
 import { startContract, TRANSPORTS, type ContractContext } from './contract-setup.js';
 
 /** A GET over HTTPS trusting the emulator's CA; redirects are not followed. */
@@ -12,7 +19,13 @@ function get(url: string, ca: string | undefined): Promise<{ status: number; loc
     const req = request(url, { ca, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ...(res.headers.location ? { location: res.headers.location } : {}), body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          ...(res.headers.location ? { location: res.headers.location } : {}),
+          body: Buffer.concat(chunks),
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -51,7 +64,13 @@ describe.each(TRANSPORTS)('public links over $transport', ({ transport }) => {
     const limited = await createFileLink(client, { fileid }, { expire, maxDownloads: 3 });
     expect(limited.linkid).toBe(plain.linkid);
     const [entry] = linksTo(await listPublicLinks(client), { fileid });
-    expect(entry).toMatchObject({ linkid: plain.linkid, maxdownloads: 3, expires: 'Wed, 06 May 2099 07:08:09 +0000', downloads: 0, metadata: { fileid, name: 'limited.txt' } });
+    expect(entry).toMatchObject({
+      linkid: plain.linkid,
+      maxdownloads: 3,
+      expires: 'Wed, 06 May 2099 07:08:09 +0000',
+      downloads: 0,
+      metadata: { fileid, name: 'limited.txt' },
+    });
   });
 
   it('creates a folder link, changes and removes its limits, deletes it', async () => {
@@ -85,6 +104,9 @@ describe.each(TRANSPORTS)('public links over $transport', ({ transport }) => {
       expect(error).toMatchObject({ code: 'USAGE_ERROR' });
     }
     expect(linksTo(await listPublicLinks(client), { fileid })).toEqual([]);
-    await expect(changePublicLink(client, 1, {})).rejects.toMatchObject({ code: 'USAGE_ERROR', message: 'Nothing to change on public link 1.' });
+    await expect(changePublicLink(client, 1, {})).rejects.toMatchObject({
+      code: 'USAGE_ERROR',
+      message: 'Nothing to change on public link 1.',
+    });
   });
 });

@@ -4,7 +4,16 @@ import { readdir, readFile, stat as localStat, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { downloadFile, downloadToStream, isNotFound, isPartialFileName, isPCloudError, partialFilePrefix, TransportError, type Progress } from '../../src/index.js';
+import {
+  downloadFile,
+  downloadToStream,
+  isNotFound,
+  isPartialFileName,
+  isPCloudError,
+  partialFilePrefix,
+  TransportError,
+  type Progress,
+} from '../../src/index.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { startFiles, type FilesFixture } from './support/files-fixture.js';
 
@@ -28,7 +37,10 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** A client that counts its getfilelink calls and can act when one was answered. */
-function linkCountingClient(onLink: (count: number) => void = () => undefined): { client: ReturnType<FilesFixture['newClient']>; links: () => number } {
+function linkCountingClient(onLink: (count: number) => void = () => undefined): {
+  client: ReturnType<FilesFixture['newClient']>;
+  links: () => number;
+} {
   let links = 0;
   const client = fx.newClient({
     logger: (line) => {
@@ -64,7 +76,10 @@ describe('downloadFile', () => {
     expect(await readdir(dir)).toEqual(['big.bin']);
   });
 
-  test.each([['empty.txt', ''], ['ünï & # % + ?.txt', 'odd name']])('%s by path', async (name, content) => {
+  test.each([
+    ['empty.txt', ''],
+    ['ünï & # % + ?.txt', 'odd name'],
+  ])('%s by path', async (name, content) => {
     await fx.emu.seedFile(`/Down/${name}`, content, MTIME);
     const dir = tempDir();
     await downloadFile(fx.client, { path: `/Down/${name}` }, join(dir, name));

@@ -25,7 +25,8 @@ async function stored(fileid: number): Promise<Buffer> {
   const node = fx.emu.state.files.tree(fx.emu.seeded.userid).file(fileid);
   if (!node) throw new Error(`no file ${fileid}`);
   const parts: Buffer[] = [];
-  for await (const part of fx.emu.state.files.blobs.read(node.blob, node.size > 0 ? { start: 0, end: node.size - 1 } : undefined)) parts.push(part as Buffer);
+  for await (const part of fx.emu.state.files.blobs.read(node.blob, node.size > 0 ? { start: 0, end: node.size - 1 } : undefined))
+    parts.push(part as Buffer);
   return Buffer.concat(parts);
 }
 
@@ -60,20 +61,23 @@ describe('uploadFile in one request', () => {
     expect((await stored(result.metadata.fileid)).length).toBe(0);
   });
 
-  test.each([['ünïcødé 日本.txt'], ['a & b # c % d + e ? f.txt'], ['100%25 +plus+ & amp;.bin']])('the name %s arrives intact', async (name) => {
-    await fx.emu.seedFolder('/Names');
-    const path = await localFile('local.bin', `content of ${name}`);
-    const folder = await stat(fx.client, { path: '/Names' });
-    if (!folder.isfolder) throw new Error('expected a folder');
-    const byId = await uploadFile(fx.client, path, { folderid: folder.folderid, name });
-    expect(byId.metadata.name).toBe(name);
-    // Overwriting in place keeps the fileid; the verified replace (default) gives the new bytes a new one.
-    const inPlace = await uploadFile(fx.client, path, { path: `/Names/${name}` }, { verifyBeforeReplace: false });
-    expect(inPlace.metadata.fileid).toBe(byId.metadata.fileid);
-    const replaced = await uploadFile(fx.client, path, { path: `/Names/${name}` });
-    expect(await stat(fx.client, { path: `/Names/${name}` })).toMatchObject({ name, fileid: replaced.metadata.fileid });
-    expect((await stored(replaced.metadata.fileid)).toString()).toBe(`content of ${name}`);
-  });
+  test.each([['ünïcødé 日本.txt'], ['a & b # c % d + e ? f.txt'], ['100%25 +plus+ & amp;.bin']])(
+    'the name %s arrives intact',
+    async (name) => {
+      await fx.emu.seedFolder('/Names');
+      const path = await localFile('local.bin', `content of ${name}`);
+      const folder = await stat(fx.client, { path: '/Names' });
+      if (!folder.isfolder) throw new Error('expected a folder');
+      const byId = await uploadFile(fx.client, path, { folderid: folder.folderid, name });
+      expect(byId.metadata.name).toBe(name);
+      // Overwriting in place keeps the fileid; the verified replace (default) gives the new bytes a new one.
+      const inPlace = await uploadFile(fx.client, path, { path: `/Names/${name}` }, { verifyBeforeReplace: false });
+      expect(inPlace.metadata.fileid).toBe(byId.metadata.fileid);
+      const replaced = await uploadFile(fx.client, path, { path: `/Names/${name}` });
+      expect(await stat(fx.client, { path: `/Names/${name}` })).toMatchObject({ name, fileid: replaced.metadata.fileid });
+      expect((await stored(replaced.metadata.fileid)).toString()).toBe(`content of ${name}`);
+    },
+  );
 
   test('a multi-MiB file keeps its bytes and mtime, with progress up to its size', async () => {
     const content = randomBytes(5 * 1024 * 1024 + 123);
@@ -125,7 +129,9 @@ describe('uploadFile in one request', () => {
     expect((error as Error).message).toContain(sha1('precious bytes'));
     // The bytes that failed were not kept, under the target's name or a temporary one.
     expect(await tryStat(fx.client, { path: '/Up/corrupt.txt' })).toBeUndefined();
-    expect((await listFolder(fx.client, { path: '/Up' })).contents?.map((item) => item.name).filter((name) => name.includes('corrupt'))).toEqual([]);
+    expect(
+      (await listFolder(fx.client, { path: '/Up' })).contents?.map((item) => item.name).filter((name) => name.includes('corrupt')),
+    ).toEqual([]);
   });
 
   test.each([
@@ -145,7 +151,12 @@ describe('uploadFile in one request', () => {
   test('replacing a file goes through a temporary name and keeps the target path and times', async () => {
     await uploadFile(fx.client, await localFile('replace.txt', 'old'), { path: '/Up/replace.txt' });
     const before = fx.sent.length;
-    const result = await uploadFile(fx.client, await localFile('replace2.txt', 'new content'), { path: '/Up/replace.txt' }, { mtime: MTIME });
+    const result = await uploadFile(
+      fx.client,
+      await localFile('replace2.txt', 'new content'),
+      { path: '/Up/replace.txt' },
+      { mtime: MTIME },
+    );
     expect(since(before)).toEqual(['uploadfile', 'renamefile']);
     expect(result.metadata).toMatchObject({ name: 'replace.txt', size: 11 });
     const now = await stat(fx.client, { path: '/Up/replace.txt' });
@@ -220,7 +231,11 @@ describe('resumable upload (upload_create / upload_write / upload_save)', () => 
   });
 
   /** Uploads 600 KiB in 256 KiB chunks through a flaky transport; returns the offsets written. */
-  async function flakyUpload(name: string, plan: FlakyPlan, on: FilesFixture = fx): Promise<{ offsets: number[]; content: Buffer; fileid: number }> {
+  async function flakyUpload(
+    name: string,
+    plan: FlakyPlan,
+    on: FilesFixture = fx,
+  ): Promise<{ offsets: number[]; content: Buffer; fileid: number }> {
     const content = randomBytes(600 * 1024);
     const path = await localFile(name, content);
     const offsets: number[] = [];
@@ -263,7 +278,9 @@ describe('resumable upload (upload_create / upload_write / upload_save)', () => 
   test('a write refused with 2068 out of the blue (another client writes) is not retried', async () => {
     const path = await localFile('other-writer.bin', randomBytes(300 * 1024));
     const client = fx.newClient({ transport: flakyTransport({ method: 'upload_write', busyOnCall: 1 }) });
-    const error = await rejection(uploadFile(client, path, { path: '/Up/other-writer.bin' }, { resumableThreshold: 1, chunkSize: 256 * 1024 }));
+    const error = await rejection(
+      uploadFile(client, path, { path: '/Up/other-writer.bin' }, { resumableThreshold: 1, chunkSize: 256 * 1024 }),
+    );
     expect(error).toMatchObject({ result: 2068, method: 'upload_write' });
   });
 
@@ -276,7 +293,9 @@ describe('resumable upload (upload_create / upload_write / upload_save)', () => 
   test('corruption is caught before saving, and nothing is saved', async () => {
     const path = await localFile('corrupt-large.bin', randomBytes(300 * 1024));
     const client = fx.newClient({ transport: corruptingTransport('upload_write') });
-    const error = await rejection(uploadFile(client, path, { path: '/Up/corrupt-large.bin' }, { resumableThreshold: 1, chunkSize: 100 * 1024 }));
+    const error = await rejection(
+      uploadFile(client, path, { path: '/Up/corrupt-large.bin' }, { resumableThreshold: 1, chunkSize: 100 * 1024 }),
+    );
     expect(isPCloudError(error, 'CHECKSUM_MISMATCH')).toBe(true);
     expect(await tryStat(fx.client, { path: '/Up/corrupt-large.bin' })).toBeUndefined();
   });
@@ -285,7 +304,12 @@ describe('resumable upload (upload_create / upload_write / upload_save)', () => 
     const path = await localFile('abort.bin', randomBytes(1024 * 1024));
     const controller = new AbortController();
     const error = await rejection(
-      uploadFile(fx.client, path, { path: '/Up/abort.bin' }, { ...chunked, chunkSize: 128 * 1024, onProgress: (p) => p.transferred > 300_000 && controller.abort(), signal: controller.signal }),
+      uploadFile(
+        fx.client,
+        path,
+        { path: '/Up/abort.bin' },
+        { ...chunked, chunkSize: 128 * 1024, onProgress: (p) => p.transferred > 300_000 && controller.abort(), signal: controller.signal },
+      ),
     );
     expect(isPCloudError(error, 'ABORTED')).toBe(true);
     expect(await tryStat(fx.client, { path: '/Up/abort.bin' })).toBeUndefined();

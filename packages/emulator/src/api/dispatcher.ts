@@ -44,7 +44,10 @@ export interface Dispatcher {
 function failureBody(error: unknown): { result: number; body: Record<string, unknown> } {
   if (error instanceof ApiFailure) {
     const generic = error.message === `pCloud error ${error.result}`;
-    return { result: error.result, body: { result: error.result, error: generic ? resultMessage(error.result) : error.message, ...error.extra } };
+    return {
+      result: error.result,
+      body: { result: error.result, error: generic ? resultMessage(error.result) : error.message, ...error.extra },
+    };
   }
   // A bug in a handler must not take the server down: answer as pCloud does for internal errors.
   return { result: 5000, body: { result: 5000, error: resultMessage(5000) } };

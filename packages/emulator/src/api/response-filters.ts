@@ -40,5 +40,6 @@ function filterObject(meta: unknown, filters: MetadataFilters): unknown {
 
 /** Applies the connection's field filters to the `metadata` of an answer body, in place. */
 export function applyFilter(body: Record<string, unknown>, filters: MetadataFilters | undefined): void {
-  if (filters && (filters.all || filters.file || filters.folder) && body.metadata !== undefined) body.metadata = filterObject(body.metadata, filters);
+  if (filters && (filters.all || filters.file || filters.folder) && body.metadata !== undefined)
+    body.metadata = filterObject(body.metadata, filters);
 }

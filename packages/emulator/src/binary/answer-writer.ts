@@ -27,7 +27,8 @@ export class AnswerWriter {
     const data = answer.data;
     try {
       const frame = this.encode(data ? { ...answer.body, data: new BinaryData(data.length) } : answer.body);
-      if (answer.resetMidResponse && !data) return void this.socket.write(frame.subarray(0, frame.length >> 1), () => this.socket.destroy());
+      if (answer.resetMidResponse && !data)
+        return void this.socket.write(frame.subarray(0, frame.length >> 1), () => this.socket.destroy());
       await this.write(frame);
       if (data) await this.sendData(data.stream, data.length, answer.resetMidResponse);
     } finally {

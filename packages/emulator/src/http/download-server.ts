@@ -54,7 +54,8 @@ export function createDownloadHandler(state: EmulatorState): (req: IncomingMessa
     if (req.method === 'HEAD' || file.size === 0) return void res.end();
     const wanted = range ?? { start: 0, end: file.size - 1 };
     // An injected reset sends only the first half, then cuts the connection.
-    const cut = fault.reset === 'response' ? { start: wanted.start, end: wanted.start + Math.floor((wanted.end - wanted.start) / 2) } : wanted;
+    const cut =
+      fault.reset === 'response' ? { start: wanted.start, end: wanted.start + Math.floor((wanted.end - wanted.start) / 2) } : wanted;
     const stream = state.files.blobs.read(file.blob, cut);
     stream.on('error', () => res.destroy());
     res.on('close', () => stream.destroy());

@@ -47,11 +47,17 @@ function dispositionOf(headers: Buffer): { name: string; filename: string | unde
     // Only `\"` and `\\` are escapes: browsers send Windows-style backslashes in names as they are.
     params.set(m[1]!.toLowerCase(), m[2] !== undefined ? m[2].replace(/\\(["\\])/g, '$1') : m[3]!.trim());
   }
-  const latin1 = (text: string | undefined): string | undefined => (text === undefined ? undefined : utf8OrMarked(Buffer.from(text, 'latin1')));
+  const latin1 = (text: string | undefined): string | undefined =>
+    text === undefined ? undefined : utf8OrMarked(Buffer.from(text, 'latin1'));
   // RFC 5987 `filename*=UTF-8''%E2%82%AC.txt` wins over `filename`.
   const extended = /^([\w-]+)'[^']*'(.*)$/.exec(params.get('filename*') ?? '');
   const filename = extended
-    ? utf8OrMarked(Buffer.from(extended[2]!.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1'))
+    ? utf8OrMarked(
+        Buffer.from(
+          extended[2]!.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          'latin1',
+        ),
+      )
     : latin1(params.get('filename'));
   return { name: latin1(params.get('name')) ?? '', filename };
 }
@@ -73,7 +79,10 @@ export class MultipartParser extends Writable {
   private fieldBytes = 0;
 
   /** `maxFields` bounds the non-file parts of the whole body together, not each one. */
-  constructor(boundary: string, private readonly maxFields: number) {
+  constructor(
+    boundary: string,
+    private readonly maxFields: number,
+  ) {
     super({ highWaterMark: 1024 * 1024 });
     this.delimiter = Buffer.from(`\r\n--${boundary}`, 'latin1');
   }

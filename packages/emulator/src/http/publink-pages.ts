@@ -35,21 +35,39 @@ function statusOf(result: number): number {
 /** A page request carries no files. */
 async function* noFiles(): AsyncGenerator<never> {}
 
-async function call(dispatcher: Dispatcher, req: IncomingMessage, res: ServerResponse, method: string, params: Map<string, string>): Promise<DispatchOutcome> {
+async function call(
+  dispatcher: Dispatcher,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  params: Map<string, string>,
+): Promise<DispatchOutcome> {
   const aborted = new AbortController();
   res.once('close', () => {
     if (!res.writableFinished) aborted.abort();
   });
-  return dispatcher.dispatch({ method, params, connection: { remoteAddress: req.socket.remoteAddress ?? '' }, files: noFiles(), signal: aborted.signal });
+  return dispatcher.dispatch({
+    method,
+    params,
+    connection: { remoteAddress: req.socket.remoteAddress ?? '' },
+    files: noFiles(),
+    signal: aborted.signal,
+  });
 }
 
 /** Serves `/publink/*` on the API host. */
-export async function handlePublinkPage(req: IncomingMessage, res: ServerResponse, state: EmulatorState, dispatcher: Dispatcher): Promise<void> {
+export async function handlePublinkPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: EmulatorState,
+  dispatcher: Dispatcher,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const download = url.pathname === '/publink/download';
   // A HEAD of a download would count one without sending anything.
   const allowed = download ? ['GET'] : ['GET', 'HEAD'];
-  if (!allowed.includes(req.method ?? '')) return send(req, res, 405, publinkErrorPage(0, 'Method not allowed.'), { Allow: allowed.join(', ') });
+  if (!allowed.includes(req.method ?? ''))
+    return send(req, res, 405, publinkErrorPage(0, 'Method not allowed.'), { Allow: allowed.join(', ') });
   const params = new Map<string, string>();
   for (const name of ['code', 'fileid']) {
     const value = url.searchParams.get(name);

@@ -19,7 +19,11 @@ export async function sendAnswer(res: ServerResponse, answer: Extract<DispatchOu
   }
   answer.data?.stream.destroy();
   const body = Buffer.from(stringifyJson(answer.body), 'utf8');
-  const headers: Record<string, string | number> = { ...COMMON_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length };
+  const headers: Record<string, string | number> = {
+    ...COMMON_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': body.length,
+  };
   if (answer.result !== 0) headers['X-Error'] = answer.result;
   res.writeHead(200, headers);
   if (answer.resetMidResponse) {

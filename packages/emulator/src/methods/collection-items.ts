@@ -19,7 +19,8 @@ export function linkFiles(view: TreeView, ctx: MethodContext, collection: Collec
     const id = idOf(text);
     const file = id === undefined ? undefined : visibleFile(view, id);
     if (id === undefined || !file) return { fileid: text, result: 2009, message: resultMessage(2009) };
-    if (collection.type === 1 && contentKindOf(file.name).category !== 3) return { fileid: text, result: 2071, message: resultMessage(2071) };
+    if (collection.type === 1 && contentKindOf(file.name).category !== 3)
+      return { fileid: text, result: 2071, message: resultMessage(2071) };
     ctx.state.collections.append(collection, id, now);
     const position = collection.items.findIndex((item) => item.fileid === id) + 1;
     const item = collection.items[position - 1];

@@ -45,7 +45,8 @@ export const collectionDetails: MethodSpec = {
     const collection = ctx.state.collections.get(caller.account.userid, collectionIdOf(ctx));
     const page = intParam(ctx.params, 'page');
     const pagesize = intParam(ctx.params, 'pagesize');
-    const window = page !== undefined && page >= 1 ? { page, pagesize: pagesize !== undefined && pagesize >= 1 ? pagesize : undefined } : {};
+    const window =
+      page !== undefined && page >= 1 ? { page, pagesize: pagesize !== undefined && pagesize >= 1 ? pagesize : undefined } : {};
     return { body: { collection: renderCollection(ctx.state.view(caller), collection, window) } };
   },
 };

@@ -9,11 +9,30 @@ import type { CallParams } from '../api/types.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Zone names RFC 2822 knows (obsolete but still sent); other abbreviations are refused. */
-const NAMED_ZONES: Record<string, number> = { z: 0, ut: 0, utc: 0, gmt: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420 };
+const NAMED_ZONES: Record<string, number> = {
+  z: 0,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+};
 
 const ZONE = String.raw`(z|ut|utc|gmt|[ecmp][sd]t|[+-]\d{2}(?::?\d{2})?)`;
-const RFC2822 = new RegExp(String.raw`^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?(?:\s*${ZONE})?$`, 'i');
-const ISO8601 = new RegExp(String.raw`^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[t ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)?)?)?)?(?:\s*${ZONE})?$`, 'i');
+const RFC2822 = new RegExp(
+  String.raw`^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?(?:\s*${ZONE})?$`,
+  'i',
+);
+const ISO8601 = new RegExp(
+  String.raw`^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[t ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)?)?)?)?(?:\s*${ZONE})?$`,
+  'i',
+);
 const COMPACT = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\s+${ZONE})?$`, 'i');
 const TIMESTAMP = new RegExp(String.raw`^(\d{1,12})(?:\s+${ZONE})?$`, 'i');
 
@@ -35,7 +54,8 @@ function civil(fields: Array<string | undefined>, zone: string | undefined): num
   if (offset === undefined || year === undefined || month === undefined || day === undefined) return undefined;
   const ms = Date.UTC(year, month - 1, day, hour ?? 0, minute ?? 0, second ?? 0);
   const back = new Date(ms);
-  if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day || (hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 60) return undefined;
+  if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day || (hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 60)
+    return undefined;
   return ms / 1000 - offset * 60;
 }
 

@@ -61,7 +61,12 @@ export function timesOf(ctx: MethodContext): { mtime?: number; ctime?: number } 
 }
 
 /** Where renamefile/copyfile put the file (§4.6, §4.7); a `topath` ending in `/` keeps the name; `missing` when nothing says. */
-export function fileDestination(ctx: MethodContext, view: TreeView, source: FileNode, missing: number): { folder: FolderNode; name: string } {
+export function fileDestination(
+  ctx: MethodContext,
+  view: TreeView,
+  source: FileNode,
+  missing: number,
+): { folder: FolderNode; name: string } {
   const topath = ctx.params.get('topath');
   if (topath !== undefined) {
     if (topath.endsWith('/')) return { folder: view.folderByPath(topath), name: source.name };

@@ -23,7 +23,12 @@ export function publinkCodes(state: EmulatorState, link: PublicLink): Record<str
 }
 
 /** One entry of listpublinks: codes, dates, counters, limits and the item's metadata (folders without contents). */
-export function publinkObject(state: EmulatorState, view: TreeView, link: PublicLink, item: FileNode | FolderNode): Record<string, unknown> {
+export function publinkObject(
+  state: EmulatorState,
+  view: TreeView,
+  link: PublicLink,
+  item: FileNode | FolderNode,
+): Record<string, unknown> {
   const entry: Record<string, unknown> = {
     ...publinkCodes(state, link),
     created: apiDate(link.created),

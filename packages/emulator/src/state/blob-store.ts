@@ -28,7 +28,12 @@ export interface ScratchBlob {
    * promise it returns holds the next chunk back. `expectedLength` is the sender's announced
    * length, when known (running digests hash a large session on a worker thread).
    */
-  writeAt(offset: number, source: AsyncIterable<Buffer>, observe?: (chunk: Buffer) => Promise<void> | void, expectedLength?: number): Promise<number>;
+  writeAt(
+    offset: number,
+    source: AsyncIterable<Buffer>,
+    observe?: (chunk: Buffer) => Promise<void> | void,
+    expectedLength?: number,
+  ): Promise<number>;
   /** Sets the length, cutting or zero-extending. */
   truncate(length: number): Promise<void>;
   /** Reads a range of what was written so far. */

@@ -49,7 +49,11 @@ export class DiskBlobStore implements BlobStore {
     return join(this.blobDir, id);
   }
 
-  async write(source: AsyncIterable<Buffer> | Iterable<Buffer>, extra: ExtraDigest | undefined, expectedSize?: number): Promise<StoredBlob> {
+  async write(
+    source: AsyncIterable<Buffer> | Iterable<Buffer>,
+    extra: ExtraDigest | undefined,
+    expectedSize?: number,
+  ): Promise<StoredBlob> {
     const id = newId();
     const tmp = join(this.tmpDir, id);
     const out = createWriteStream(tmp, { highWaterMark: READ_CHUNK });

@@ -94,7 +94,14 @@ export class FileTree {
   createFolder(parent: FolderNode, name: string, now: number): FolderNode {
     assertValidName(name);
     if (this.childFolder(parent, name)) throw new ApiFailure(2004);
-    const node = this.attachFolder({ id: this.hooks.nextId('folder'), parentId: parent.id, name, created: now, modified: now, deleted: false });
+    const node = this.attachFolder({
+      id: this.hooks.nextId('folder'),
+      parentId: parent.id,
+      name,
+      created: now,
+      modified: now,
+      deleted: false,
+    });
     this.touch(parent, now);
     return node;
   }

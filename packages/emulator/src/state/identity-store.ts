@@ -92,7 +92,12 @@ export class IdentityStore {
 
   /** Tokens and seeded values as plain data (codes and digests are short-lived and not kept). */
   snapshot(): IdentitySnapshot {
-    return { tokens: [...this.tokens.values()], nextTokenId: this.nextTokenId, seeded: { ...this.seeded }, foreignRegionTokens: [...this.foreign] };
+    return {
+      tokens: [...this.tokens.values()],
+      nextTokenId: this.nextTokenId,
+      seeded: { ...this.seeded },
+      foreignRegionTokens: [...this.foreign],
+    };
   }
 
   /** Replaces the tokens with a snapshot's, and the seeded values with the ones clients were given before. */

@@ -30,7 +30,11 @@ export class MemoryBlobStore implements BlobStore {
   private spillDir: string | undefined;
   private spill: DiskBlobStore | undefined;
 
-  async write(source: AsyncIterable<Buffer> | Iterable<Buffer>, extra: ExtraDigest | undefined, expectedSize?: number): Promise<StoredBlob> {
+  async write(
+    source: AsyncIterable<Buffer> | Iterable<Buffer>,
+    extra: ExtraDigest | undefined,
+    expectedSize?: number,
+  ): Promise<StoredBlob> {
     const chunks: Buffer[] = [];
     let size = 0;
     let spilling: { sink: PassThrough; stored: Promise<StoredBlob> } | undefined;
@@ -105,4 +109,3 @@ export class MemoryBlobStore implements BlobStore {
     return this.spill;
   }
 }
-

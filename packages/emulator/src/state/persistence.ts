@@ -70,7 +70,14 @@ function snapshot(state: EmulatorState): StoredState {
   const trees: Record<string, StoredTree> = {};
   for (const [userid, tree] of state.files.trees) {
     trees[userid] = {
-      folders: [...tree.folders.values()].map(({ id, parentId, name, created, modified, deleted }) => ({ id, parentId, name, created, modified, deleted })),
+      folders: [...tree.folders.values()].map(({ id, parentId, name, created, modified, deleted }) => ({
+        id,
+        parentId,
+        name,
+        created,
+        modified,
+        deleted,
+      })),
       files: [...tree.files.values()].map(({ kind: _kind, hash, ...file }) => ({ ...file, hash: hash.toString() })),
     };
   }

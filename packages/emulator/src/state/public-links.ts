@@ -87,7 +87,17 @@ export class PublicLinks {
   /** A new link. `spent` tells which links can no longer serve; they and tombstones make room when the account is full (2003 when none can). */
   create(userid: number, target: LinkTarget, settings: LinkSettings, now: number, spent: (link: PublicLink) => boolean): PublicLink {
     this.makeRoom(userid, spent);
-    const link: PublicLink = { linkid: this.nextId++, userid, code: this.freshCode(CODE_LENGTH), target, created: now, modified: now, downloads: 0, traffic: 0, deleted: false };
+    const link: PublicLink = {
+      linkid: this.nextId++,
+      userid,
+      code: this.freshCode(CODE_LENGTH),
+      target,
+      created: now,
+      modified: now,
+      downloads: 0,
+      traffic: 0,
+      deleted: false,
+    };
     this.byId.set(link.linkid, link);
     this.byCode.set(link.code, link);
     this.apply(link, settings, now);

@@ -92,12 +92,22 @@ export class RunningDigestScratch implements ScratchBlob {
     return this.inner.size();
   }
 
-  writeAt(offset: number, source: AsyncIterable<Buffer>, observe?: (chunk: Buffer) => Promise<void> | void, expectedLength?: number): Promise<number> {
+  writeAt(
+    offset: number,
+    source: AsyncIterable<Buffer>,
+    observe?: (chunk: Buffer) => Promise<void> | void,
+    expectedLength?: number,
+  ): Promise<number> {
     this.writing = true;
     return this.exclusive(() => this.hashedWrite(offset, source, observe, expectedLength));
   }
 
-  private async hashedWrite(offset: number, source: AsyncIterable<Buffer>, observe?: (chunk: Buffer) => Promise<void> | void, expectedLength?: number): Promise<number> {
+  private async hashedWrite(
+    offset: number,
+    source: AsyncIterable<Buffer>,
+    observe?: (chunk: Buffer) => Promise<void> | void,
+    expectedLength?: number,
+  ): Promise<number> {
     if (!this.hashes) this.offThread = expectedLength !== undefined && expectedLength >= OFF_THREAD_FIRST_WRITE;
     try {
       const hashes = await this.hashesUpTo(offset);

@@ -27,7 +27,9 @@ export function readStateFile(file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new DataDirError(`${file} is not valid JSON; refusing to start so its files are not orphaned (repair it, or move it aside to start empty)`);
+    throw new DataDirError(
+      `${file} is not valid JSON; refusing to start so its files are not orphaned (repair it, or move it aside to start empty)`,
+    );
   }
 }
 

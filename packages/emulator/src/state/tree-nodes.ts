@@ -47,7 +47,12 @@ export function folderNode(record: FolderRecord): FolderNode {
 
 /** The content part of a file record, from a stored blob. */
 export function contentFields(blob: StoredBlob): Pick<FileRecord, 'blob' | 'size' | 'sha1' | 'md5' | 'sha256' | 'hash'> {
-  const fields: Pick<FileRecord, 'blob' | 'size' | 'sha1' | 'md5' | 'sha256' | 'hash'> = { blob: blob.id, size: blob.size, sha1: blob.sha1, hash: blob.hash };
+  const fields: Pick<FileRecord, 'blob' | 'size' | 'sha1' | 'md5' | 'sha256' | 'hash'> = {
+    blob: blob.id,
+    size: blob.size,
+    sha1: blob.sha1,
+    hash: blob.hash,
+  };
   if (blob.md5 !== undefined) fields.md5 = blob.md5;
   if (blob.sha256 !== undefined) fields.sha256 = blob.sha256;
   return fields;

@@ -64,7 +64,15 @@ export class TreeStore {
     const tree = this.tree(userid);
     if (tree.childFile(folder, name)) throw new ApiFailure(2004);
     const now = this.now();
-    const file = tree.attachFile({ ...contentFields(blob), id: this.hooks.nextId('file'), parentId: folder.id, name, created: now, modified: mtime ?? now, deleted: false });
+    const file = tree.attachFile({
+      ...contentFields(blob),
+      id: this.hooks.nextId('file'),
+      parentId: folder.id,
+      name,
+      created: now,
+      modified: mtime ?? now,
+      deleted: false,
+    });
     tree.touch(folder, now);
     return file.id;
   }

@@ -35,7 +35,15 @@ export class UploadProgressTable {
   /** Starts observing an upload (replacing an older one under the same hash). */
   start(userid: number, progresshash: string, total: number): UploadProgress {
     this.prune(userid);
-    const progress: UploadProgress = { total, uploaded: 0, currentfile: '', currentfileuploaded: 0, filenumber: 0, files: [], finished: false };
+    const progress: UploadProgress = {
+      total,
+      uploaded: 0,
+      currentfile: '',
+      currentfileuploaded: 0,
+      filenumber: 0,
+      files: [],
+      finished: false,
+    };
     const key = keyOf(userid, progresshash);
     this.entries.delete(key);
     this.entries.set(key, progress);
@@ -59,7 +67,8 @@ export class UploadProgressTable {
     const now = this.clock();
     const prefix = `${userid}:`;
     const own = [...this.entries].filter(([key]) => key.startsWith(prefix));
-    for (const [key, progress] of own) if (progress.finishedAt !== undefined && now - progress.finishedAt > KEEP_FINISHED_SECONDS) this.entries.delete(key);
+    for (const [key, progress] of own)
+      if (progress.finishedAt !== undefined && now - progress.finishedAt > KEEP_FINISHED_SECONDS) this.entries.delete(key);
     // Insertion order is age order: drop the oldest beyond the cap.
     const left = own.filter(([key]) => this.entries.has(key));
     for (const [key] of left.slice(0, Math.max(0, left.length - MAX_PER_ACCOUNT + 1))) this.entries.delete(key);

@@ -114,7 +114,13 @@ export class UploadSessions {
   }
 
   snapshot(): UploadSessionsSnapshot {
-    const sessions = [...this.sessions.values()].map(({ uploadid, userid, scratch, withSha256, lastUsed }) => ({ uploadid, userid, scratchId: scratch.id, withSha256, lastUsed }));
+    const sessions = [...this.sessions.values()].map(({ uploadid, userid, scratch, withSha256, lastUsed }) => ({
+      uploadid,
+      userid,
+      scratchId: scratch.id,
+      withSha256,
+      lastUsed,
+    }));
     return { nextId: this.nextId, sessions };
   }
 
@@ -127,7 +133,14 @@ export class UploadSessions {
       const opened = await this.blobs.openSessionScratch(stored.scratchId).catch(() => undefined);
       if (!opened) continue; // its file is gone: the session cannot resume
       const scratch = new RunningDigestScratch(opened, stored.withSha256);
-      this.add({ uploadid: stored.uploadid, userid: stored.userid, withSha256: stored.withSha256, scratch, writing: false, lastUsed: stored.lastUsed });
+      this.add({
+        uploadid: stored.uploadid,
+        userid: stored.userid,
+        withSha256: stored.withSha256,
+        scratch,
+        writing: false,
+        lastUsed: stored.lastUsed,
+      });
     }
     await this.blobs.sweepSessionScratches(new Set([...this.sessions.values()].map((s) => s.scratch.id)));
   }

@@ -42,7 +42,7 @@ describe('binary listener: bad input closes only that connection (pcloud-api.md 
     await stillServes();
   });
 
-  test('a string length counted in characters (ORIG\'s bug with non-ASCII names) never hangs or crashes', async () => {
+  test("a string length counted in characters (ORIG's bug with non-ASCII names) never hangs or crashes", async () => {
     const good = encodeRequest('uploadfile', { filename: 'é.txt', folderid: 0, access_token: emu.token }, 3);
     const bad = Buffer.from(good);
     bad.writeUInt32LE(5, bad.indexOf(Buffer.from('c3a9', 'hex')) - 4);

@@ -22,7 +22,12 @@ export interface CallInit {
 }
 
 /** Calls `method` on the emulator at `apiUrl`; returns the parsed JSON (64-bit integers exact) and a hidden `xError` header value. */
-export function apiCall(apiUrl: string, method: string, params: Record<string, string | number> = {}, init: CallInit = {}): Promise<Answer> {
+export function apiCall(
+  apiUrl: string,
+  method: string,
+  params: Record<string, string | number> = {},
+  init: CallInit = {},
+): Promise<Answer> {
   const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
   const url = new URL(`${apiUrl}/${method}${init.post ? '' : `?${query}`}`);
   const headers: Record<string, string> = {};

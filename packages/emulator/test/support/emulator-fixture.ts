@@ -16,7 +16,12 @@ export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> 
 }
 
 /** GET `<apiUrl>/<method>?params` with the seeded token in the Bearer header (unless `token: null`). */
-export async function api(emu: Emulator, method: string, params: Record<string, string | number> = {}, init: { token?: string | null; request?: RequestInit } = {}): Promise<Answer> {
+export async function api(
+  emu: Emulator,
+  method: string,
+  params: Record<string, string | number> = {},
+  init: { token?: string | null; request?: RequestInit } = {},
+): Promise<Answer> {
   const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
   const headers = new Headers(init.request?.headers);
   const token = init.token === undefined ? emu.token : init.token;

@@ -17,14 +17,20 @@ export const cpCommand = defineCommand({
     recursive: {
       type: 'boolean',
       alias: 'r',
-      describe: 'copy folders and everything in them: SOURCE lands in DEST/SOURCE (DEST created if missing); SOURCE/ and . copy the contents into DEST',
+      describe:
+        'copy folders and everything in them: SOURCE lands in DEST/SOURCE (DEST created if missing); SOURCE/ and . copy the contents into DEST',
     },
-    'follow-links': { type: 'boolean', alias: 'L', describe: 'descend into symbolic links to folders inside a local SOURCE (links to files are always followed)' },
+    'follow-links': {
+      type: 'boolean',
+      alias: 'L',
+      describe: 'descend into symbolic links to folders inside a local SOURCE (links to files are always followed)',
+    },
     update: { type: 'boolean', alias: 'u', describe: 'skip files whose destination has the same size and sha1' },
     'no-clobber': { type: 'boolean', alias: 'n', describe: 'never replace an existing destination file' },
     'in-place': {
       type: 'boolean',
-      describe: 'overwrite existing pCloud files in place, keeping their file id and public links (default: upload beside them, replace once the sha1 matches)',
+      describe:
+        'overwrite existing pCloud files in place, keeping their file id and public links (default: upload beside them, replace once the sha1 matches)',
     },
     jobs: { type: 'integer', alias: 'j', default: DEFAULT_JOBS, min: 1, max: 64, describe: 'transfers in parallel' },
   },
@@ -36,7 +42,7 @@ export const cpCommand = defineCommand({
     ['pcutil cp -r ~/Photos p:/Backup', 'upload a folder: makes p:/Backup/Photos, creating p:/Backup if missing'],
     ['pcutil cp -r ~/Photos/ p:/Backup/Photos', 'upload only the contents of ~/Photos (the same tree again)'],
     ['pcutil cp -r p:/Music ~/restore', 'download a folder: makes ~/restore/Music'],
-    ['cd ~/site && pcutil cp -r . p:/site', 'upload the current folder\'s contents into p:/site'],
+    ['cd ~/site && pcutil cp -r . p:/site', "upload the current folder's contents into p:/site"],
     ['pcutil cp -r -L ~/Photos p:/Backup', 'also copy the folders that symbolic links inside ~/Photos lead to'],
     ['pcutil cp -r -u -j 8 ~/work/ p:/work', 'sync up what changed, 8 transfers at a time'],
     ['pcutil cp -d -r p:/ backup', 'show what a full download would do, without doing it'],
@@ -52,7 +58,12 @@ export const cpCommand = defineCommand({
     const { code } = await runCopy(
       {
         paths,
-        options: { recursive: ctx.args.recursive, update: ctx.args.update, noClobber: ctx.args['no-clobber'], followLinks: ctx.args['follow-links'] },
+        options: {
+          recursive: ctx.args.recursive,
+          update: ctx.args.update,
+          noClobber: ctx.args['no-clobber'],
+          followLinks: ctx.args['follow-links'],
+        },
         jobs: ctx.args.jobs,
         dryRun: ctx.dryRun,
         verbose: ctx.options.verbose,

@@ -8,6 +8,9 @@ import type { RunCopyRequest } from './copy-request.js';
  */
 export function checkCopyUsage(request: Pick<RunCopyRequest, 'paths' | 'dryRun' | 'json'>): void {
   if (request.json && !request.dryRun && request.paths.at(-1) === '-') {
-    throw new PCloudError('USAGE_ERROR', '--json prints the summary on standard output, where DEST - sends the file; leave one of them out');
+    throw new PCloudError(
+      'USAGE_ERROR',
+      '--json prints the summary on standard output, where DEST - sends the file; leave one of them out',
+    );
   }
 }

@@ -1,6 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
-import { copyFile, downloadFile, downloadToStream, PCloudError, uploadFile, uploadStream, type PCloudClient, type Progress } from '@pcloud/core';
+import {
+  copyFile,
+  downloadFile,
+  downloadToStream,
+  PCloudError,
+  uploadFile,
+  uploadStream,
+  type PCloudClient,
+  type Progress,
+} from '@pcloud/core';
 import { formatLoc } from '../plan/loc.js';
 import type { CopyStep, Loc } from '../plan/types.js';
 import type { CopyOperations } from './execute-copy.js';
@@ -30,7 +39,8 @@ function deltas(onBytes: (bytes: number) => void): (progress: Progress) => void 
  */
 export const SINGLE_REQUEST_UPLOAD_LIMIT = 4 * 1024 ** 3;
 
-const fileRef = (loc: Loc, id: number | undefined): { fileid: number } | { path: string } => (id === undefined ? { path: loc.path } : { fileid: id });
+const fileRef = (loc: Loc, id: number | undefined): { fileid: number } | { path: string } =>
+  id === undefined ? { path: loc.path } : { fileid: id };
 
 /**
  * The side effects of a copy plan, all through core: uploads and downloads verify sha1 while
@@ -56,10 +66,17 @@ export function createCopyOperations(deps: CopyOperationsDeps): CopyOperations {
         return (await uploadFile(client, from.path, { path: to.path }, options)).size;
       }
       if (from.side === 'stdio' && to.side === 'remote') return (await uploadStream(client, deps.stdin, { path: to.path }, common)).size;
-      if (from.side === 'remote' && to.side === 'local') return (await downloadFile(client, fileRef(from, source.id), to.path, common)).size;
-      if (from.side === 'remote' && to.side === 'stdio') return (await downloadToStream(client, fileRef(from, source.id), deps.stdout, common)).size;
+      if (from.side === 'remote' && to.side === 'local')
+        return (await downloadFile(client, fileRef(from, source.id), to.path, common)).size;
+      if (from.side === 'remote' && to.side === 'stdio')
+        return (await downloadToStream(client, fileRef(from, source.id), deps.stdout, common)).size;
       if (from.side === 'remote' && to.side === 'remote') {
-        const copy = await copyFile(client, fileRef(from, source.id), { topath: to.path }, source.mtime === undefined ? {} : { mtime: source.mtime });
+        const copy = await copyFile(
+          client,
+          fileRef(from, source.id),
+          { topath: to.path },
+          source.mtime === undefined ? {} : { mtime: source.mtime },
+        );
         if (source.hash !== undefined && copy.hash !== source.hash) {
           throw new PCloudError('CHECKSUM_MISMATCH', `${formatLoc(to)}: the server-side copy does not match ${formatLoc(from)}`);
         }

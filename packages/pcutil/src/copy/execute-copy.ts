@@ -39,7 +39,11 @@ export interface ExecuteCopyOptions {
  * more, the transfers in flight finish or fail, and what is left is counted as not copied (its
  * failures are the outage's, told once by the caller) instead of being tried again.
  */
-export async function executeCopy(steps: readonly CopyPlanStep[], operations: CopyOperations, options: ExecuteCopyOptions): Promise<CopySummary> {
+export async function executeCopy(
+  steps: readonly CopyPlanStep[],
+  operations: CopyOperations,
+  options: ExecuteCopyOptions,
+): Promise<CopySummary> {
   const summary = createCopySummary();
   const outage = createOutageLatch(options.reachability);
   const fail = (line: string): void => {

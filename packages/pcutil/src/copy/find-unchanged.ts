@@ -14,7 +14,12 @@ async function sha1Of(loc: Loc, entry: FileEntry, getClient: () => Promise<PClou
  * by reading the file and remotely with `checksumfile`. A checksum that cannot be had means the
  * file is copied again, which is always safe.
  */
-export async function findUnchanged(candidates: readonly CopyStep[], jobs: number, getClient: () => Promise<PCloudClient>, signal?: AbortSignal): Promise<Set<CopyStep>> {
+export async function findUnchanged(
+  candidates: readonly CopyStep[],
+  jobs: number,
+  getClient: () => Promise<PCloudClient>,
+  signal?: AbortSignal,
+): Promise<Set<CopyStep>> {
   const same = new Set<CopyStep>();
   await runPool(
     candidates,
@@ -22,7 +27,10 @@ export async function findUnchanged(candidates: readonly CopyStep[], jobs: numbe
     async (step) => {
       if (step.existing === undefined || step.from.side === 'stdio') return;
       try {
-        const [ours, theirs] = await Promise.all([sha1Of(step.from, step.source, getClient, signal), sha1Of(step.to, step.existing, getClient, signal)]);
+        const [ours, theirs] = await Promise.all([
+          sha1Of(step.from, step.source, getClient, signal),
+          sha1Of(step.to, step.existing, getClient, signal),
+        ]);
         if (ours === theirs) same.add(step);
       } catch {
         // Unknown checksum: leave the step as a copy.

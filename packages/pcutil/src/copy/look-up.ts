@@ -19,7 +19,11 @@ async function find(loc: Loc, walk: WalkLocalOptions, getClient: GetClient): Pro
 }
 
 /** Looks up a SOURCE (its whole tree with -r; links to folders inside it are followed only with -L). */
-export async function lookUpSource(parsed: ParsedArg, options: Pick<CopyOptions, 'recursive' | 'followLinks'>, getClient: GetClient): Promise<SourceSpec> {
+export async function lookUpSource(
+  parsed: ParsedArg,
+  options: Pick<CopyOptions, 'recursive' | 'followLinks'>,
+  getClient: GetClient,
+): Promise<SourceSpec> {
   const walk = { recursive: options.recursive, followLinks: options.followLinks === true };
   const entry = parsed.loc.side === 'stdio' ? STDIN_ENTRY : await find(parsed.loc, walk, getClient);
   return { arg: parsed.arg, loc: parsed.loc, trailingSlash: parsed.trailingSlash, entry };
@@ -57,7 +61,9 @@ export async function lookUpExisting(target: Target, dest: DestSpec, getClient: 
   const client = await getClient();
   if (sameLoc(target.to, dest.loc)) {
     if (!deep || dest.entry?.kind !== 'folder') return dest.entry;
-    return dest.entry.id === undefined ? findRemote(client, target.to.path, true) : listRemoteFolder(client, { folderid: dest.entry.id }, true);
+    return dest.entry.id === undefined
+      ? findRemote(client, target.to.path, true)
+      : listRemoteFolder(client, { folderid: dest.entry.id }, true);
   }
   const siblings = dest.entry?.kind === 'folder' ? dest.entry.children : undefined;
   if (siblings === undefined) return findRemote(client, target.to.path, deep);

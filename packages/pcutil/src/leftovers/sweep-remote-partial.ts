@@ -10,7 +10,9 @@ import type { CopyPlanStep } from '../plan/types.js';
 
 /** Deletes leftovers beside the pCloud files this plan replaces; answers how many it deleted. */
 export async function sweepRemotePartialFiles(steps: readonly CopyPlanStep[], client: () => Promise<PCloudClient>): Promise<number> {
-  const replaced = steps.flatMap((step) => (step.op === 'copy' && step.to.side === 'remote' && step.existing !== undefined ? [step.to.path] : []));
+  const replaced = steps.flatMap((step) =>
+    step.op === 'copy' && step.to.side === 'remote' && step.existing !== undefined ? [step.to.path] : [],
+  );
   const prefixesByFolder = partialPrefixesByFolder(replaced, { dirname: remoteDirname, basename: remoteBasename });
   let removed = 0;
   for (const [folder, prefixes] of prefixesByFolder) {

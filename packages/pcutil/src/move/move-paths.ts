@@ -17,22 +17,26 @@ export async function movePaths(ctx: Pick<CommandContext, 'client' | 'io' | 'out
   const dest = locs[locs.length - 1]!;
   const destEntry = dest.path === '/' ? ({ kind: 'folder' } as const) : await findRemote(client, dest.path, false);
   const intoFolder = destEntry?.kind === 'folder';
-  if (locs.length > 2 && !intoFolder) throw new PCloudError('NOT_FOUND', `${formatLoc(dest)}: not an existing folder (several sources need one)`);
+  if (locs.length > 2 && !intoFolder)
+    throw new PCloudError('NOT_FOUND', `${formatLoc(dest)}: not an existing folder (several sources need one)`);
   let failed = false;
   for (const from of locs.slice(0, -1)) {
     try {
       const source = await findRemote(client, from.path, false);
-      if (source === undefined || from.path === '/') throw new Error(from.path === '/' ? 'the root folder cannot be moved' : 'no such file or folder');
+      if (source === undefined || from.path === '/')
+        throw new Error(from.path === '/' ? 'the root folder cannot be moved' : 'no such file or folder');
       // Named as the user typed it, never as the server lists it.
       const to = intoFolder ? childLoc(dest, baseName(from)) : dest;
       if (source.kind === 'folder' && isWithin(to, from)) throw new Error('cannot move a folder into itself');
-      if (source.kind === 'folder' && destEntry?.kind === 'file' && !intoFolder) throw new Error(`cannot replace the file ${formatLoc(dest)} with a folder`);
+      if (source.kind === 'folder' && destEntry?.kind === 'file' && !intoFolder)
+        throw new Error(`cannot replace the file ${formatLoc(dest)} with a folder`);
       const line = `mv ${formatLoc(from)} ${formatLoc(to)}`;
       if (ctx.dryRun) {
         ctx.out.line(line);
         continue;
       }
-      if (source.kind === 'file') await renameFile(client, source.id === undefined ? { path: from.path } : { fileid: source.id }, { topath: to.path });
+      if (source.kind === 'file')
+        await renameFile(client, source.id === undefined ? { path: from.path } : { fileid: source.id }, { topath: to.path });
       else await renameFolder(client, source.id === undefined ? { path: from.path } : { folderid: source.id }, { topath: to.path });
       ctx.out.verbose(line);
     } catch (error) {

@@ -22,12 +22,22 @@ export function planTarget(target: Target, existing: Entry | undefined, options:
 }
 
 function folderOntoFile(from: Loc, to: Loc): CopyPlanStep {
-  return { op: 'problem', at: from, message: `${formatLoc(to)} is a file; cannot copy the folder ${formatLoc(from)} onto it`, severity: 'error' };
+  return {
+    op: 'problem',
+    at: from,
+    message: `${formatLoc(to)} is a file; cannot copy the folder ${formatLoc(from)} onto it`,
+    severity: 'error',
+  };
 }
 
 function planFile(from: Loc, source: FileEntry, to: Loc, existing: Entry | undefined, options: CopyOptions, steps: CopyPlanStep[]): void {
   if (existing?.kind === 'folder' && to.side !== 'remote') {
-    steps.push({ op: 'problem', at: from, message: `${formatLoc(to)} is a folder; cannot replace it with the file ${formatLoc(from)}`, severity: 'error' });
+    steps.push({
+      op: 'problem',
+      at: from,
+      message: `${formatLoc(to)} is a folder; cannot replace it with the file ${formatLoc(from)}`,
+      severity: 'error',
+    });
     return;
   }
   const current = existing?.kind === 'file' ? existing : undefined;
@@ -38,7 +48,15 @@ function planFile(from: Loc, source: FileEntry, to: Loc, existing: Entry | undef
   steps.push({ op: 'copy', from, to, source, existing: current });
 }
 
-function planFolder(from: Loc, source: FolderEntry, to: Loc, existing: Entry | undefined, options: CopyOptions, steps: CopyPlanStep[], root: Loc): void {
+function planFolder(
+  from: Loc,
+  source: FolderEntry,
+  to: Loc,
+  existing: Entry | undefined,
+  options: CopyOptions,
+  steps: CopyPlanStep[],
+  root: Loc,
+): void {
   if (existing !== undefined && existing.kind !== 'folder' && to.side !== 'remote') {
     steps.push(folderOntoFile(from, to));
     return;
@@ -49,7 +67,13 @@ function planFolder(from: Loc, source: FolderEntry, to: Loc, existing: Entry | u
   for (const child of children) {
     const childFrom = childLoc(from, child.name);
     if (child.kind === 'problem') {
-      steps.push({ op: 'problem', at: childFrom, message: `${formatLoc(childFrom)}: ${child.message}`, severity: child.severity, ...(child.linkNotFollowed ? { linkNotFollowed: true } : {}) });
+      steps.push({
+        op: 'problem',
+        at: childFrom,
+        message: `${formatLoc(childFrom)}: ${child.message}`,
+        severity: child.severity,
+        ...(child.linkNotFollowed ? { linkNotFollowed: true } : {}),
+      });
       continue;
     }
     const placed = from.side === 'remote' ? placeListedChild(from, to, child.name, root) : { to: childLoc(to, child.name) };

@@ -52,7 +52,12 @@ export function assertOneSideRemote(sources: ReadonlyArray<{ arg: string; loc: L
   }
 }
 
-const problem = (at: Loc, message: string, severity: ProblemStep['severity'] = 'error'): ProblemStep => ({ op: 'problem', at, message, severity });
+const problem = (at: Loc, message: string, severity: ProblemStep['severity'] = 'error'): ProblemStep => ({
+  op: 'problem',
+  at,
+  message,
+  severity,
+});
 
 /**
  * Applies the original pcutil's rules to decide where each SOURCE lands under DEST. A folder
@@ -103,7 +108,8 @@ export function resolveTargets(sources: SourceSpec[], dest: DestSpec, options: C
     const creates = inside ? [...dest.missingParents, dest.loc] : dest.missingParents;
     for (const at of creates) {
       const nameProblem = at.side === 'remote' ? remoteNameProblem(baseName(at)) : undefined;
-      if (nameProblem) return { prelude: [], targets: [], problems: [...result.problems, problem(at, `${formatLoc(at)}: pCloud refuses ${nameProblem}`)] };
+      if (nameProblem)
+        return { prelude: [], targets: [], problems: [...result.problems, problem(at, `${formatLoc(at)}: pCloud refuses ${nameProblem}`)] };
       result.prelude.push({ op: 'mkdir', at });
     }
   }
@@ -111,13 +117,19 @@ export function resolveTargets(sources: SourceSpec[], dest: DestSpec, options: C
 }
 
 /** Where one source goes, or why it cannot. */
-function placeSource(source: SourceSpec, dest: DestSpec, intoFolder: boolean, options: CopyOptions): Target | { message: string; severity?: ProblemStep['severity'] } {
+function placeSource(
+  source: SourceSpec,
+  dest: DestSpec,
+  intoFolder: boolean,
+  options: CopyOptions,
+): Target | { message: string; severity?: ProblemStep['severity'] } {
   const { entry } = source;
   if (entry === undefined) return { message: `${source.arg}: no such file or folder` };
   // A special file or a symlink loop is skipped with a warning, as inside a tree; unreadable is an error.
   if (entry.kind === 'problem') return { message: `${source.arg}: ${entry.message}`, severity: entry.severity };
   if (entry.kind === 'folder' && !options.recursive) return { message: `${source.arg} is a folder; use -r to copy it` };
-  if (entry.kind === 'folder' && dest.loc.side === 'stdio') return { message: `${source.arg} is a folder; only files can be written to standard output` };
+  if (entry.kind === 'folder' && dest.loc.side === 'stdio')
+    return { message: `${source.arg} is a folder; only files can be written to standard output` };
   if (source.loc.side === 'stdio' && intoFolder) {
     return { message: `standard input needs a file name, but ${dest.arg} is a folder` };
   }

@@ -26,7 +26,8 @@ export function createOutageLatch(reachability: Pick<Reachability, 'state'> | un
   let unreachable: Unreachable | undefined;
   const gone = (): boolean => {
     const state = reachability?.state;
-    if (unreachable === undefined && state?.kind === 'unreachable') unreachable = { since: new Date(state.since).toISOString(), reason: state.detail };
+    if (unreachable === undefined && state?.kind === 'unreachable')
+      unreachable = { since: new Date(state.since).toISOString(), reason: state.detail };
     return unreachable !== undefined;
   };
   return {

@@ -6,7 +6,12 @@ import { toEntry } from './to-entry.js';
  * Lists a folder (`listfolder`), recursively when asked through core's walk, which falls back to
  * folder-by-folder listings where pCloud refuses a recursive one (the root since 2026, huge trees).
  */
-export async function listRemoteFolder(client: PCloudClient, ref: { path: string } | { folderid: number }, recursive: boolean, signal?: AbortSignal): Promise<FolderEntry> {
+export async function listRemoteFolder(
+  client: PCloudClient,
+  ref: { path: string } | { folderid: number },
+  recursive: boolean,
+  signal?: AbortSignal,
+): Promise<FolderEntry> {
   if (recursive) return toEntry((await walkTree(client, ref, signal ? { signal } : {})).root) as FolderEntry;
   return toEntry(await listFolder(client, ref, {}, signal ? { signal } : undefined)) as FolderEntry;
 }

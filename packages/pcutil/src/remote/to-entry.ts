@@ -7,7 +7,14 @@ import type { FileEntry, FolderEntry } from '../plan/types.js';
  */
 export function toEntry(metadata: Metadata): FileEntry | FolderEntry {
   if (!metadata.isfolder) {
-    return { kind: 'file', name: metadata.name, size: metadata.size, mtime: parsePCloudDate(metadata.modified), id: metadata.fileid, hash: metadata.hash };
+    return {
+      kind: 'file',
+      name: metadata.name,
+      size: metadata.size,
+      mtime: parsePCloudDate(metadata.modified),
+      id: metadata.fileid,
+      hash: metadata.hash,
+    };
   }
   const children = metadata.contents?.filter((child) => child.isdeleted !== true).map(toEntry);
   return { kind: 'folder', name: metadata.name, children, id: metadata.folderid };

@@ -57,7 +57,11 @@ async function removeOne(client: PCloudClient, step: RemoveStep): Promise<Remove
  * A problem or a failed deletion is reported and the remaining paths are still processed, unless
  * pCloud is judged gone: then the rest is left alone and listed as not removed.
  */
-export async function executeRemove(client: () => Promise<PCloudClient>, steps: readonly RemovePlanStep[], output: RemoveOutput): Promise<RemoveOutcome> {
+export async function executeRemove(
+  client: () => Promise<PCloudClient>,
+  steps: readonly RemovePlanStep[],
+  output: RemoveOutput,
+): Promise<RemoveOutcome> {
   const outcome: RemoveOutcome = { removed: [], errors: [] };
   const outage = createOutageLatch(output.reachability);
   const leave = (step: RemoveStep): void => {

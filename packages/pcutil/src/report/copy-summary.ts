@@ -28,7 +28,19 @@ export interface CopySummary {
 
 /** An empty summary to count into. */
 export function createCopySummary(): CopySummary {
-  return { files: 0, folders: 0, skipped: 0, failed: 0, warnings: 0, linksNotFollowed: 0, notCopied: 0, bytes: 0, seconds: 0, bytesPerSecond: 0, errors: [] };
+  return {
+    files: 0,
+    folders: 0,
+    skipped: 0,
+    failed: 0,
+    warnings: 0,
+    linksNotFollowed: 0,
+    notCopied: 0,
+    bytes: 0,
+    seconds: 0,
+    bytesPerSecond: 0,
+    errors: [],
+  };
 }
 
 /** Stops the clock: fills in the time and the average rate. */

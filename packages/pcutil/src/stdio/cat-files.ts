@@ -13,7 +13,9 @@ export async function catFiles(ctx: Pick<CommandContext, 'client' | 'io' | 'sign
   let failed = false;
   for (const loc of locs) {
     try {
-      const found = await stat(client, { path: loc.path }).catch((error: unknown) => (isNotFound(error) ? undefined : Promise.reject(error)));
+      const found = await stat(client, { path: loc.path }).catch((error: unknown) =>
+        isNotFound(error) ? undefined : Promise.reject(error),
+      );
       if (found === undefined) throw new Error('no such file');
       if (found.isfolder) throw new Error('is a folder');
       await downloadToStream(client, { fileid: found.fileid }, stdout, { signal: ctx.signal });

@@ -32,8 +32,18 @@ it("removes only the leftovers of the plan's own download targets", async () => 
     download('/r/c.txt', join(dir, 'new', 'c.txt')),
     { op: 'skip', from: { side: 'remote', path: '/r/d.txt' }, to: { side: 'local', path: join(dir, 'd.txt') }, reason: 'same' },
     // An upload never writes here: its name's leftovers are not this run's.
-    { ...download('/r/b.txt', join(dir, 'b.txt')), from: { side: 'local', path: join(dir, 'b.txt') }, to: { side: 'remote', path: '/r/b.txt' } },
+    {
+      ...download('/r/b.txt', join(dir, 'b.txt')),
+      from: { side: 'local', path: join(dir, 'b.txt') },
+      to: { side: 'remote', path: '/r/b.txt' },
+    },
   ];
   expect(await sweepPartialFiles(steps)).toBe(3);
-  expect((await readdir(dir)).sort()).toEqual(['.a.txt.pcloud-partial-notrandom', '.b.txt.pcloud-partial-0123456789ab', '.other.txt.pcloud-partial-0123456789ab', 'a.txt', 'd.txt']);
+  expect((await readdir(dir)).sort()).toEqual([
+    '.a.txt.pcloud-partial-notrandom',
+    '.b.txt.pcloud-partial-0123456789ab',
+    '.other.txt.pcloud-partial-0123456789ab',
+    'a.txt',
+    'd.txt',
+  ]);
 });

@@ -3,7 +3,12 @@ import { expandLocalPath } from '../../src/local/expand-path.js';
 import { userHome } from '../../src/local/user-home.js';
 
 const homes: Record<string, string> = { alice: '/users/alice' };
-const environment = { env: { DATA: '/srv/data', NAME: 'x y', EMPTY: '' }, cwd: '/home/me/work', home: '/home/me', homeOf: (user: string) => homes[user] };
+const environment = {
+  env: { DATA: '/srv/data', NAME: 'x y', EMPTY: '' },
+  cwd: '/home/me/work',
+  home: '/home/me',
+  homeOf: (user: string) => homes[user],
+};
 const expand = (input: string) => expandLocalPath(input, environment);
 
 describe('expandLocalPath', () => {

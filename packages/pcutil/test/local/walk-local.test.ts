@@ -94,11 +94,7 @@ describe('walkLocal', () => {
     await symlink(join(root, 'missing-target'), join(root, 'src/dangling'));
     await writeFile(join(root, 'src/ok'), 'o');
     expect(shape(await walkLocal(join(root, 'src'), 'src', { recursive: true }))).toEqual({
-      src: [
-        '!dangling:error:broken symbolic link',
-        '!pipe:warning:not a regular file or folder (device, FIFO or socket); skipped',
-        'ok:1',
-      ],
+      src: ['!dangling:error:broken symbolic link', '!pipe:warning:not a regular file or folder (device, FIFO or socket); skipped', 'ok:1'],
     });
   });
 });

@@ -7,24 +7,48 @@ const show = (steps: ReturnType<typeof planRemove>) => steps.map((s) => formatSt
 
 describe('planRemove', () => {
   it('removes a file and an empty folder without -r', () => {
-    const steps = planRemove([{ loc: remote('/f'), entry: file('f', 1, 0, 7) }, { loc: remote('/e'), entry: folder('e', []) }], { recursive: false });
+    const steps = planRemove(
+      [
+        { loc: remote('/f'), entry: file('f', 1, 0, 7) },
+        { loc: remote('/e'), entry: folder('e', []) },
+      ],
+      { recursive: false },
+    );
     expect(show(steps)).toEqual(['rm p:/f', 'rm p:/e']);
     expect(steps[0]).toMatchObject({ what: 'file', id: 7 });
     expect(steps[1]).toMatchObject({ what: 'folder' });
   });
 
   it('needs -r for a non-empty folder, and reports the others as usual', () => {
-    const steps = planRemove([{ loc: remote('/full'), entry: folder('full', [file('x')]) }, { loc: remote('/f'), entry: file('f') }], { recursive: false });
+    const steps = planRemove(
+      [
+        { loc: remote('/full'), entry: folder('full', [file('x')]) },
+        { loc: remote('/f'), entry: file('f') },
+      ],
+      { recursive: false },
+    );
     expect(show(steps)).toEqual(['! p:/full: folder is not empty; use -r to remove it and everything in it', 'rm p:/f']);
   });
 
   it('removes folders as trees with -r, and files as files', () => {
-    const steps = planRemove([{ loc: remote('/full'), entry: folder('full', [file('x')]) }, { loc: remote('/f'), entry: file('f') }], { recursive: true });
+    const steps = planRemove(
+      [
+        { loc: remote('/full'), entry: folder('full', [file('x')]) },
+        { loc: remote('/f'), entry: file('f') },
+      ],
+      { recursive: true },
+    );
     expect(show(steps)).toEqual(['rm -r p:/full', 'rm p:/f']);
   });
 
   it('reports a missing path and proceeds with the others', () => {
-    const steps = planRemove([{ loc: remote('/gone'), entry: undefined }, { loc: remote('/f'), entry: file('f') }], { recursive: false });
+    const steps = planRemove(
+      [
+        { loc: remote('/gone'), entry: undefined },
+        { loc: remote('/f'), entry: file('f') },
+      ],
+      { recursive: false },
+    );
     expect(show(steps)).toEqual(['! p:/gone: no such file or folder', 'rm p:/f']);
   });
 

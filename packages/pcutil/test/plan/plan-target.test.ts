@@ -7,14 +7,10 @@ import type { Entry, FileEntry, FolderEntry, Loc } from '../../src/plan/types.js
 import { file, folder, local, plain, recursive, remote } from './fixtures.js';
 
 const target = (from: Loc, entry: FileEntry | FolderEntry, to: Loc) => ({ from, entry, to, mayExist: true });
-const lines = (steps: ReturnType<typeof planTarget>) => steps.map((step) => formatStep(step) ?? `! ${step.op === 'problem' ? step.message : ''}`);
+const lines = (steps: ReturnType<typeof planTarget>) =>
+  steps.map((step) => formatStep(step) ?? `! ${step.op === 'problem' ? step.message : ''}`);
 
-const tree = folder('a', [
-  folder('sub', [file('z.bin'), folder('deep', [file('d')])]),
-  file('b.txt'),
-  file('a.txt'),
-  folder('empty', []),
-]);
+const tree = folder('a', [folder('sub', [file('z.bin'), folder('deep', [file('d')])]), file('b.txt'), file('a.txt'), folder('empty', [])]);
 
 describe('planTarget: files', () => {
   it('copies a file to a new place', () => {
@@ -79,7 +75,11 @@ describe('planTarget: folder trees', () => {
 
   it('on a local disk a same-named file and folder clash, reported per item', () => {
     const existing = folder('a', [file('sub'), folder('a.txt', [])]);
-    const steps = planTarget(target(remote('/a'), folder('a', [file('a.txt'), folder('sub', [file('q')]), file('ok')]), local('/h/a')), existing, recursive);
+    const steps = planTarget(
+      target(remote('/a'), folder('a', [file('a.txt'), folder('sub', [file('q')]), file('ok')]), local('/h/a')),
+      existing,
+      recursive,
+    );
     expect(lines(steps)).toEqual([
       '! /h/a/a.txt is a folder; cannot replace it with the file p:/a/a.txt',
       'cp p:/a/ok /h/a/ok',
@@ -102,7 +102,11 @@ describe('planTarget: folder trees', () => {
       '! /h/a/pipe: not a regular file or folder; skipped',
       `! /h/a/${'x'.repeat(1024)}: pCloud refuses a name of 1024 bytes (pCloud allows at most 1023 UTF-8 bytes): "${'x'.repeat(40)}…"`,
     ]);
-    expect(steps.filter((s) => s.op === 'problem').map((s) => (s.op === 'problem' ? s.severity : ''))).toEqual(['error', 'warning', 'error']);
+    expect(steps.filter((s) => s.op === 'problem').map((s) => (s.op === 'problem' ? s.severity : ''))).toEqual([
+      'error',
+      'warning',
+      'error',
+    ]);
   });
 
   it('refuses a folder whose own destination on pCloud is a file, as the original does', () => {
@@ -111,7 +115,17 @@ describe('planTarget: folder trees', () => {
   });
 
   it('refuses names from pCloud that are no plain names, wherever they would land, and copies the rest', () => {
-    const hostile = folder('e', [file('../x'), file('a/b'), file('..'), file('.'), file(''), file('n\u0000ul'), file('b\\s'), folder('..', [file('pwned')]), file('ok')]);
+    const hostile = folder('e', [
+      file('../x'),
+      file('a/b'),
+      file('..'),
+      file('.'),
+      file(''),
+      file('n\u0000ul'),
+      file('b\\s'),
+      folder('..', [file('pwned')]),
+      file('ok'),
+    ]);
     const down = lines(planTarget(target(remote('/e'), hostile, local('/h/e')), undefined, recursive));
     expect(down).toEqual([
       'mkdir /h/e',
@@ -171,6 +185,11 @@ describe('assembleCopyPlan', () => {
       existing,
       { ...plain, noClobber: true },
     );
-    expect(lines(steps)).toEqual(['! /gone: no such file or folder', 'mkfolder p:/d', 'cp /h/x p:/d/x', 'skip p:/d/y: exists, not replaced (-n)']);
+    expect(lines(steps)).toEqual([
+      '! /gone: no such file or folder',
+      'mkfolder p:/d',
+      'cp /h/x p:/d/x',
+      'skip p:/d/y: exists, not replaced (-n)',
+    ]);
   });
 });

@@ -31,7 +31,10 @@ describe('resolveTargets: where a file goes', () => {
     const plan = resolveTargets([src(local('/h/a.txt'), file('a.txt'))], dest, plain);
     expect(plan.targets.map((t) => t.to)).toEqual([remote('/x/y/new.txt')]);
     expect(plan.targets[0]?.mayExist).toBe(false);
-    expect(plan.prelude).toEqual([{ op: 'mkdir', at: remote('/x') }, { op: 'mkdir', at: remote('/x/y') }]);
+    expect(plan.prelude).toEqual([
+      { op: 'mkdir', at: remote('/x') },
+      { op: 'mkdir', at: remote('/x/y') },
+    ]);
   });
 
   it('replaces an existing file at DEST', () => {
@@ -106,7 +109,10 @@ describe('resolveTargets: folders', () => {
     const plan = resolveTargets([src(local('/h/a'), folder('a', []))], dest, recursive);
     expect(plan.targets.map((t) => t.to)).toEqual([remote('/b/c/a')]);
     expect(plan.targets[0]?.mayExist).toBe(false);
-    expect(plan.prelude).toEqual([{ op: 'mkdir', at: remote('/b') }, { op: 'mkdir', at: remote('/b/c') }]);
+    expect(plan.prelude).toEqual([
+      { op: 'mkdir', at: remote('/b') },
+      { op: 'mkdir', at: remote('/b/c') },
+    ]);
   });
 
   it('fills a missing DEST with the contents of SOURCE/, which creates DEST itself', () => {
@@ -157,7 +163,10 @@ describe('resolveTargets: several sources', () => {
   it('creates a missing DEST folder for several sources', () => {
     const dest = dst(remote('/p/d'), undefined, { missingParents: [remote('/p')] });
     const plan = resolveTargets([src(local('/h/a'), file('a')), src(local('/h/b'), file('b'))], dest, plain);
-    expect(plan.prelude).toEqual([{ op: 'mkdir', at: remote('/p') }, { op: 'mkdir', at: remote('/p/d') }]);
+    expect(plan.prelude).toEqual([
+      { op: 'mkdir', at: remote('/p') },
+      { op: 'mkdir', at: remote('/p/d') },
+    ]);
     expect(plan.targets.every((t) => !t.mayExist)).toBe(true);
   });
 

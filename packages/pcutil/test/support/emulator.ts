@@ -13,7 +13,11 @@ export function useEmulator(options: EmulatorOptions = {}): EmulatorFixture {
   const fixture = {} as EmulatorFixture;
   beforeAll(async () => {
     fixture.emulator = await createEmulator(options);
-    fixture.client = createClient({ endpoint: fixture.emulator.apiUrl, accessToken: fixture.emulator.token, retry: { retries: 6, minDelayMs: 5, maxDelayMs: 20 } });
+    fixture.client = createClient({
+      endpoint: fixture.emulator.apiUrl,
+      accessToken: fixture.emulator.token,
+      retry: { retries: 6, minDelayMs: 5, maxDelayMs: 20 },
+    });
   });
   afterAll(async () => {
     await fixture.client?.close();

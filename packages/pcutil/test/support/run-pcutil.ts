@@ -58,7 +58,13 @@ export async function pcutilSpawned(emulator: Emulator, args: readonly string[],
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: options.cwd ?? testHome,
-      env: { PATH: process.env.PATH ?? '', HOME: testHome, PCLOUD_ENDPOINT: emulator.apiUrl, PCLOUD_ACCESS_TOKEN: emulator.token, ...options.env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: testHome,
+        PCLOUD_ENDPOINT: emulator.apiUrl,
+        PCLOUD_ACCESS_TOKEN: emulator.token,
+        ...options.env,
+      },
       ...(options.signal ? { signal: options.signal, killSignal: 'SIGINT' as const } : {}),
     });
     const out: Buffer[] = [];

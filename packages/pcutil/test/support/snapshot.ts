@@ -10,7 +10,11 @@ export async function localSnapshot(root: string): Promise<string[]> {
     for (const name of (await readdir(dir)).sort()) {
       const path = join(dir, name);
       const info = await lstat(path);
-      const digest = info.isFile() ? createHash('sha1').update(await readFile(path)).digest('hex') : '';
+      const digest = info.isFile()
+        ? createHash('sha1')
+            .update(await readFile(path))
+            .digest('hex')
+        : '';
       lines.push(`${rel}${name} ${info.isDirectory() ? 'd' : 'f'} ${info.size} ${info.mtimeMs} ${digest}`);
       if (info.isDirectory()) await visit(path, `${rel}${name}/`);
     }
@@ -25,7 +29,11 @@ export async function remoteSnapshot(client: PCloudClient): Promise<string[]> {
   const lines: string[] = [];
   const visit = (folder: FolderMetadata, path: string): void => {
     for (const item of folder.contents ?? []) {
-      lines.push(item.isfolder ? `${path}${item.name}/ ${item.folderid} ${item.modified}` : `${path}${item.name} ${item.fileid} ${item.hash} ${item.modified}`);
+      lines.push(
+        item.isfolder
+          ? `${path}${item.name}/ ${item.folderid} ${item.modified}`
+          : `${path}${item.name} ${item.fileid} ${item.hash} ${item.modified}`,
+      );
       if (item.isfolder) visit(item, `${path}${item.name}/`);
     }
   };

@@ -13,7 +13,7 @@ export const PLAYLIST_OPTIONS = {
   list: { type: 'boolean', oneShot: true, describe: 'print the existing pCloud playlists, sorted, and do nothing else' },
   'music-folder': { type: 'string', default: '/Music', describe: 'pCloud folder that mirrors the local music tree' },
   'music-types': { type: 'list', default: [...DEFAULT_MUSIC_TYPES], describe: 'file suffixes that count as music' },
-  prefix: { type: 'string', describe: 'local root of the music tree, removed from the tracks\' paths' },
+  prefix: { type: 'string', describe: "local root of the music tree, removed from the tracks' paths" },
   'chunk-size': { type: 'integer', default: 100, min: 1, max: 300, describe: 'file ids sent per pCloud call (1-300)' },
   'skip-missing': { type: 'boolean', oneShot: true, describe: 'write playlists with the tracks found, even when some are missing' },
 } as const satisfies OptionSpecs;

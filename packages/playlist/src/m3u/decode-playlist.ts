@@ -2,9 +2,7 @@
 export type DecodeProblem = 'binary' | 'invalid-utf8';
 
 /** A playlist's bytes turned into text, or the reason they could not be. */
-export type DecodedPlaylist =
-  | { ok: true; text: string; encoding: 'utf-8' | 'latin-1' }
-  | { ok: false; problem: DecodeProblem };
+export type DecodedPlaylist = { ok: true; text: string; encoding: 'utf-8' | 'latin-1' } | { ok: false; problem: DecodeProblem };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 

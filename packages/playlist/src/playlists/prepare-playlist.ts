@@ -40,12 +40,20 @@ export function preparePlaylist(file: PlaylistFile, index: MusicIndex, options: 
     ...match.unmatched.map((miss) => ({ line: miss.line, text: `${where(miss.line)}: ${miss.reason}` })),
   ].sort((a, b) => a.line - b.line);
   const warnings = match.duplicates.map(
-    (repeat) => `${where(repeat.line)}: ${repeat.relative} repeats line ${repeat.firstLine}; a playlist holds a file once, so it is listed once`,
+    (repeat) =>
+      `${where(repeat.line)}: ${repeat.relative} repeats line ${repeat.firstLine}; a playlist holds a file once, so it is listed once`,
   );
   const missing = lineProblems.length;
   const total = match.tracks.length + missing;
   const absoluteMissing = match.unmatched.some((miss) => parseLocalPath(miss.entry).root !== undefined || /^file:/i.test(miss.entry));
-  const prepared: PreparedPlaylist = { file, tracks: match.tracks, problems: lineProblems.map((p) => p.text), warnings, missing, absoluteMissing };
+  const prepared: PreparedPlaylist = {
+    file,
+    tracks: match.tracks,
+    problems: lineProblems.map((p) => p.text),
+    warnings,
+    missing,
+    absoluteMissing,
+  };
   if (match.tracks.length === 0) {
     prepared.blocked = `none of its ${total} track(s) was found`;
   } else if (missing > 0 && !options.skipMissing) {

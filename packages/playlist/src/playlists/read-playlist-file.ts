@@ -37,7 +37,10 @@ export function playlistName(file: string): string {
  * limit, binary content and playlists without any track come back as a {@link PlaylistFileError}
  * so the other playlists of the run go on.
  */
-export async function readPlaylistFile(file: string, options: { cwd: string; dir?: string | undefined }): Promise<PlaylistFile | PlaylistFileError> {
+export async function readPlaylistFile(
+  file: string,
+  options: { cwd: string; dir?: string | undefined },
+): Promise<PlaylistFile | PlaylistFileError> {
   const base = options.dir === undefined ? options.cwd : resolve(options.cwd, options.dir);
   const path = isAbsolute(file) ? file : resolve(base, file);
   const fail = (message: string): PlaylistFileError => ({ shownPath: file, message });

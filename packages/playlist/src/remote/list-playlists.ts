@@ -25,5 +25,7 @@ export async function listPlaylists(client: PCloudClient): Promise<PlaylistSumma
 
 /** The `--list` output lines: names, or `name<TAB>tracks` with `-v`. */
 export function formatPlaylistList(playlists: readonly PlaylistSummary[], verbose: boolean): string[] {
-  return playlists.map((playlist) => (verbose ? `${playlist.name}\t${playlist.tracks} track${playlist.tracks === 1 ? '' : 's'}` : playlist.name));
+  return playlists.map((playlist) =>
+    verbose ? `${playlist.name}\t${playlist.tracks} track${playlist.tracks === 1 ? '' : 's'}` : playlist.name,
+  );
 }

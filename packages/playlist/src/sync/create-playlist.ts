@@ -25,7 +25,9 @@ export async function createPlaylist(client: PCloudClient, name: string, fileids
     } catch (error) {
       if (!isTransientError(error) || failures > client.retry.retries) throw error;
       if (error instanceof TransportError) {
-        const made = (await listCollections(client, { type: 1 }, { retry: true })).filter((collection) => collection.name === name && !collection.system);
+        const made = (await listCollections(client, { type: 1 }, { retry: true })).filter(
+          (collection) => collection.name === name && !collection.system,
+        );
         for (const collection of made) await deleteCollection(client, collection.id, { retry: true });
       }
       await sleep(backoffDelay(failures, client.retry), undefined, 'collection_create');

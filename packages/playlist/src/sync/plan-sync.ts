@@ -46,7 +46,12 @@ export function planSync(input: PlanSyncInput): SyncPlan {
   if (!existing) return { ...base, action: 'create', added: fileids.length, removed: 0, moved: 0, steps: fresh };
   const { collectionid } = existing;
   const replace: SyncPlan = {
-    ...base, action: 'replace', collectionid, added: fileids.length, removed: existing.fileids.length, moved: 0,
+    ...base,
+    action: 'replace',
+    collectionid,
+    added: fileids.length,
+    removed: existing.fileids.length,
+    moved: 0,
     steps: [{ kind: 'delete', collectionid }, ...fresh],
   };
   // pCloud never holds a file twice in a playlist; if it does anyway, start over.

@@ -40,11 +40,15 @@ export async function syncOne(
       report.out(describePlan(plan, false));
       return true;
     }
-    const { refused } = await applyPlan(client, plan, (done, total, step) => report.verbose(`${JSON.stringify(name)}: ${step} (${done}/${total})`));
+    const { refused } = await applyPlan(client, plan, (done, total, step) =>
+      report.verbose(`${JSON.stringify(name)}: ${step} (${done}/${total})`),
+    );
     report.out(describePlan({ ...plan, trackCount: plan.trackCount - refused.length }, true));
     for (const file of refused) {
       const track = playlist.tracks.find((candidate) => candidate.fileid === file.fileid);
-      const where = track ? `${playlist.file.shownPath}:${track.line}: ${remotePath(options.musicFolder, track.relative)}` : `file ${file.fileid}`;
+      const where = track
+        ? `${playlist.file.shownPath}:${track.line}: ${remotePath(options.musicFolder, track.relative)}`
+        : `file ${file.fileid}`;
       const hint = file.result === 2009 ? '; refresh the cache with --create-cache' : '';
       report.err(`${where}: pCloud did not add it (${file.message || 'refused'}, ${file.result})${hint}`);
     }

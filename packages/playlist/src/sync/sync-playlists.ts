@@ -45,12 +45,21 @@ export interface SyncReporter {
  * the collection methods stops the run with a plain-words error, since every playlist would
  * meet it; so does pCloud going away, after saying which playlists were not written.
  */
-export async function syncPlaylists(getClient: () => Promise<PCloudClient>, options: SyncPlaylistsOptions, report: SyncReporter): Promise<number> {
+export async function syncPlaylists(
+  getClient: () => Promise<PCloudClient>,
+  options: SyncPlaylistsOptions,
+  report: SyncReporter,
+): Promise<number> {
   const { files, failed } = await readPlaylists(options.files, options, report.err);
   let status = failed ? 1 : 0;
   if (files.length === 0 && !options.createCache) return status;
   const client = await getClient();
-  const { index, source } = await loadMusicIndex(client, { ...options, refresh: options.createCache, readOnly: options.dryRun, log: report.verbose });
+  const { index, source } = await loadMusicIndex(client, {
+    ...options,
+    refresh: options.createCache,
+    readOnly: options.dryRun,
+    log: report.verbose,
+  });
   const prepared = files.map((file) => preparePlaylist(file, index, options));
   const writable: PreparedPlaylist[] = [];
   for (const playlist of prepared) {
@@ -63,7 +72,9 @@ export async function syncPlaylists(getClient: () => Promise<PCloudClient>, opti
     }
   }
   if (options.prefix === undefined && prepared.some((playlist) => playlist.absoluteMissing)) {
-    report.err(`without --prefix, absolute paths are looked up whole below ${options.musicFolder}; give --prefix with your local music folder`);
+    report.err(
+      `without --prefix, absolute paths are looked up whole below ${options.musicFolder}; give --prefix with your local music folder`,
+    );
   }
   if (source === 'cache' && prepared.some((playlist) => playlist.missing > 0)) {
     report.err(`tracks were looked up in the cache ${options.cacheFile}; if it is stale, refresh it with --create-cache`);

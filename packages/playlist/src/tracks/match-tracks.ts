@@ -35,11 +35,7 @@ export interface MatchResult {
  * Matches every entry of a playlist against the music index and collects all misses at once
  * (the original stopped at the first), each with its line number and the reason.
  */
-export function matchTracks(
-  entries: readonly M3uEntry[],
-  mapEntry: (entry: string) => EntryMapping,
-  index: MusicIndex,
-): MatchResult {
+export function matchTracks(entries: readonly M3uEntry[], mapEntry: (entry: string) => EntryMapping, index: MusicIndex): MatchResult {
   const result: MatchResult = { tracks: [], unmatched: [], duplicates: [] };
   const seen = new Map<number, number>();
   for (const { line, entry } of entries) {
@@ -55,9 +51,10 @@ export function matchTracks(
     }
     const found = lookupTrack(index, mapping.relative);
     if (!found.found) {
-      const reason = found.caseVariant === undefined
-        ? `${wanted} not found on pCloud`
-        : `${wanted} not found; ${remotePath(index.musicFolder, found.caseVariant)} exists (letter case differs)`;
+      const reason =
+        found.caseVariant === undefined
+          ? `${wanted} not found on pCloud`
+          : `${wanted} not found; ${remotePath(index.musicFolder, found.caseVariant)} exists (letter case differs)`;
       result.unmatched.push({ line, entry, reason });
       continue;
     }

@@ -26,7 +26,7 @@ export function createMusicIndex(
 
 /** The part of a recursive `listfolder` answer the index reads (core's folder metadata fits it). */
 export interface ListedFolder {
-  contents?: ReadonlyArray<ListedFolder & { isfolder: true; name: string } | { isfolder: false; name: string; fileid: number }>;
+  contents?: ReadonlyArray<(ListedFolder & { isfolder: true; name: string }) | { isfolder: false; name: string; fileid: number }>;
 }
 
 /** The files of a recursive `listfolder` answer, as paths relative to the listed folder. */

@@ -21,7 +21,18 @@ describe('the real pcloud-playlist bin', () => {
   it('answers --help and --version', async () => {
     const [help, versionRun] = await Promise.all([spawnBin(legacy, ['--help']), spawnBin(legacy, ['--version'])]);
     expect(help.code).toBe(0);
-    for (const option of ['--cache-file', '--create-cache', '--dir', '--list', '--music-folder', '--music-types', '--prefix', '--chunk-size', '--skip-missing', '--dry-run']) {
+    for (const option of [
+      '--cache-file',
+      '--create-cache',
+      '--dir',
+      '--list',
+      '--music-folder',
+      '--music-types',
+      '--prefix',
+      '--chunk-size',
+      '--skip-missing',
+      '--dry-run',
+    ]) {
       expect(help.stdout).toContain(option);
     }
     const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -39,7 +50,10 @@ describe('the real pcloud-playlist bin', () => {
 
   it('exits 2 on a usage error and 1 on a refusal, without a stack trace', async () => {
     const env = { PCLOUD_ACCESS_TOKEN: restricted.emulator.token };
-    const [usage, refused] = await Promise.all([spawnBin(restricted, ['--chunk-size', '301', 'x.m3u'], env), spawnBin(restricted, ['--list'], env)]);
+    const [usage, refused] = await Promise.all([
+      spawnBin(restricted, ['--chunk-size', '301', 'x.m3u'], env),
+      spawnBin(restricted, ['--list'], env),
+    ]);
     expect(usage.code).toBe(2);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^pcloud-playlist: pCloud refused the playlist request .*\nhint: .*\n$/);

@@ -110,7 +110,20 @@ describe('the original examples', () => {
 
   it('saves the playlist section with -s, without the one-shot flags', async () => {
     const config = join(world.dir, 'config', 'pcloud.json');
-    const saved = await world.run(['-s', '-d', '--prefix', '/home/me/Music', '--chunk-size', '50', '--music-types', 'mp3,flac,m4a', '--dir', 'lists', '--skip-missing', 'Chill.m3u']);
+    const saved = await world.run([
+      '-s',
+      '-d',
+      '--prefix',
+      '/home/me/Music',
+      '--chunk-size',
+      '50',
+      '--music-types',
+      'mp3,flac,m4a',
+      '--dir',
+      'lists',
+      '--skip-missing',
+      'Chill.m3u',
+    ]);
     expect(saved.code).toBe(0);
     const section = (JSON.parse(await readFile(config, 'utf8')) as { playlist: Record<string, unknown> }).playlist;
     expect(section).toEqual({ prefix: '/home/me/Music', 'chunk-size': 50, 'music-types': ['mp3', 'flac', 'm4a'], dir: 'lists' });

@@ -30,7 +30,11 @@ async function restartableWorld(): Promise<{ world: MusicWorld; current(): Emula
   }
   let emulator = world.emulator;
   let running = true;
-  const ports = { port: Number(new URL(emulator.apiUrl).port), downloadPort: Number(emulator.downloadHost.split(':')[1]), binaryPort: emulator.binaryPort };
+  const ports = {
+    port: Number(new URL(emulator.apiUrl).port),
+    downloadPort: Number(emulator.downloadHost.split(':')[1]),
+    binaryPort: emulator.binaryPort,
+  };
   cleanups.push(async () => {
     if (running) await emulator.close();
   });
@@ -49,14 +53,23 @@ async function restartableWorld(): Promise<{ world: MusicWorld; current(): Emula
 }
 
 /** Runs the tool in-process with the world's settings; its standard error can be read while it runs. */
-function runLive(world: MusicWorld, argv: readonly string[], env: Record<string, string> = {}): { stderr(): string; done: Promise<{ code: number; stdout: string; stderr: string }> } {
+function runLive(
+  world: MusicWorld,
+  argv: readonly string[],
+  env: Record<string, string> = {},
+): { stderr(): string; done: Promise<{ code: number; stdout: string; stderr: string }> } {
   let stdout = '';
   let stderr = '';
   const done = run(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     stdin: Readable.from([]),
-    env: { PCLOUD_CONFIG: join(world.dir, 'config', 'pcloud.json'), PCLOUD_ENDPOINT: world.emulator.apiUrl, PCLOUD_ACCESS_TOKEN: world.emulator.token, ...env },
+    env: {
+      PCLOUD_CONFIG: join(world.dir, 'config', 'pcloud.json'),
+      PCLOUD_ENDPOINT: world.emulator.apiUrl,
+      PCLOUD_ACCESS_TOKEN: world.emulator.token,
+      ...env,
+    },
     cwd: world.dir,
     isTTY: false,
   }).then((code) => ({ code, stdout, stderr }));
@@ -77,7 +90,10 @@ async function playlists(emulator: Emulator): Promise<Map<string, number[]>> {
       if (collection.system) continue;
       expect(found.has(collection.name), `${collection.name} twice`).toBe(false);
       const details = await getCollection(client, collection.id);
-      found.set(collection.name, (details.contents ?? []).map((file) => file.fileid));
+      found.set(
+        collection.name,
+        (details.contents ?? []).map((file) => file.fileid),
+      );
     }
     return found;
   } finally {
@@ -86,11 +102,20 @@ async function playlists(emulator: Emulator): Promise<Map<string, number[]>> {
 }
 
 const wanted = (world: MusicWorld): Map<string, number[]> =>
-  new Map(NAMES.map((name, index) => [name, libraryTracks().slice(index * TRACKS, (index + 1) * TRACKS).map((track) => world.fileids.get(track) as number)]));
+  new Map(
+    NAMES.map((name, index) => [
+      name,
+      libraryTracks()
+        .slice(index * TRACKS, (index + 1) * TRACKS)
+        .map((track) => world.fileids.get(track) as number),
+    ]),
+  );
 
 const ARGS = ['--prefix', '/home/me/Music', '--chunk-size', '10', ...NAMES.map((name) => `${name}.m3u`)];
 
-it('stops when pCloud stays away, says which playlists were not written and exits 1; the same command again writes them', { timeout: 60_000 }, async () => {
+it('stops when pCloud stays away, says which playlists were not written and exits 1; the same command again writes them', {
+  timeout: 60_000,
+}, async () => {
   const server = await restartableWorld();
   // Each playlist is a create and three links; the emulator stops during the second playlist's links.
   server.current().faults.set({ rules: [{ methods: ['collection_linkfiles'], latencyMs: 100 }] });
@@ -102,7 +127,10 @@ it('stops when pCloud stays away, says which playlists were not written and exit
   expect(stopped.code).toBe(1);
   expect(stopped.stdout).toBe('created "P1": 40 tracks\n');
   expect(stopped.stderr).toMatch(
-    new RegExp(`^pcloud-playlist: stopped: pCloud has been unreachable since \\d\\d:\\d\\d:\\d\\d \\(connection refused by 127\\.0\\.0\\.1:${port}\\); 3 playlist\\(s\\) not written: "P2", "P3", "P4"$`, 'm'),
+    new RegExp(
+      `^pcloud-playlist: stopped: pCloud has been unreachable since \\d\\d:\\d\\d:\\d\\d \\(connection refused by 127\\.0\\.0\\.1:${port}\\); 3 playlist\\(s\\) not written: "P2", "P3", "P4"$`,
+      'm',
+    ),
   );
   expect(stopped.stderr).toMatch(/^hint: run the same command again to write them$/m);
 

@@ -3,7 +3,9 @@ import { createMusicWorld, libraryTracks, type MusicWorld } from '../helpers/mus
 
 // One playlist per format case; each must give the same three tracks, in order.
 let world: MusicWorld;
-const [first, second, third] = libraryTracks().filter((track) => /^(Björk|Simon & Garfunkel|坂本龍一)\//.test(track)).filter((_, i) => i % 24 === 5) as [string, string, string];
+const [first, second, third] = libraryTracks()
+  .filter((track) => /^(Björk|Simon & Garfunkel|坂本龍一)\//.test(track))
+  .filter((_, i) => i % 24 === 5) as [string, string, string];
 const three = [first, second, third];
 const win = (track: string) => track.replace(/\//g, '\\');
 const uri = (track: string) => track.split('/').map(encodeURIComponent).join('/');
@@ -38,11 +40,14 @@ it.each(Object.keys(corpus))('%s gives the three tracks in order', async (file) 
   expect((await world.playlist(file.replace(/\.m3u8?$/, '')))?.fileids).toEqual(three.map((t) => world.fileids.get(t)));
 });
 
-it.each(['relative.m3u', 'relative-windows.m3u'])('%s: relative entries resolve against the playlist folder, then the prefix', async (file) => {
-  const result = await world.run(['--prefix', 'home/me/Music', `home/me/Music/Lists/${file}`]);
-  expect(result.code).toBe(0);
-  expect((await world.playlist(file.replace('.m3u', '')))?.fileids).toEqual(three.map((t) => world.fileids.get(t)));
-});
+it.each(['relative.m3u', 'relative-windows.m3u'])(
+  '%s: relative entries resolve against the playlist folder, then the prefix',
+  async (file) => {
+    const result = await world.run(['--prefix', 'home/me/Music', `home/me/Music/Lists/${file}`]);
+    expect(result.code).toBe(0);
+    expect((await world.playlist(file.replace('.m3u', '')))?.fileids).toEqual(three.map((t) => world.fileids.get(t)));
+  },
+);
 
 it('reads a Latin-1 .m3u (not valid UTF-8)', async () => {
   const latinTracks = ['Mötley Crüe/Album 1 & Friends/01 Song 1 (Live).flac', 'Café Tacvba/Album 2 & Friends/03 Song 3 (Live).mp3'];
@@ -67,7 +72,10 @@ it('removes --prefix only as a leading path', async () => {
 });
 
 it('reports http(s) entries as not supported', async () => {
-  await world.write('corpus/stream.m3u', `#EXTM3U\n#EXTINF:-1,Radio\nhttp://radio.example/live.mp3\nhttps://radio.example/x.aac\n/home/me/Music/${first}\n`);
+  await world.write(
+    'corpus/stream.m3u',
+    `#EXTM3U\n#EXTINF:-1,Radio\nhttp://radio.example/live.mp3\nhttps://radio.example/x.aac\n/home/me/Music/${first}\n`,
+  );
   const result = await world.run(['--prefix', '/home/me/Music', '--skip-missing', 'corpus/stream.m3u']);
   expect(result.code).toBe(0);
   expect(result.stderr).toContain('corpus/stream.m3u:3: http:// entries (streams) are not supported\n');

@@ -74,7 +74,9 @@ describe('legacy mode: a legacy auth token works end to end', () => {
     const config = join(world.dir, 'legacy.json');
     await mkdir(world.dir, { recursive: true });
     await writeFile(config, JSON.stringify({ endpoint: world.emulator.apiUrl, auth: world.emulator.seeded.authToken }), { mode: 0o600 });
-    const result = await world.run(['--debug', '-f', config, '--list'], { env: { PCLOUD_ACCESS_TOKEN: undefined, PCLOUD_ENDPOINT: undefined } });
+    const result = await world.run(['--debug', '-f', config, '--list'], {
+      env: { PCLOUD_ACCESS_TOKEN: undefined, PCLOUD_ENDPOINT: undefined },
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Mix\t3 tracks\n');
     expect(result.stderr).toContain('collection_list');
@@ -84,7 +86,9 @@ describe('legacy mode: a legacy auth token works end to end', () => {
 
   it('over the binary protocol too (--transport binary)', async () => {
     const config = join(world.dir, 'binary.json');
-    await writeFile(config, JSON.stringify({ endpoint: world.emulator.apiUrl, 'binary-api-port': world.emulator.binaryPlainPort }), { mode: 0o600 });
+    await writeFile(config, JSON.stringify({ endpoint: world.emulator.apiUrl, 'binary-api-port': world.emulator.binaryPlainPort }), {
+      mode: 0o600,
+    });
     await world.write('Binary.m3u', m3u);
     const env = { PCLOUD_ACCESS_TOKEN: undefined, PCLOUD_ENDPOINT: undefined, PCLOUD_AUTH: world.emulator.seeded.authToken };
     const result = await world.run(['--debug', '-f', config, '--transport', 'binary', '--prefix', '/home/me/Music', 'Binary.m3u'], { env });

@@ -23,7 +23,13 @@ it('retries collection calls that fail with 5000 and still writes every track in
 });
 
 it('reports a playlist whose calls keep failing, and exits 1', async () => {
-  await world.write('Broken.m3u', tracks.slice(0, 5).map((t) => `/home/me/Music/${t}`).join('\n'));
+  await world.write(
+    'Broken.m3u',
+    tracks
+      .slice(0, 5)
+      .map((t) => `/home/me/Music/${t}`)
+      .join('\n'),
+  );
   world.emulator.faults.set({ rules: [{ methods: ['collection_create'], failEvery: 1, failResult: 2073 }] });
   const result = await world.run(['--prefix', '/home/me/Music', 'Broken.m3u']);
   world.emulator.faults.set({});

@@ -45,14 +45,19 @@ describe('unmatched tracks', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('created "Mixed": 2 tracks\n');
     expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(4);
-    expect((await world.playlist('Mixed'))?.fileids).toEqual([world.fileids.get(tracks[0] as string), world.fileids.get(tracks[4] as string)]);
+    expect((await world.playlist('Mixed'))?.fileids).toEqual([
+      world.fileids.get(tracks[0] as string),
+      world.fileids.get(tracks[4] as string),
+    ]);
   });
 
   it('suggests --prefix when absolute paths are missing without one', async () => {
     const result = await world.run(['-d', 'Mixed.m3u']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`Mixed.m3u:2: /Music/home/me/Music/${tracks[0]} not found on pCloud\n`);
-    expect(result.stderr).toContain('without --prefix, absolute paths are looked up whole below /Music; give --prefix with your local music folder\n');
+    expect(result.stderr).toContain(
+      'without --prefix, absolute paths are looked up whole below /Music; give --prefix with your local music folder\n',
+    );
   });
 
   it('-d shows the unmatched tracks and the plan, and writes nothing', async () => {
@@ -74,7 +79,10 @@ describe('bad input: one line per problem, the other playlists still processed',
     await world.write('bad/empty.m3u', '#EXTM3U\n\n# nothing here\n');
     await world.write('bad/zero.m3u', '');
     await world.write('bad/repeats.m3u', [tracks[10], tracks[11], tracks[10]].map((t) => line(t as string)).join('\n'));
-    await world.write('bad/long.m3u', `${line(tracks[12] as string)}\n/home/me/Music/${'x'.repeat(100_000)}.mp3\n${line(tracks[13] as string)}\n`);
+    await world.write(
+      'bad/long.m3u',
+      `${line(tracks[12] as string)}\n/home/me/Music/${'x'.repeat(100_000)}.mp3\n${line(tracks[13] as string)}\n`,
+    );
     await world.write('bad/good.m3u', line(tracks[14] as string));
     const files = ['garbage.m3u', 'folder.m3u', 'missing.m3u', 'empty.m3u', 'zero.m3u', 'repeats.m3u', 'long.m3u', 'good.m3u'];
     const result = await world.run(['--prefix', '/home/me/Music', '--dir', 'bad', ...files]);
@@ -122,7 +130,9 @@ describe('a stale cache', () => {
     const result = await world.run(['--cache-file', cache, '--prefix', '/home/me/Music', 'Stale.m3u']);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('created "Stale": 2 tracks\n');
-    expect(result.stderr).toBe(`Stale.m3u:2: /Music/${gone}: pCloud did not add it (File not found., 2009); refresh the cache with --create-cache\n`);
+    expect(result.stderr).toBe(
+      `Stale.m3u:2: /Music/${gone}: pCloud did not add it (File not found., 2009); refresh the cache with --create-cache\n`,
+    );
     expect((await world.playlist('Stale'))?.fileids).toEqual([tracks[30], tracks[32]].map((t) => world.fileids.get(t as string)));
   });
 });

@@ -38,7 +38,9 @@ describe('an existing playlist is brought to the new content', () => {
     world.resetCalls();
     const result = await sync('Keep.m3u');
     expect(result.stdout).toBe('"Keep" is up to date: 20 tracks\n');
-    expect([...world.calls.keys()].filter((method) => method !== 'collection_details' && method.startsWith('collection_'))).toEqual(['collection_list']);
+    expect([...world.calls.keys()].filter((method) => method !== 'collection_details' && method.startsWith('collection_'))).toEqual([
+      'collection_list',
+    ]);
   });
 
   it('by delete and re-create when the order changed too much', async () => {

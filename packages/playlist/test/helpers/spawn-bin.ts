@@ -13,11 +13,23 @@ export interface SpawnResult {
  * Runs the `pcloud-playlist` script `bin` in a child process against the world's emulator, with
  * `env` added and `nodeOptions` before the script; killed after 20 s (a read that blocks forever).
  */
-export function spawnPlaylist(bin: string, world: MusicWorld, args: string[], env: Record<string, string> = {}, nodeOptions: string[] = []): Promise<SpawnResult> {
+export function spawnPlaylist(
+  bin: string,
+  world: MusicWorld,
+  args: string[],
+  env: Record<string, string> = {},
+  nodeOptions: string[] = [],
+): Promise<SpawnResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeOptions, bin, ...args], {
       cwd: world.dir,
-      env: { PATH: process.env.PATH ?? '', HOME: world.dir, PCLOUD_CONFIG: join(world.dir, 'pcloud.json'), PCLOUD_ENDPOINT: world.emulator.apiUrl, ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: world.dir,
+        PCLOUD_CONFIG: join(world.dir, 'pcloud.json'),
+        PCLOUD_ENDPOINT: world.emulator.apiUrl,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 20_000,
     });

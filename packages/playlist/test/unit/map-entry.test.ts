@@ -25,8 +25,7 @@ describe('local paths', () => {
 });
 
 describe('createEntryMapper', () => {
-  const mapper = (prefix?: string, playlistDir = '/home/u/Music/lists') =>
-    createEntryMapper({ playlistDir, prefix, cwd: '/home/u' });
+  const mapper = (prefix?: string, playlistDir = '/home/u/Music/lists') => createEntryMapper({ playlistDir, prefix, cwd: '/home/u' });
 
   it('removes --prefix as a leading path, not as a substring', () => {
     const map = mapper('/home/u/Music');

@@ -83,7 +83,11 @@ describe('matchTracks', () => {
       { line: 3, relative: 'Simon & Garfunkel/The Boxer.flac', fileid: 4 },
     ]);
     expect(result.unmatched).toEqual([
-      { line: 5, entry: 'björk/homogenic/01 hunter.mp3', reason: '/Music/björk/homogenic/01 hunter.mp3 not found; /Music/Björk/Homogenic/01 Hunter.MP3 exists (letter case differs)' },
+      {
+        line: 5,
+        entry: 'björk/homogenic/01 hunter.mp3',
+        reason: '/Music/björk/homogenic/01 hunter.mp3 not found; /Music/Björk/Homogenic/01 Hunter.MP3 exists (letter case differs)',
+      },
       { line: 6, entry: 'cover.jpg', reason: '/Music/cover.jpg is not one of the music types (.mp3,.m4a,.flac,.alac)' },
       { line: 7, entry: 'http://radio/x.mp3', reason: 'http:// entries (streams) are not supported' },
       { line: 8, entry: 'Missing/y.mp3', reason: '/Music/Missing/y.mp3 not found on pCloud' },

@@ -21,7 +21,7 @@ function apply(start: readonly number[], steps: readonly SyncStep[]): number[] {
 
 function random(seed: number): () => number {
   let state = seed;
-  return () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 

@@ -49,13 +49,19 @@ describe('readPlaylistFile', () => {
 });
 
 describe('music cache', () => {
-  const index = createMusicIndex('/Music', DEFAULT_MUSIC_TYPES, [['A/a.mp3', 11], ['Ü/b.flac', 12]]);
+  const index = createMusicIndex('/Music', DEFAULT_MUSIC_TYPES, [
+    ['A/a.mp3', 11],
+    ['Ü/b.flac', 12],
+  ]);
 
   it('round-trips and is tagged with its music folder and types', async () => {
     const file = join(dir, 'cache', 'music.json');
     await writeMusicCache(file, index);
     const back = await readMusicCache(file, '/Music', [...DEFAULT_MUSIC_TYPES].reverse());
-    expect(back.ok && [...back.index.files]).toEqual([['A/a.mp3', 11], ['Ü/b.flac', 12]]);
+    expect(back.ok && [...back.index.files]).toEqual([
+      ['A/a.mp3', 11],
+      ['Ü/b.flac', 12],
+    ]);
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ version: 1, musicFolder: '/Music' });
     expect(await readMusicCache(file, '/Other', DEFAULT_MUSIC_TYPES)).toEqual({ ok: false, reason: 'it belongs to music folder /Music' });
     expect(await readMusicCache(file, '/Music', ['.mp3'])).toEqual({ ok: false, reason: 'it was made for other music types' });
@@ -64,14 +70,20 @@ describe('music cache', () => {
   it('refuses missing, non-JSON and foreign files', async () => {
     expect(await readMusicCache(join(dir, 'none.json'), '/Music', DEFAULT_MUSIC_TYPES)).toEqual({ ok: false, reason: 'no cache yet' });
     await writeFile(join(dir, 'bad.json'), '{nope');
-    expect(await readMusicCache(join(dir, 'bad.json'), '/Music', DEFAULT_MUSIC_TYPES)).toEqual({ ok: false, reason: 'it is not valid JSON' });
+    expect(await readMusicCache(join(dir, 'bad.json'), '/Music', DEFAULT_MUSIC_TYPES)).toEqual({
+      ok: false,
+      reason: 'it is not valid JSON',
+    });
     await writeFile(join(dir, 'other.json'), '[1,2]');
     expect((await readMusicCache(join(dir, 'other.json'), '/Music', DEFAULT_MUSIC_TYPES)).ok).toBe(false);
   });
 });
 
 describe('preparePlaylist', () => {
-  const index = createMusicIndex('/Music', DEFAULT_MUSIC_TYPES, [['A/a.mp3', 11], ['A/b.mp3', 12]]);
+  const index = createMusicIndex('/Music', DEFAULT_MUSIC_TYPES, [
+    ['A/a.mp3', 11],
+    ['A/b.mp3', 12],
+  ]);
   const file: PlaylistFile = {
     shownPath: 'lists/Mix.m3u',
     folder: '/home/u/Music',

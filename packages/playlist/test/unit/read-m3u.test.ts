@@ -81,9 +81,7 @@ describe('readM3u', () => {
   });
 
   it('keeps UTF-8 names, spaces and & as written', () => {
-    expect(readM3u('Sigur Rós/Ágætis byrjun/01 Intro & Más.flac').entries[0]?.entry).toBe(
-      'Sigur Rós/Ágætis byrjun/01 Intro & Más.flac',
-    );
+    expect(readM3u('Sigur Rós/Ágætis byrjun/01 Intro & Más.flac').entries[0]?.entry).toBe('Sigur Rós/Ágætis byrjun/01 Intro & Más.flac');
   });
 
   it('reports an extremely long line with its number and goes on', () => {

@@ -9,7 +9,12 @@ export const loginCommand = defineCommand({
   name: 'login',
   describe: 'log in (OAuth2 in a browser, or --token) and store the token in the config file',
   options: {
-    browser: { type: 'boolean', default: true, oneShot: true, describe: 'open the login page in a browser (--no-browser: only print its address)' },
+    browser: {
+      type: 'boolean',
+      default: true,
+      oneShot: true,
+      describe: 'open the login page in a browser (--no-browser: only print its address)',
+    },
     token: {
       type: 'string',
       oneShot: true,
@@ -17,7 +22,11 @@ export const loginCommand = defineCommand({
       describe:
         'store this token (e.g. a Duplicati AuthID) after checking it; give - to read it from standard input, as a token written on the command line can be read by other users in the process list',
     },
-    'other-endpoint': { type: 'string', oneShot: true, describe: "with --token on a non-pCloud endpoint: the other region's endpoint to try on 2094" },
+    'other-endpoint': {
+      type: 'string',
+      oneShot: true,
+      describe: "with --token on a non-pCloud endpoint: the other region's endpoint to try on 2094",
+    },
   },
   examples: [
     ['pcloud-token login', 'open the pCloud login page; the token is stored when you allow access'],

@@ -21,7 +21,7 @@ export const logoutCommand = defineCommand({
     if (ended) ctx.out.info(`Logged out: the session has ended on pCloud${where}`);
     else {
       if (removed) ctx.out.info(`The token is removed from ${ctx.config.path}.`);
-      ctx.out.warn("pCloud did not confirm the session ended; to be sure, revoke the app in your pCloud account settings");
+      ctx.out.warn('pCloud did not confirm the session ended; to be sure, revoke the app in your pCloud account settings');
     }
     if (ctx.env.PCLOUD_ACCESS_TOKEN || ctx.env.PCLOUD_AUTH) {
       ctx.out.warn('PCLOUD_ACCESS_TOKEN or PCLOUD_AUTH is still set in your environment: unset it too');

@@ -65,7 +65,10 @@ try {
     const landing = await page.goto(tampered.href);
     report.finalStatus = landing?.status();
   } else {
-    const [landing] = await Promise.all([page.waitForResponse((response) => response.url().startsWith(redirectUri)), page.click(`#${mode}`)]);
+    const [landing] = await Promise.all([
+      page.waitForResponse((response) => response.url().startsWith(redirectUri)),
+      page.click(`#${mode}`),
+    ]);
     await page.waitForLoadState('load');
     report.finalStatus = landing.status();
   }

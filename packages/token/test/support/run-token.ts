@@ -26,7 +26,9 @@ export async function writeConfig(emulator: Emulator, extra: Record<string, unkn
   const file = join(dir, 'pcloud.json');
   const ca = join(dir, 'ca.pem');
   if (emulator.ca) await writeFile(ca, emulator.ca);
-  await writeFile(file, JSON.stringify({ endpoint: emulator.apiUrl, ...(emulator.ca ? { 'ca-file': ca } : {}), ...extra }), { mode: 0o600 });
+  await writeFile(file, JSON.stringify({ endpoint: emulator.apiUrl, ...(emulator.ca ? { 'ca-file': ca } : {}), ...extra }), {
+    mode: 0o600,
+  });
   return file;
 }
 

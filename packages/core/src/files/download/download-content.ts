@@ -45,7 +45,12 @@ export interface ContentRequest {
  * time, which saves a round trip per file; if that request fails, checksumfile's answer (or
  * error) decides as before, and a link is asked for again by id.
  */
-export async function downloadVerified(client: PCloudClient, ref: FileRef, options: DownloadOptions, sink: ContentSink): Promise<DownloadResult> {
+export async function downloadVerified(
+  client: PCloudClient,
+  ref: FileRef,
+  options: DownloadOptions,
+  sink: ContentSink,
+): Promise<DownloadResult> {
   const signal = options.signal ? { signal: options.signal } : {};
   const scheme = options.scheme ?? endpointScheme(client);
   const early = getDownloadLink(client, ref, scheme, signal).catch(() => undefined);
@@ -128,7 +133,8 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
           const chunk = skip >= piece.length ? undefined : skip > 0 ? piece.subarray(skip) : piece;
           skip = Math.max(0, skip - piece.length);
           if (!chunk) continue;
-          if (written + chunk.length > size) throw new PCloudError('CHECKSUM_MISMATCH', `download ${request.label}: more than the expected ${size} bytes.`);
+          if (written + chunk.length > size)
+            throw new PCloudError('CHECKSUM_MISMATCH', `download ${request.label}: more than the expected ${size} bytes.`);
           hash.update(chunk);
           await sink(chunk);
           written += chunk.length;

@@ -12,7 +12,12 @@ import type { DownloadOptions, DownloadResult } from './download-types.js';
 import { createPartialFile } from './partial-file.js';
 
 /** Downloads a remote file to `localPath` atomically and verified, keeping its modification time (`checksumfile`, `getfilelink`). */
-export async function downloadFile(client: PCloudClient, ref: FileRef, localPath: string, options: DownloadOptions = {}): Promise<DownloadResult> {
+export async function downloadFile(
+  client: PCloudClient,
+  ref: FileRef,
+  localPath: string,
+  options: DownloadOptions = {},
+): Promise<DownloadResult> {
   const partial = await createPartialFile(localPath);
   try {
     const result = await downloadVerified(client, ref, options, (chunk) => partial.append(chunk));

@@ -22,7 +22,12 @@ export function endpointScheme(client: PCloudClient): DownloadScheme {
 }
 
 /** Asks for a fresh download link of a file, by id or path (`getfilelink`); every call gives a new path. */
-export async function getDownloadLink(client: PCloudClient, file: number | FileRef, scheme: DownloadScheme, call?: CallOptions): Promise<DownloadLink> {
+export async function getDownloadLink(
+  client: PCloudClient,
+  file: number | FileRef,
+  scheme: DownloadScheme,
+  call?: CallOptions,
+): Promise<DownloadLink> {
   const answer = await client.call('getfilelink', typeof file === 'number' ? { fileid: file } : file, call);
   const path = answer.path.startsWith('/') ? answer.path : `/${answer.path}`;
   return { urls: answer.hosts.map((host) => `${scheme}://${host}${path}`), expires: answer.expires };

@@ -12,7 +12,12 @@ import { downloadVerified } from './download-content.js';
 import type { DownloadOptions, DownloadResult } from './download-types.js';
 
 /** Downloads a remote file into `output`, left open, verifying its sha1 at the end (`checksumfile`, `getfilelink`). */
-export async function downloadToStream(client: PCloudClient, ref: FileRef, output: Writable, options: DownloadOptions = {}): Promise<DownloadResult> {
+export async function downloadToStream(
+  client: PCloudClient,
+  ref: FileRef,
+  output: Writable,
+  options: DownloadOptions = {},
+): Promise<DownloadResult> {
   return downloadVerified(client, ref, options, (chunk) => writeWithBackpressure(output, chunk));
 }
 

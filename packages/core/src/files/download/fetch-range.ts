@@ -35,7 +35,10 @@ function agentsFor(client: PCloudClient): Agents {
     // A prebuilt context, not a ca list: the agent would copy every listed certificate into the
     // pool key of each request and build a new context for each connection (trusted-context.ts).
     const secureContext = trustedContext(client.settings.ca);
-    agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true, ...(secureContext ? { secureContext } : {}) }) };
+    agents = {
+      http: new http.Agent({ keepAlive: true }),
+      https: new https.Agent({ keepAlive: true, ...(secureContext ? { secureContext } : {}) }),
+    };
     agentsByClient.set(client, agents);
   }
   return agents;
@@ -65,7 +68,12 @@ export function fetchRange(client: PCloudClient, url: string, from: number, sign
       request.destroy(error);
     };
     request.on('error', fail);
-    const disarm = watchRequest(request, target, { connectTimeoutMs: settings.connectTimeoutMs, idleTimeoutMs: settings.idleTimeoutMs }, fail);
+    const disarm = watchRequest(
+      request,
+      target,
+      { connectTimeoutMs: settings.connectTimeoutMs, idleTimeoutMs: settings.idleTimeoutMs },
+      fail,
+    );
     request.once('response', (answer) => {
       response = answer;
       // Connected: only the idle timeout stays, for the rest of the body.

@@ -63,7 +63,11 @@ export async function createPartialFile(target: string): Promise<PartialFile> {
   try {
     handle = await open(path, 'wx');
   } catch (error) {
-    throw new PCloudError('LOCAL_IO_ERROR', `Cannot write in ${dirname(target)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
+    throw new PCloudError(
+      'LOCAL_IO_ERROR',
+      `Cannot write in ${dirname(target)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+      { cause: error },
+    );
   }
   const file = handle;
   const writer = new SequentialWriter(file);
@@ -86,7 +90,11 @@ export async function createPartialFile(target: string): Promise<PartialFile> {
       try {
         await rename(path, target);
       } catch (error) {
-        throw new PCloudError('LOCAL_IO_ERROR', `Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
+        throw new PCloudError(
+          'LOCAL_IO_ERROR',
+          `Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+          { cause: error },
+        );
       }
     },
     async discard() {
@@ -100,5 +108,9 @@ export async function createPartialFile(target: string): Promise<PartialFile> {
 
 function writeError(error: unknown): never {
   if (error instanceof PCloudError) throw error;
-  throw new PCloudError('LOCAL_IO_ERROR', `Cannot write the download: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
+  throw new PCloudError(
+    'LOCAL_IO_ERROR',
+    `Cannot write the download: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    { cause: error },
+  );
 }

@@ -18,7 +18,9 @@ export async function statLocalFile(path: string): Promise<LocalFile> {
   try {
     info = await stat(path);
   } catch (error) {
-    throw new PCloudError('LOCAL_IO_ERROR', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
+    throw new PCloudError('LOCAL_IO_ERROR', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, {
+      cause: error,
+    });
   }
   if (!info.isFile()) throw new PCloudError('LOCAL_IO_ERROR', `Cannot upload ${path}: not a regular file.`);
   return {

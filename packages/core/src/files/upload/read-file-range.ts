@@ -18,7 +18,12 @@ export const FILE_PIECE_SIZE = 1024 * 1024;
  * Lends the bytes `[start, end)` of the file at `path`, piece by piece; every call reads the file
  * again (a retry gets fresh bytes). Ends early when the file turns out shorter.
  */
-export async function* readFileRange(path: string, start: number, end: number, pieceSize = FILE_PIECE_SIZE): AsyncGenerator<Buffer, void, undefined> {
+export async function* readFileRange(
+  path: string,
+  start: number,
+  end: number,
+  pieceSize = FILE_PIECE_SIZE,
+): AsyncGenerator<Buffer, void, undefined> {
   try {
     yield* readPieces(path, start, end, pieceSize);
   } catch (error) {

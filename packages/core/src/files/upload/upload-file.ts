@@ -22,7 +22,12 @@ import {
 } from './upload-types.js';
 
 /** Uploads a local file, keeping its mtime (`uploadfile`, or `upload_*` above the threshold). */
-export async function uploadFile(client: PCloudClient, localPath: string, target: UploadTarget, options: UploadOptions = {}): Promise<UploadResult> {
+export async function uploadFile(
+  client: PCloudClient,
+  localPath: string,
+  target: UploadTarget,
+  options: UploadOptions = {},
+): Promise<UploadResult> {
   const resolved = resolveUploadTarget(target);
   const file = await statLocalFile(localPath);
   if (file.size <= (options.resumableThreshold ?? DEFAULT_RESUMABLE_THRESHOLD)) {
@@ -57,6 +62,7 @@ export async function uploadStream(
 
 function validChunkSize(value: number | undefined): number {
   const size = value ?? DEFAULT_CHUNK_SIZE;
-  if (!Number.isSafeInteger(size) || size <= 0) throw new PCloudError('USAGE_ERROR', `Invalid chunk size ${size}: expected a positive number of bytes.`);
+  if (!Number.isSafeInteger(size) || size <= 0)
+    throw new PCloudError('USAGE_ERROR', `Invalid chunk size ${size}: expected a positive number of bytes.`);
   return size;
 }

@@ -23,7 +23,12 @@ import type { UploadOptions, UploadResult } from './upload-types.js';
 import { verifySha1 } from './verify-sha1.js';
 
 /** Uploads a local file with one `uploadfile` request (retried with a fresh body on transient failures). */
-export async function uploadSingle(client: PCloudClient, file: LocalFile, target: ResolvedTarget, options: UploadOptions): Promise<UploadResult> {
+export async function uploadSingle(
+  client: PCloudClient,
+  file: LocalFile,
+  target: ResolvedTarget,
+  options: UploadOptions,
+): Promise<UploadResult> {
   const viaTemporary = options.verifyBeforeReplace !== false && !options.renameIfExists;
   const name = viaTemporary ? partialFileName(target.name) : target.name;
   const { metadata, sha1 } = await sendVerified(client, file, target, name, options);
@@ -75,7 +80,8 @@ async function sendVerified(
     }
     const sha1 = hasher.hash.digest('hex');
     // Servers that leave `checksums` out are asked once more.
-    const theirs = answer.checksums?.[0]?.sha1 ?? (await client.call('checksumfile', { fileid: metadata.fileid }, signalOnly(options))).sha1;
+    const theirs =
+      answer.checksums?.[0]?.sha1 ?? (await client.call('checksumfile', { fileid: metadata.fileid }, signalOnly(options))).sha1;
     verifySha1(sha1, theirs, `uploadfile ${target.label}`);
     return { metadata, sha1 };
   } catch (error) {

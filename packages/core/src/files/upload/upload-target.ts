@@ -20,7 +20,8 @@ export function resolveUploadTarget(target: UploadTarget): ResolvedTarget {
   if ('path' in target) {
     const { path, trailingSlash } = normalizeRemotePath(target.path);
     const name = remoteBasename(path);
-    if (name === '' || trailingSlash) throw new PCloudError('INVALID_NAME', `Cannot upload to ${target.path}: the target needs a file name.`);
+    if (name === '' || trailingSlash)
+      throw new PCloudError('INVALID_NAME', `Cannot upload to ${target.path}: the target needs a file name.`);
     return { folder: { path: remoteDirname(path) }, name, file: { path }, label: path };
   }
   const problem = remoteNameProblem(target.name);

@@ -84,5 +84,8 @@ async function hashWhole(chunk: UploadChunk, hash: Hash): Promise<Hash> {
 }
 
 function changedError(chunk: UploadChunk): PCloudError {
-  return new PCloudError('LOCAL_IO_ERROR', `The source changed while it was uploaded (bytes ${chunk.start}–${chunk.start + chunk.length}).`);
+  return new PCloudError(
+    'LOCAL_IO_ERROR',
+    `The source changed while it was uploaded (bytes ${chunk.start}–${chunk.start + chunk.length}).`,
+  );
 }

@@ -137,7 +137,11 @@ export function sandbox(): { home: string; configFile: string; env: Record<strin
 }
 
 /** Runs a tool in-process with collected output. */
-export async function runWith(run: (argv: readonly string[], io: CliIo) => Promise<number>, argv: string[], options: RunOptions = {}): Promise<RunResult> {
+export async function runWith(
+  run: (argv: readonly string[], io: CliIo) => Promise<number>,
+  argv: string[],
+  options: RunOptions = {},
+): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {

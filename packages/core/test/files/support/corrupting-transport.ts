@@ -40,7 +40,8 @@ export function corruptingTransport(method: string): TransportFactory {
     return {
       kind: inner.kind,
       close: () => inner.close(),
-      call: (name, params, options) => inner.call(name, params, name === method && options.body ? { ...options, body: corrupt(options.body) } : options),
+      call: (name, params, options) =>
+        inner.call(name, params, name === method && options.body ? { ...options, body: corrupt(options.body) } : options),
     };
   };
 }
