@@ -16,7 +16,7 @@ const SUMMARIES: Record<ToolBin, RegExp | undefined> = {
   'pcloud-token': undefined,
 };
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -27,10 +27,10 @@ export function errorShapeProblems(bin: ToolBin, result: ToolResult): string[] {
   if (!result.stderr.endsWith('\n')) problems.push('stderr does not end with a newline');
   const lines = result.stderr.replace(/\n$/, '').split('\n');
   const [first = '', second, ...rest] = lines;
-  if (!new RegExp(`^(${escape(bin)}|[^\\s:][^:]*(:\\d+)?): \\S`).test(first))
+  if (!new RegExp(`^(${escapeRegExp(bin)}|[^\\s:][^:]*(:\\d+)?): \\S`).test(first))
     problems.push(`first line names neither the bin nor a file: ${JSON.stringify(first)}`);
   if (/internal error|^\s+at /m.test(result.stderr)) problems.push('a bug report or stack trace was printed');
-  const tryHelp = new RegExp(`^Try '${escape(bin)}( [a-z-]+)? --help' for more information\\.$`);
+  const tryHelp = new RegExp(`^Try '${escapeRegExp(bin)}( [a-z-]+)? --help' for more information\\.$`);
   if (result.code === 2 && !(second !== undefined && tryHelp.test(second)))
     problems.push(`a usage error without the Try '${bin} --help' line`);
   if (result.code !== 2 && second !== undefined && !/^hint: \S/.test(second) && !SUMMARIES[bin]?.test(second)) {

@@ -137,7 +137,7 @@ describe('restart with a data dir', () => {
     const link = await ok(first, 'getfilelink', { fileid });
     await first.close();
     running.length = 0;
-    const second = (await start({ dataDir: dir, downloadPort: Number(link.hosts[0].split(':')[1]) }, clock)).emu;
+    await start({ dataDir: dir, downloadPort: Number(link.hosts[0].split(':')[1]) }, clock);
     expect(await (await fetch(`http://${link.hosts[0]}${link.path}`)).text()).toBe('linked content');
   });
 });

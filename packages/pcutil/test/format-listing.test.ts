@@ -74,6 +74,6 @@ describe('listing', () => {
     const [row] = listingRows('/', [hostile]);
     expect(row?.name).toBe('\u001b[2Jx\ny');
     expect(formatListingRow(row!, false)).toBe('\\x1b[2Jx\\ny/');
-    expect(formatListingRow(row!, true)).toMatch(/  \\x1b\[2Jx\\ny\/$/);
+    expect(formatListingRow(row!, true)).toMatch(/ {2}\\x1b\[2Jx\\ny\/$/);
   });
 });

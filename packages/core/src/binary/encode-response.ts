@@ -6,16 +6,7 @@
  */
 import { ByteWriter, byteWidth } from './byte-writer.js';
 import { protocolError } from './protocol-error.js';
-import {
-  BinaryData,
-  SHORT_REUSE_MAX,
-  SHORT_STRING_MAX,
-  SMALL_NUMBER_MAX,
-  UINT64_MAX,
-  ValueType,
-  type BinaryHash,
-  type BinaryValue,
-} from './value-types.js';
+import { BinaryData, SHORT_REUSE_MAX, SHORT_STRING_MAX, SMALL_NUMBER_MAX, UINT64_MAX, ValueType, type BinaryHash } from './value-types.js';
 
 export interface EncodeResponseOptions {
   /** Type-3 strings and type-15 integers only, no string reuse. */

@@ -159,7 +159,9 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
     reachability,
     showReachability: (shown) => {
       view = shown;
-      return () => void (view = plainLines);
+      return () => {
+        view = plainLines;
+      };
     },
     where: (location) => {
       // The config's app-folder describes the config's token, not the one a location brings along.

@@ -36,6 +36,7 @@ function pickCommon(argv: Readonly<Record<string, unknown>>): Record<string, unk
  * 130 when aborted. It never calls process.exit and writes only to the injected io.
  */
 export function createTool(spec: MultiCommandToolSpec): RunTool;
+// biome-ignore lint/complexity/noBannedTypes: `{}` is "no options declared", the identity of the mapped argument types
 export function createTool<const O extends OptionSpecs = {}, const P extends PositionalSpecs = {}>(
   spec: SingleCommandToolSpec<O, P>,
 ): RunTool;

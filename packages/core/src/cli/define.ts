@@ -17,6 +17,7 @@ export interface CommandBody<O extends OptionSpecs = OptionSpecs, P extends Posi
   /** Adds `--json` (one-shot); its value is `ctx.json`, print with `ctx.out.json`. */
   json?: boolean;
   /** The work. Answers the exit code (default 0); throws PCloudError for expected failures. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing means exit code 0
   handler(ctx: CommandContext<OptionArgs<O> & PositionalArgs<P>>): Promise<number | void> | number | void;
 }
 
@@ -47,6 +48,7 @@ export interface ToolInfo {
 /** A tool with sub-commands. */
 export interface MultiCommandToolSpec extends ToolInfo {
   // Methods are bivariant in their parameters, so commands with their own argument types fit here.
+  // biome-ignore lint/suspicious/noExplicitAny: each command keeps its own argument types (see above)
   commands: readonly CommandSpec<any, any>[];
 }
 
@@ -54,6 +56,7 @@ export interface MultiCommandToolSpec extends ToolInfo {
 export type SingleCommandToolSpec<O extends OptionSpecs, P extends PositionalSpecs> = ToolInfo & CommandBody<O, P>;
 
 /** Declares a sub-command with its argument types inferred from its options and positionals. */
+// biome-ignore lint/complexity/noBannedTypes: `{}` is "no options declared", the identity of the mapped argument types
 export function defineCommand<const O extends OptionSpecs = {}, const P extends PositionalSpecs = {}>(
   spec: CommandSpec<O, P>,
 ): CommandSpec<O, P> {

@@ -119,7 +119,10 @@ function sendReadable(
 ): void {
   let transferred = 0;
   stream.on('data', (chunk: Buffer) => {
-    const more = request.write(chunk, () => onWritten((transferred += chunk.length)));
+    const more = request.write(chunk, () => {
+      transferred += chunk.length;
+      onWritten(transferred);
+    });
     if (!more) {
       stream.pause();
       request.once('drain', () => stream.resume());
@@ -151,7 +154,8 @@ function sendLent(
         request.write(chunk, () => resolve());
       });
       if (stopped()) return;
-      onWritten((transferred += chunk.length));
+      transferred += chunk.length;
+      onWritten(transferred);
     }
     request.end();
   })();

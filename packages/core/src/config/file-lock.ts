@@ -50,7 +50,7 @@ async function removeQuietly(remove: () => Promise<void>): Promise<void> {
 /** Breaks the lock if its owner has not touched it for `staleMs` (each removal by the owner's own name). */
 async function breakIfStale(lockPath: string, staleMs: number): Promise<void> {
   const isStale = (mtimeMs: number): boolean => Date.now() - mtimeMs > staleMs;
-  let found;
+  let found: Awaited<ReturnType<typeof lstat>>;
   try {
     found = await lstat(lockPath);
   } catch (error) {

@@ -46,14 +46,19 @@ describe('keep-alive connections over TLS', () => {
         const outbound = net.connect(Number(target.port), target.hostname);
         for (const socket of [inbound, outbound]) {
           sockets.add(socket);
-          socket.on('error', () => undefined).on('close', () => [inbound, outbound].forEach((s) => s.destroy()));
+          socket
+            .on('error', () => undefined)
+            .on('close', () => {
+              inbound.destroy();
+              outbound.destroy();
+            });
         }
         inbound.pipe(outbound).pipe(inbound);
       }),
     );
   });
   afterAll(async () => {
-    sockets.forEach((socket) => socket.destroy());
+    for (const socket of sockets) socket.destroy();
     await closing(relay);
     await emu.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, PCloudError, TransportError } from '../../src/errors.js';
+import { ApiError, PCloudError, type TransportError } from '../../src/errors.js';
 import { createReachability, outageWindowMs, type ReachabilityState } from '../../src/client/reachability.js';
 import { httpStatusError, toTransportError } from '../../src/client/transport-errors.js';
 import { unreachableReason } from '../../src/client/unreachable-reason.js';

@@ -48,7 +48,9 @@ function readMultipart(req: IncomingMessage, params: Map<string, string>): Promi
     const body: RequestBody = { files: queue, discardRest: () => queue.drain() };
     let started = false;
     const start = (): void => {
-      if (!started) (started = true), resolve(body);
+      if (started) return;
+      started = true;
+      resolve(body);
     };
     const parser = new MultipartParser(boundary, FORM_LIMIT);
     // Parameters count only before the first file part (§1.2).

@@ -7,6 +7,7 @@ import { ApiFailure } from '../api/api-failure.js';
 import type { ConnectionState, MethodContext, MethodSpec } from '../api/types.js';
 import { commitOpenFile, DescriptorTable, type OpenFile } from '../state/descriptors.js';
 import { putFile } from '../state/put-file.js';
+import type { FileNode } from '../state/tree-nodes.js';
 import { intParam } from '../params/typed-values.js';
 import { callerOf } from '../params/caller.js';
 import { fileFromParams, newItemTarget, viewOf } from '../params/tree-items.js';
@@ -26,7 +27,7 @@ export function descriptorsOf(connection: ConnectionState): DescriptorTable {
 async function openFile(ctx: MethodContext, flags: number): Promise<OpenFile> {
   const view = viewOf(ctx);
   const caller = callerOf(ctx);
-  let file;
+  let file: FileNode | undefined;
   if (flags & O_CREAT && !ctx.params.has('fileid')) {
     const { parent, name } = newItemTarget(ctx, view, 1001);
     file = view.tree.childFile(parent, name);

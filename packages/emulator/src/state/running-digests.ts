@@ -166,7 +166,8 @@ export class RunningDigestScratch implements ScratchBlob {
   /** Hashes that cover exactly the first `offset` bytes, as the content will be before a write there. */
   private async hashesUpTo(offset: number): Promise<RunningHashes> {
     if (this.hashes && offset < this.hashes.size) this.rewind(offset);
-    const hashes = (this.hashes ??= this.freshHashes());
+    this.hashes ??= this.freshHashes();
+    const hashes = this.hashes;
     const stored = Math.min(offset, this.inner.size());
     if (hashes.size < stored) await eachChunk(this.inner.read({ start: hashes.size, end: stored - 1 }), (chunk) => hashes.update(chunk));
     // writeAt zero-fills a gap: its digest needs no reading.

@@ -8,6 +8,8 @@ import type { CopyOptions, CopyPlanStep, Entry } from './types.js';
  */
 export function assembleCopyPlan(plan: TargetPlan, existing: ReadonlyArray<Entry | undefined>, options: CopyOptions): CopyPlanStep[] {
   const steps: CopyPlanStep[] = [...plan.problems, ...plan.prelude];
-  plan.targets.forEach((target, index) => steps.push(...planTarget(target, existing[index], options)));
+  plan.targets.forEach((target, index) => {
+    steps.push(...planTarget(target, existing[index], options));
+  });
   return steps;
 }

@@ -66,7 +66,8 @@ export async function executeRemove(
   const outage = createOutageLatch(output.reachability);
   const leave = (step: RemoveStep): void => {
     outcome.unreachable ??= outage.unreachable;
-    (outcome.notRemoved ??= []).push(formatLoc(step.at));
+    outcome.notRemoved ??= [];
+    outcome.notRemoved.push(formatLoc(step.at));
   };
   const fail = (line: string): void => {
     outcome.errors.push(line);

@@ -19,6 +19,7 @@ describe('expandLocalPath', () => {
     ['~alice/docs', '/users/alice/docs'],
     ['~alice', '/users/alice'],
     ['$DATA/in', '/srv/data/in'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell-style ${VAR} is the input under test
     ['${DATA}x', '/srv/datax'],
     ['$NAME', '/home/me/work/x y'],
     ['$UNSET/a', '/home/me/work/$UNSET/a'],

@@ -54,7 +54,7 @@ export async function downloadVerified(
   const signal = options.signal ? { signal: options.signal } : {};
   const scheme = options.scheme ?? endpointScheme(client);
   const early = getDownloadLink(client, ref, scheme, signal).catch(() => undefined);
-  let checksums;
+  let checksums: Awaited<ReturnType<typeof checksumFile>>;
   try {
     checksums = await checksumFile(client, ref, signal);
   } catch (error) {

@@ -14,7 +14,7 @@ export interface LocalFile {
 
 /** Size and times of a local file; LOCAL_IO_ERROR when it cannot be read or is not a regular file. */
 export async function statLocalFile(path: string): Promise<LocalFile> {
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
   } catch (error) {
