@@ -5,7 +5,7 @@ import { listCommand } from './commands/list.js';
 import { loginCommand } from './commands/login.js';
 import { logoutCommand } from './commands/logout.js';
 import { whoamiCommand } from './commands/whoami.js';
-import { translateLegacyArgv } from './legacy-argv.js';
+import { translateLegacyArgv } from './args/legacy-argv.js';
 
 const tool = createTool({
   name: 'pcloud-token',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isPCloudError } from '@pcloud/core';
-import { translateLegacyArgv } from '../src/legacy-argv.js';
-import { parseTokenIds } from '../src/parse-ids.js';
-import { formatTokenTable } from '../src/token-table.js';
-import { otherRegionEndpoint } from '../src/probe-region.js';
+import { translateLegacyArgv } from '../src/args/legacy-argv.js';
+import { parseTokenIds } from '../src/args/parse-ids.js';
+import { formatTokenTable } from '../src/report/token-table.js';
+import { otherRegionEndpoint } from '../src/login/probe-region.js';
 
 describe('translateLegacyArgv', () => {
   it.each([

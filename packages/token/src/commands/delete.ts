@@ -1,8 +1,8 @@
 import { ApiError, deleteToken, getUserInfo, listTokens, type PCloudClient } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
-import { forgetStoredToken } from '../forget-token.js';
-import { parseTokenIds } from '../parse-ids.js';
-import { explainTokenRefusal } from '../token-refusal.js';
+import { forgetStoredToken } from '../config/forget-token.js';
+import { parseTokenIds } from '../args/parse-ids.js';
+import { explainTokenRefusal } from '../report/token-refusal.js';
 
 /** Whether the client's own token still works; false once the server says it is gone. */
 async function stillLoggedIn(client: PCloudClient): Promise<boolean> {

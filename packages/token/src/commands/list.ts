@@ -1,7 +1,7 @@
 import { listTokens } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
-import { explainTokenRefusal } from '../token-refusal.js';
-import { formatTokenTable } from '../token-table.js';
+import { explainTokenRefusal } from '../report/token-refusal.js';
+import { formatTokenTable } from '../report/token-table.js';
 
 /** `pcloud-token list` (also `--list`): the account's login tokens (`listtokens`). */
 export const listCommand = defineCommand({

@@ -1,8 +1,8 @@
 import { loginSettings, regionOfEndpoint, saveLogin } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
-import { checkTokenRegion, otherRegionEndpoint } from '../probe-region.js';
-import { readTokenArg } from '../read-token-arg.js';
-import { tokenLocation } from '../token-location.js';
+import { checkTokenRegion, otherRegionEndpoint } from '../login/probe-region.js';
+import { readTokenArg } from '../args/read-token-arg.js';
+import { tokenLocation } from '../login/token-location.js';
 
 /** `pcloud-token login`: the OAuth2 login, or storing a token obtained elsewhere (`--token`). */
 export const loginCommand = defineCommand({
@@ -44,7 +44,7 @@ export const loginCommand = defineCommand({
       const checked = await checkTokenRegion((at) => ctx.client(tokenLocation(at, token)), endpoint, other);
       stored = checked.endpoint;
     } else {
-      const { login } = await import('../oauth-login.js');
+      const { login } = await import('../login/oauth-login.js');
       const result = await login({
         ...loginSettings(ctx.config, endpoint),
         ...(explicitEndpoint || regionOfEndpoint(endpoint) === undefined ? { endpoint } : {}),

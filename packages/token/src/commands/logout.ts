@@ -1,6 +1,6 @@
 import { ApiError, logout } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
-import { forgetStoredToken } from '../forget-token.js';
+import { forgetStoredToken } from '../config/forget-token.js';
 
 /** `pcloud-token logout`: ends the session on the server (`logout`) and removes the token from the config. */
 export const logoutCommand = defineCommand({
