@@ -10,7 +10,7 @@ import { forgetSecrets } from '@pcloud/core';
 import type { CliIo, RunTool } from '@pcloud/core/cli';
 import { run as pcutil } from '@pcloud/pcutil';
 import { run as token } from '@pcloud/token';
-import { run as playlist } from '../../packages/playlist/src/cli/playlist-tool.js';
+import { run as playlist } from '../../packages/playlist/src/run.js';
 
 /** The three tool bins of the toolkit. */
 export type ToolBin = 'pcutil' | 'pcloud-playlist' | 'pcloud-token';

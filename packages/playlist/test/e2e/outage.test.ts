@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { createClient, getCollection, listCollections } from '@pcloud/core';
 import { createEmulator, type Emulator } from '@pcloud/emulator';
 import { afterEach, expect, it } from 'vitest';
-import { run } from '../../src/cli/playlist-tool.js';
+import { run } from '../../src/run.js';
 import { createMusicWorld, libraryTracks, type MusicWorld } from '../helpers/music-emulator.js';
 
 const NAMES = ['P1', 'P2', 'P3', 'P4'];

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createClient, forgetSecrets, getCollection, listCollections, type PCloudClient } from '@pcloud/core';
 import { createEmulator, type Emulator, type EmulatorOptions } from '@pcloud/emulator';
-import { run } from '../../src/cli/playlist-tool.js';
+import { run } from '../../src/run.js';
 
 /** Artists of the seeded library: UTF-8 names, spaces, `&`, an apostrophe, CJK. */
 export const ARTISTS = [

@@ -1,12 +1,12 @@
 import { PCloudError } from '@pcloud/core';
 import { createTool, type RunTool } from '@pcloud/core/cli';
-import { loadMusicIndex } from '../remote/load-music-index.js';
-import { formatPlaylistList, listPlaylists } from '../remote/list-playlists.js';
-import { syncPlaylists } from '../sync/sync-playlists.js';
-import { expandHome } from './expand-home.js';
-import { resolveLocal } from './resolve-local.js';
-import { packageVersion } from './package-version.js';
-import { musicFolderOption, musicTypesOption, PLAYLIST_OPTIONS } from './playlist-options.js';
+import { loadMusicIndex } from './remote/load-music-index.js';
+import { formatPlaylistList, listPlaylists } from './remote/list-playlists.js';
+import { syncPlaylists } from './sync/sync-playlists.js';
+import { expandHome } from './cli/expand-home.js';
+import { resolveLocal } from './options/resolve-local.js';
+import { packageVersion } from './cli/package-version.js';
+import { musicFolderOption, musicTypesOption, PLAYLIST_OPTIONS } from './options/playlist-options.js';
 
 /**
  * `pcloud-playlist`: local .m3u/.m3u8 playlists become pCloud playlists (`collection_*`),
