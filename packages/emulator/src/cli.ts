@@ -3,11 +3,10 @@
  * where it listens (one JSON line with `--json`), and stop cleanly when `io.signal` aborts
  * (the bin wires SIGINT/SIGTERM to it). Never calls `process.exit`; returns the exit code.
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { packageVersion } from '@pcloud/core/cli';
 import { parseCommandLine, type CliSettings } from './cli-options.js';
 import { createEmulator } from './create-emulator.js';
 import type { Emulator, EmulatorOptions } from './emulator-options.js';
@@ -19,20 +18,6 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   /** Aborting stops the emulator and makes `run` resolve. */
   signal: AbortSignal;
-}
-
-/** The package's version, from the nearest `package.json` of `@pcloud/emulator` above this file (source, dist or bundle). */
-function ownVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 5; depth++, dir = dirname(dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === '@pcloud/emulator') return pkg.version ?? '0.0.0';
-    } catch {
-      // no package.json at this level: keep walking up
-    }
-  }
-  return '0.0.0';
 }
 
 function faultRules(settings: CliSettings): FaultRule[] {
@@ -109,7 +94,7 @@ function startError(error: unknown, settings: CliSettings): string {
 
 /** Runs the bin; resolves with the exit code once the emulator has stopped. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = await parseCommandLine(argv, ownVersion());
+  const parsed = await parseCommandLine(argv, packageVersion('@pcloud/emulator', import.meta.url));
   if (parsed.kind === 'print') {
     io.stdout.write(`${parsed.text}\n`);
     return 0;

@@ -1,16 +1,15 @@
-import { createTool } from '@pcloud/core/cli';
+import { createTool, packageVersion } from '@pcloud/core/cli';
 import { catCommand } from './commands/cat.js';
 import { cpCommand } from './commands/cp.js';
 import { lsCommand } from './commands/ls.js';
 import { mkdirCommand } from './commands/mkdir.js';
 import { mvCommand } from './commands/mv.js';
 import { rmCommand } from './commands/rm.js';
-import { packageVersion } from './version.js';
 
 /** `pcutil`'s entry point, `run(argv, io)`: never exits the process, answers the exit code. */
 export const run = createTool({
   name: 'pcutil',
-  version: packageVersion(),
+  version: packageVersion('@pcloud/pcutil', import.meta.url),
   description:
     'Copy, list, move and remove files between your disk and pCloud, fast and safe: parallel, verified by sha1, never leaving partial files.',
   commands: [cpCommand, rmCommand, lsCommand, mkdirCommand, mvCommand, catCommand],

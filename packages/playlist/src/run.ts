@@ -1,11 +1,10 @@
 import { PCloudError } from '@pcloud/core';
-import { createTool, type RunTool } from '@pcloud/core/cli';
+import { createTool, packageVersion, type RunTool } from '@pcloud/core/cli';
 import { loadMusicIndex } from './remote/load-music-index.js';
 import { formatPlaylistList, listPlaylists } from './remote/list-playlists.js';
 import { syncPlaylists } from './sync/sync-playlists.js';
 import { expandHome } from './cli/expand-home.js';
 import { resolveLocal } from './options/resolve-local.js';
-import { packageVersion } from './cli/package-version.js';
 import { musicFolderOption, musicTypesOption, PLAYLIST_OPTIONS } from './options/playlist-options.js';
 
 /**
@@ -14,7 +13,7 @@ import { musicFolderOption, musicTypesOption, PLAYLIST_OPTIONS } from './options
  */
 export const run: RunTool = createTool({
   name: 'pcloud-playlist',
-  version: packageVersion(),
+  version: packageVersion('@pcloud/playlist', import.meta.url),
   section: 'playlist',
   description:
     'Turn local .m3u/.m3u8 playlists into pCloud playlists. The local music tree and the pCloud music folder mirror each other: ' +

@@ -1,5 +1,4 @@
-import { createTool, type CliIo } from '@pcloud/core/cli';
-import { packageVersion } from './cli/package-version.js';
+import { createTool, packageVersion, type CliIo } from '@pcloud/core/cli';
 import { deleteCommand } from './commands/delete.js';
 import { listCommand } from './commands/list.js';
 import { loginCommand } from './commands/login.js';
@@ -9,7 +8,7 @@ import { translateLegacyArgv } from './args/legacy-argv.js';
 
 const tool = createTool({
   name: 'pcloud-token',
-  version: packageVersion(),
+  version: packageVersion('@pcloud/token', import.meta.url),
   description: 'Manage your pCloud credentials: log in and out, see who you are, list and delete login tokens.',
   section: 'token',
   commands: [listCommand, deleteCommand, loginCommand, logoutCommand, whoamiCommand],
