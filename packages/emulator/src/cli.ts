@@ -6,19 +6,17 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { packageVersion } from '@pcloud/core/cli';
+import { packageVersion, type CliIo } from '@pcloud/core/cli';
 import { parseCommandLine, type CliSettings } from './cli-options.js';
 import { createEmulator } from './create-emulator.js';
 import type { Emulator, EmulatorOptions } from './emulator-options.js';
 import type { FaultRule } from './faults.js';
 
-/** Where `run` writes, and what stops it. */
-export interface CliIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  /** Aborting stops the emulator and makes `run` resolve. */
-  signal: AbortSignal;
-}
+/**
+ * The part of a tool's io (core's CliIo) the emulator uses: where it writes, and the signal whose
+ * abort stops it, required here, as a server runs until it is told to stop.
+ */
+export type EmulatorIo = Pick<CliIo, 'stdout' | 'stderr'> & Required<Pick<CliIo, 'signal'>>;
 
 function faultRules(settings: CliSettings): FaultRule[] {
   const rule: FaultRule = {};
@@ -93,7 +91,7 @@ function startError(error: unknown, settings: CliSettings): string {
 }
 
 /** Runs the bin; resolves with the exit code once the emulator has stopped. */
-export async function run(argv: string[], io: CliIo): Promise<number> {
+export async function run(argv: string[], io: EmulatorIo): Promise<number> {
   const parsed = await parseCommandLine(argv, packageVersion('@pcloud/emulator', import.meta.url));
   if (parsed.kind === 'print') {
     io.stdout.write(`${parsed.text}\n`);
