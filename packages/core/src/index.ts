@@ -22,6 +22,7 @@ export { isTransientError } from './client/transport-errors.js';
 export * from './client/reachability.js';
 export { unreachableReason, type UnreachableReason } from './client/unreachable-reason.js';
 export * from './location/index.js';
+export * from './local/index.js';
 export * from './api/collections.js';
 export * from './api/account.js';
 export * from './auth/authorize-url.js';

@@ -3,8 +3,7 @@ import { createTool, packageVersion, type RunTool } from '@pcloud/core/cli';
 import { loadMusicIndex } from './remote/load-music-index.js';
 import { formatPlaylistList, listPlaylists } from './remote/list-playlists.js';
 import { syncPlaylists } from './sync/sync-playlists.js';
-import { expandHome } from './cli/expand-home.js';
-import { resolveLocal } from './options/resolve-local.js';
+import { expandLocal, resolveLocal } from './options/resolve-local.js';
 import { musicFolderOption, musicTypesOption, PLAYLIST_OPTIONS } from './options/playlist-options.js';
 
 /**
@@ -48,7 +47,7 @@ export const run: RunTool = createTool({
     }
     const musicFolder = musicFolderOption(args['music-folder']);
     const musicTypes = musicTypesOption(args['music-types']);
-    const common = { musicFolder, musicTypes, cacheFile: resolveLocal(ctx.cwd, expandHome(args['cache-file'], ctx.env)) };
+    const common = { musicFolder, musicTypes, cacheFile: resolveLocal(ctx.cwd, expandLocal(ctx.env, args['cache-file'])) };
     if (files.length === 0) {
       const { index } = await loadMusicIndex(await ctx.client(), { ...common, refresh: true, readOnly: ctx.dryRun, log: out.verbose });
       out.info(`${ctx.dryRun ? 'would cache' : 'cached'} ${index.files.size} tracks of ${musicFolder} in ${args['cache-file']}`);
@@ -60,8 +59,8 @@ export const run: RunTool = createTool({
         ...common,
         files,
         cwd: ctx.cwd,
-        dir: expandHome(args.dir, ctx.env),
-        prefix: expandHome(args.prefix, ctx.env),
+        dir: expandLocal(ctx.env, args.dir),
+        prefix: expandLocal(ctx.env, args.prefix),
         createCache: args['create-cache'],
         chunkSize: args['chunk-size'],
         skipMissing: args['skip-missing'],

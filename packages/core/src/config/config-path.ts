@@ -1,5 +1,5 @@
-import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { expandHome, homeFolders } from '../local/expand-home.js';
 
 /** Where to look for the config file. */
 export interface ConfigPathOptions {
@@ -22,12 +22,8 @@ export function resolveConfigPath(options: ConfigPathOptions = {}): string {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const chosen = options.explicit || env.PCLOUD_CONFIG;
-  if (chosen) return resolve(cwd, expandHome(chosen, env));
+  if (chosen) return resolve(cwd, expandHome(chosen, homeFolders(env)));
   const xdg = env.XDG_CONFIG_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.config');
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homeFolders(env).home, '.config');
   return join(base, CONFIG_FILE_NAME);
-}
-
-function expandHome(path: string, env: Readonly<Record<string, string | undefined>>): string {
-  return path === '~' || path.startsWith('~/') ? join(env.HOME || homedir(), path.slice(1)) : path;
 }

@@ -1,7 +1,5 @@
-import { homedir } from 'node:os';
-import { isRemoteSpec, oneAccount, parseLocation } from '@pcloud/core';
+import { homeFolders, isRemoteSpec, oneAccount, parseLocation } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
-import { userHome } from '../local/user-home.js';
 
 /** Parallel transfers by default: enough to hide per-file latency, few enough to stay gentle. */
 export const DEFAULT_JOBS = 4;
@@ -72,7 +70,7 @@ export const cpCommand = defineCommand({
       },
       {
         io: ctx.io,
-        environment: { env: ctx.env, cwd: ctx.cwd, home: ctx.env.HOME ?? homedir(), homeOf: userHome },
+        environment: { env: ctx.env, cwd: ctx.cwd, ...homeFolders(ctx.env) },
         client: () => ctx.client(location),
         signal: ctx.signal,
         reachability: ctx.reachability,

@@ -1,13 +1,10 @@
 import { isAbsolute, resolve, sep } from 'node:path';
-import { hasTrailingSlash } from '@pcloud/core';
+import { expandHome, hasTrailingSlash, type HomeFolders } from '@pcloud/core';
 
 /** What local path expansion needs from the process, injected so tests never depend on the real one. */
-export interface ExpandEnvironment {
+export interface ExpandEnvironment extends HomeFolders {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
-  home: string;
-  /** Another user's home folder, for `~name` (see user-home.ts); without it `~name` stays as written. */
-  homeOf?: (user: string) => string | undefined;
 }
 
 /** A local path argument, expanded. */
@@ -21,21 +18,13 @@ export interface ExpandedPath {
 const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
 /**
- * Expands a local path the way a shell would before pcutil sees it: `~` and `~/…` become the home
- * folder, `~name/…` that user's home folder (when there is such a user), `$VAR` and `${VAR}` their
- * values (unset ones stay as written, as Python's expandvars does), and the result is resolved
- * against the working directory. Only whole `.`/`..` components are special, so `.bashrc` stays a
+ * Expands a local path the way a shell would before pcutil sees it: a leading `~` or `~name` (core's
+ * expandHome), `$VAR` and `${VAR}` their values (unset ones stay as written, as Python's expandvars
+ * does), and the result is resolved against the working directory. Only whole `.`/`..` components are special, so `.bashrc` stays a
  * file name.
  */
 export function expandLocalPath(input: string, environment: ExpandEnvironment): ExpandedPath {
-  let text = input;
-  if (text === '~' || text.startsWith('~/')) text = environment.home + text.slice(1);
-  else if (text.startsWith('~')) {
-    const end = text.indexOf('/') === -1 ? text.length : text.indexOf('/');
-    const home = environment.homeOf?.(text.slice(1, end));
-    if (home !== undefined) text = home + text.slice(end);
-  }
-  text = text.replace(VARIABLE, (whole: string, braced: string | undefined, bare: string | undefined) => {
+  const text = expandHome(input, environment).replace(VARIABLE, (whole: string, braced: string | undefined, bare: string | undefined) => {
     const value = environment.env[braced ?? bare ?? ''];
     return value === undefined ? whole : value;
   });

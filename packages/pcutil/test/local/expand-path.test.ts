@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { expandLocalPath } from '../../src/local/expand-path.js';
-import { userHome } from '../../src/local/user-home.js';
 
 const homes: Record<string, string> = { alice: '/users/alice' };
 const environment = {
@@ -48,12 +47,5 @@ describe('expandLocalPath', () => {
     expect(expand('dir/..x').trailingSlash).toBe(false);
     expect(expand('x.').trailingSlash).toBe(false);
     expect(expand('dir/').path).toBe('/home/me/work/dir');
-  });
-});
-
-describe('userHome', () => {
-  it('finds a user of this machine in /etc/passwd, and nobody else', () => {
-    expect(userHome('root')).toMatch(/^\//);
-    expect(userHome('no-such-user-for-pcutil-tests')).toBeUndefined();
   });
 });

@@ -132,6 +132,17 @@ describe('the original examples', () => {
     expect(again).toEqual({ code: 0, stdout: '"Chill" is up to date: 12 tracks\n', stderr: '' });
   });
 
+  it('reads ~ in --prefix, --dir and --cache-file as the home folder (a saved value never passes a shell)', async () => {
+    const home = { HOME: '/home/me' };
+    const dry = await world.run(['-d', '--prefix', '~/Music', join(world.dir, 'lists', 'Chill.m3u')], { env: home });
+    expect(dry).toEqual({ code: 0, stdout: '"Chill" is up to date: 12 tracks\n', stderr: '' });
+    const lists = await world.run(['-d', '--prefix', '/home/me/Music', '--dir', '~/lists', 'Chill.m3u'], { env: { HOME: world.dir } });
+    expect(lists).toEqual({ code: 0, stdout: '"Chill" is up to date: 12 tracks\n', stderr: '' });
+    const cache = await world.run(['--cache-file', '~/home-cache.json', '--create-cache'], { env: { HOME: world.dir } });
+    expect(cache.code, cache.stderr).toBe(0);
+    expect(JSON.parse(await readFile(join(world.dir, 'home-cache.json'), 'utf8'))).toMatchObject({ musicFolder: '/Music' });
+  });
+
   it('answers a usage error (exit 2) for a chunk size out of 1..300', async () => {
     for (const size of ['0', '301', 'ten']) {
       const result = await world.run(['--chunk-size', size, 'lists/Chill.m3u']);

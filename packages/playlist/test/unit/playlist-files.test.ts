@@ -2,7 +2,6 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expandHome } from '../../src/cli/expand-home.js';
 import { preparePlaylist } from '../../src/playlists/prepare-playlist.js';
 import { playlistName, readPlaylistFile, type PlaylistFile } from '../../src/playlists/read-playlist-file.js';
 import { readMusicCache, writeMusicCache } from '../../src/tracks/music-cache.js';
@@ -112,17 +111,5 @@ describe('preparePlaylist', () => {
     expect(preparePlaylist(file, index, { cwd: '/', skipMissing: true }).blocked).toBeUndefined();
     const none = { ...file, entries: [{ line: 1, entry: 'x.mp3' }], problems: [] };
     expect(preparePlaylist(none, index, { cwd: '/', skipMissing: true }).blocked).toBe('none of its 1 track(s) was found');
-  });
-});
-
-describe('expandHome', () => {
-  it('expands ~ and ~/ only', () => {
-    const env = { HOME: '/home/me' };
-    expect(expandHome('~/Music', env)).toBe('/home/me/Music');
-    expect(expandHome('~', env)).toBe('/home/me');
-    expect(expandHome('~other/x', env)).toBe('~other/x');
-    expect(expandHome('/abs/~/x', env)).toBe('/abs/~/x');
-    expect(expandHome(undefined, env)).toBeUndefined();
-    expect(expandHome('~/x', {})).toBe('~/x');
   });
 });
