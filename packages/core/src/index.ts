@@ -8,6 +8,7 @@ export * from './redact.js';
 export * from './escape-control.js';
 export * from './json.js';
 export * from './date-format.js';
+export * from './format-bytes.js';
 export * from './client/types.js';
 export * from './client/method-table.js';
 export * from './client/transport.js';

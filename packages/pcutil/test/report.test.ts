@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createCopySummary, finishCopySummary, formatCopySummary } from '../src/report/copy-summary.js';
-import { formatBytes, formatDuration, formatRate } from '../src/report/format-units.js';
+import { formatDuration, formatRate } from '../src/report/format-units.js';
 import { createProgress } from '../src/report/progress.js';
 import { runPool } from '../src/copy/run-pool.js';
 
-describe('units', () => {
-  it.each([
-    [0, '0 B'],
-    [999, '999 B'],
-    [4096, '4.10 KB'],
-    [1_073_741_824, '1.07 GB'],
-    [12_345_678, '12.3 MB'],
-    [123_456_789, '123 MB'],
-  ])('formatBytes(%d) = %s', (bytes, text) => expect(formatBytes(bytes)).toBe(text));
+const MiB = 1024 * 1024;
 
+describe('units', () => {
   it.each([
     [0.42, '0.4 s'],
     [12.4, '12 s'],
@@ -23,7 +16,7 @@ describe('units', () => {
   ])('formatDuration(%d) = %s', (seconds, text) => expect(formatDuration(seconds)).toBe(text));
 
   it('formats rates and avoids dividing by zero', () => {
-    expect(formatRate(2_000_000, 2)).toBe('1.00 MB/s');
+    expect(formatRate(2_097_152, 2)).toBe('1.00 MiB/s');
     expect(formatRate(5, 0)).toBe('-');
     expect(formatRate(146, 0.2956)).toBe('494 B/s');
   });
@@ -31,9 +24,9 @@ describe('units', () => {
 
 describe('copy summary', () => {
   it('says what was copied, skipped and failed', () => {
-    const summary = finishCopySummary({ ...createCopySummary(), files: 3, bytes: 12_000, skipped: 1, failed: 2, folders: 1 }, 0.4);
-    expect(summary.bytesPerSecond).toBe(30_000);
-    expect(formatCopySummary(summary)).toBe('3 file(s) copied (12.0 KB) in 0.4 s, 30.0 KB/s; 1 folder(s) created; 1 skipped; 2 failed.');
+    const summary = finishCopySummary({ ...createCopySummary(), files: 3, bytes: 12_288, skipped: 1, failed: 2, folders: 1 }, 0.4);
+    expect(summary.bytesPerSecond).toBe(30_720);
+    expect(formatCopySummary(summary)).toBe('3 file(s) copied (12.0 KiB) in 0.4 s, 30.0 KiB/s; 1 folder(s) created; 1 skipped; 2 failed.');
   });
 
   it('says how many linked folders were not followed, apart from other warnings', () => {
@@ -44,8 +37,8 @@ describe('copy summary', () => {
   });
 
   it('counts the files that pCloud going away left uncopied', () => {
-    const summary = finishCopySummary({ ...createCopySummary(), files: 2, bytes: 2000, notCopied: 298 }, 1);
-    expect(formatCopySummary(summary)).toBe('2 file(s) copied (2.00 KB) in 1.0 s, 2.00 KB/s; 298 not copied; 0 failed.');
+    const summary = finishCopySummary({ ...createCopySummary(), files: 2, bytes: 2048, notCopied: 298 }, 1);
+    expect(formatCopySummary(summary)).toBe('2 file(s) copied (2.00 KiB) in 1.0 s, 2.00 KiB/s; 298 not copied; 0 failed.');
   });
 });
 
@@ -69,16 +62,16 @@ describe('progress', () => {
   it('draws bytes, percent, rate, ETA and current files on a terminal, throttled', () => {
     const { out, target } = sink(true);
     let clock = 0;
-    const progress = createProgress(target, 4_000_000, () => clock);
+    const progress = createProgress(target, 4 * MiB, () => clock);
     clock = 1000;
     progress.start('big.bin');
     clock = 1100;
-    progress.advance(1_000_000); // within 200 ms of the last draw: not redrawn
+    progress.advance(MiB); // within 200 ms of the last draw: not redrawn
     clock = 2000;
-    progress.advance(1_000_000);
+    progress.advance(MiB);
     const last = out.at(-1) ?? '';
     expect(out).toHaveLength(2);
-    expect(last).toContain('50% 2.00 MB / 4.00 MB  1.00 MB/s  ETA 2.0 s  big.bin');
+    expect(last).toContain('50% 2.00 MiB / 4.00 MiB  1.00 MiB/s  ETA 2.0 s  big.bin');
     progress.line('done');
     expect(out.slice(-3)[0]).toBe('\r\u001b[2K');
     expect(out.slice(-2)[0]).toBe('done\n');
@@ -99,12 +92,12 @@ describe('progress', () => {
 
   it('shows a status (a wait for pCloud) in place of rate, ETA and names on a terminal, and only there', () => {
     const { out, target } = sink(true);
-    const progress = createProgress(target, 4_000_000, () => 0);
+    const progress = createProgress(target, 4 * MiB, () => 0);
     progress.start('a.bin');
-    progress.advance(1_000_000);
+    progress.advance(MiB);
     let seconds = 4;
     progress.status(() => `waiting for pCloud (connection refused), retry in ${seconds} s`);
-    expect(out.at(-1)).toBe('\r\u001b[2K25% 1.00 MB / 4.00 MB  waiting for pCloud (connection refused), retry in 4 s');
+    expect(out.at(-1)).toBe('\r\u001b[2K25% 1.00 MiB / 4.00 MiB  waiting for pCloud (connection refused), retry in 4 s');
     seconds = 3;
     progress.line('a line');
     expect(out.at(-1)).toContain('retry in 3 s');

@@ -1,5 +1,6 @@
+import { formatBytes } from '@pcloud/core';
 import type { Unreachable } from '../remote/outage-latch.js';
-import { formatBytes, formatDuration, formatRate } from './format-units.js';
+import { formatDuration, formatRate } from './format-units.js';
 
 /** What a copy did, as `--json` prints it and the closing line summarizes it. */
 export interface CopySummary {
@@ -48,7 +49,7 @@ export function finishCopySummary(summary: CopySummary, seconds: number): CopySu
   return { ...summary, seconds, bytesPerSecond: seconds > 0 ? Math.round(summary.bytes / seconds) : 0 };
 }
 
-/** The closing line: `3 file(s) copied (12.0 KB) in 0.4 s, 30.0 KB/s; 1 skipped; 5 not copied; 2 failed.` */
+/** The closing line: `3 file(s) copied (12.0 KiB) in 0.4 s, 30.0 KiB/s; 1 skipped; 5 not copied; 2 failed.` */
 export function formatCopySummary(summary: CopySummary): string {
   const parts = [
     `${summary.files} file(s) copied (${formatBytes(summary.bytes)}) in ${formatDuration(summary.seconds)}, ${formatRate(summary.bytes, summary.seconds)}`,

@@ -1,17 +1,4 @@
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
-
-/** A byte count for people: `0 B`, `4.0 KB`, `1.07 GB` (powers of 1000, as disks are sold). */
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  // Rates divide bytes by seconds: whole bytes only, never `493.9018563629414 B`.
-  if (unit === 0) return `${Math.round(value)} B`;
-  return `${value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)} ${UNITS[unit]}`;
-}
+import { formatBytes } from '@pcloud/core';
 
 /** A duration for people: `0.4 s`, `12 s`, `3:07`, `1:02:03`. */
 export function formatDuration(seconds: number): string {

@@ -1,5 +1,5 @@
-import { escapeControl } from '@pcloud/core';
-import { formatBytes, formatDuration, formatRate } from './format-units.js';
+import { escapeControl, formatBytes } from '@pcloud/core';
+import { formatDuration, formatRate } from './format-units.js';
 
 /** Where progress goes: standard error, redrawn in place only when it is a terminal. */
 export interface ProgressTarget {

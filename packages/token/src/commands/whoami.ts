@@ -1,6 +1,5 @@
-import { getUserInfo, regionOfEndpoint } from '@pcloud/core';
+import { formatBytes, getUserInfo, regionOfEndpoint } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
-import { formatBytes } from '../format-bytes.js';
 
 /** `pcloud-token whoami`: the account behind the stored token (`userinfo`), never the token itself. */
 export const whoamiCommand = defineCommand({
