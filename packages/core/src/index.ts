@@ -26,6 +26,7 @@ export * from './location/index.js';
 export * from './local/index.js';
 export * from './api/collections.js';
 export * from './api/account.js';
+export * from './api/oauth-refusal.js';
 export * from './auth/authorize-url.js';
 export * from './auth/redirect-result.js';
 export * from './auth/loopback-listener.js';

@@ -1,5 +1,6 @@
-import { PCloudError } from '@pcloud/core';
+import { oauthRefused, PCloudError } from '@pcloud/core';
 import { createTool, packageVersion, type RunTool } from '@pcloud/core/cli';
+import { PLAYLISTS_REFUSED } from './remote/collection-refused.js';
 import { loadMusicIndex } from './remote/load-music-index.js';
 import { formatPlaylistList, listPlaylists } from './remote/list-playlists.js';
 import { syncPlaylists } from './sync/sync-playlists.js';
@@ -28,7 +29,7 @@ export const run: RunTool = createTool({
     ['pcloud-playlist --list -v', 'the existing playlists and their track counts'],
   ],
   epilogue:
-    'pCloud refuses playlists to OAuth access tokens since April 2026; they need a legacy "auth" token. ' +
+    `Logins: ${oauthRefused(PLAYLISTS_REFUSED)}; they need a legacy "auth" token. ` +
     'Exit status: 0 when every playlist was written, 1 when a playlist was not (missing tracks, bad file, refused), 2 for usage errors.',
   async handler(ctx) {
     const { args, out } = ctx;

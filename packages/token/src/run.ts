@@ -1,3 +1,4 @@
+import { oauthRefused } from '@pcloud/core';
 import { createTool, packageVersion, type CliIo } from '@pcloud/core/cli';
 import { deleteCommand } from './commands/delete.js';
 import { listCommand } from './commands/list.js';
@@ -5,6 +6,7 @@ import { loginCommand } from './commands/login.js';
 import { logoutCommand } from './commands/logout.js';
 import { whoamiCommand } from './commands/whoami.js';
 import { translateLegacyArgv } from './args/legacy-argv.js';
+import { TOKENS_REFUSED } from './report/token-refusal.js';
 
 const tool = createTool({
   name: 'pcloud-token',
@@ -19,7 +21,8 @@ const tool = createTool({
     ['pcloud-token --delete 12,34', "the original tool's delete (same as: delete 12 34)"],
   ],
   epilogue:
-    'pCloud refuses list and delete to OAuth access tokens since April 2026; they work with a legacy auth token (PCLOUD_AUTH or "auth" in the config). No command ever prints a token or a code.',
+    `Logins: ${oauthRefused(TOKENS_REFUSED)}; list and delete work with a legacy auth token (PCLOUD_AUTH or "auth" in the config). ` +
+    'No command ever prints a token or a code.',
 });
 
 /** `pcloud-token`'s entry point, `run(argv, io)`: never exits the process, answers the exit code. */

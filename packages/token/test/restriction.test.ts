@@ -16,7 +16,9 @@ describe('pcloud-token with an OAuth token under the 2026 restrictions', () => {
     const result = await pcloudToken(config, args);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^pcloud-token: pCloud does not let an OAuth access token (list|delete) .*April 2026/);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'pcloud-token: pCloud refused the token request (listtokens answered 1000 "Log in required."): since April 2026 pCloud no longer lets OAuth access tokens list or delete login tokens.',
+    );
     expect(result.stderr).toMatch(/hint: .*revoke the app .*pcloud-token logout/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stderr).not.toContain(emulator.token);

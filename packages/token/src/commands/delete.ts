@@ -28,7 +28,7 @@ export const deleteCommand = defineCommand({
     const ids = parseTokenIds(ctx.args.ids);
     const client = await ctx.client();
     const known = await listTokens(client).catch((error: unknown) => {
-      throw explainTokenRefusal(error, client, 'delete');
+      throw explainTokenRefusal(error, client);
     });
     const knownIds = new Set(known.map((token) => token.tokenid));
     let failed = false;
@@ -41,7 +41,7 @@ export const deleteCommand = defineCommand({
       try {
         await deleteToken(client, id);
       } catch (error) {
-        throw explainTokenRefusal(error, client, 'delete');
+        throw explainTokenRefusal(error, client);
       }
       ctx.out.line(`deleted token ${id}`);
       // pCloud does not say which token is the caller's own: after a delete, ask whether ours still works.

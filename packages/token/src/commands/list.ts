@@ -15,7 +15,7 @@ export const listCommand = defineCommand({
   async handler(ctx) {
     const client = await ctx.client();
     const tokens = await listTokens(client).catch((error: unknown) => {
-      throw explainTokenRefusal(error, client, 'list');
+      throw explainTokenRefusal(error, client);
     });
     if (ctx.json) ctx.out.json(tokens);
     else for (const row of formatTokenTable(tokens)) ctx.out.line(row);
