@@ -1,5 +1,5 @@
 import { oauthRefused } from '@pcloud/core';
-import { createTool, packageVersion, type CliIo } from '@pcloud/core/cli';
+import { createTool, packageVersion } from '@pcloud/core/cli';
 import { deleteCommand } from './commands/delete.js';
 import { listCommand } from './commands/list.js';
 import { loginCommand } from './commands/login.js';
@@ -8,11 +8,13 @@ import { whoamiCommand } from './commands/whoami.js';
 import { translateLegacyArgv } from './args/legacy-argv.js';
 import { TOKENS_REFUSED } from './report/token-refusal.js';
 
-const tool = createTool({
+/** `pcloud-token`'s entry point, `run(argv, io)`: never exits the process, answers the exit code. */
+export const run = createTool({
   name: 'pcloud-token',
   version: packageVersion('@pcloud/token', import.meta.url),
   description: 'Manage your pCloud credentials: log in and out, see who you are, list and delete login tokens.',
   section: 'token',
+  translateArgv: translateLegacyArgv,
   commands: [listCommand, deleteCommand, loginCommand, logoutCommand, whoamiCommand],
   examples: [
     ['pcloud-token login', 'log in through the pCloud page in your browser'],
@@ -24,8 +26,3 @@ const tool = createTool({
     `Logins: ${oauthRefused(TOKENS_REFUSED)}; list and delete work with a legacy auth token (PCLOUD_AUTH or "auth" in the config). ` +
     'No command ever prints a token or a code.',
 });
-
-/** `pcloud-token`'s entry point, `run(argv, io)`: never exits the process, answers the exit code. */
-export function run(argv: readonly string[], io: CliIo): Promise<number> {
-  return tool(translateLegacyArgv(argv), io);
-}

@@ -46,9 +46,10 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
   const noOptions = new Set(
     commands.flatMap((command) => Object.keys(command.body.options ?? {}).filter((name) => name.startsWith('no-'))),
   );
-  return async (argv: readonly string[], io: CliIo): Promise<number> => {
+  return async (given: readonly string[], io: CliIo): Promise<number> => {
     let helpCommand = spec.name;
     try {
+      const argv = spec.translateArgv ? spec.translateArgv(given) : given;
       const normalized = normalizeArgv(argv, 'commands' in spec, noOptions);
       const parsed = await parseCommandLine(spec, commands, normalized.args);
       if (parsed.kind === 'output') {

@@ -43,6 +43,8 @@ export interface ToolInfo {
   examples?: readonly Example[];
   /** A paragraph at the end of `--help`. */
   epilogue?: string;
+  /** Rewrites the command line before it is parsed: an original tool's spelling into today's (`--list` into `list`). */
+  translateArgv?: (argv: readonly string[]) => readonly string[];
 }
 
 /** A tool with sub-commands. */

@@ -22,6 +22,15 @@ async function show(argv: string[], env: Record<string, string>): Promise<Shown>
   return JSON.parse(result.stdout) as Shown;
 }
 
+describe('translateArgv', () => {
+  it("rewrites a tool's older spelling before the command line is parsed", async () => {
+    const { env } = sandbox();
+    const result = await runWith(runTestTool, ['--show', '--dir', '/old'], { env });
+    expect(result.stderr).toBe('');
+    expect((JSON.parse(result.stdout) as Shown).args).toMatchObject({ dir: '/old' });
+  });
+});
+
 describe('precedence: command line > environment > config > defaults', () => {
   it('uses the defaults with an empty config', async () => {
     const { env } = sandbox();

@@ -98,6 +98,8 @@ export const runTestTool = createTool({
   description: 'A tool that exists to test the CLI plumbing.',
   examples: [['pctest -v show', 'show the options, verbosely']],
   commands: [show, cp, fail, bug, whoami, where, key],
+  // An older spelling, as pcloud-token keeps the original's --list.
+  translateArgv: (argv) => argv.map((arg) => (arg === '--show' ? 'show' : arg)),
 });
 
 /** A single-command tool. */
