@@ -57,6 +57,17 @@ export interface MultiCommandToolSpec extends ToolInfo {
 /** A tool that is one command: its options, positionals and handler sit on the tool itself. */
 export type SingleCommandToolSpec<O extends OptionSpecs, P extends PositionalSpecs> = ToolInfo & CommandBody<O, P>;
 
+/**
+ * Declares the one command of a single-command tool (`createTool({ ...info, ...command })`), with
+ * its argument types inferred from its options and positionals, as defineCommand does for a sub-command.
+ */
+// biome-ignore lint/complexity/noBannedTypes: `{}` is "no options declared", the identity of the mapped argument types
+export function defineMainCommand<const O extends OptionSpecs = {}, const P extends PositionalSpecs = {}>(
+  body: CommandBody<O, P>,
+): CommandBody<O, P> {
+  return body;
+}
+
 /** Declares a sub-command with its argument types inferred from its options and positionals. */
 // biome-ignore lint/complexity/noBannedTypes: `{}` is "no options declared", the identity of the mapped argument types
 export function defineCommand<const O extends OptionSpecs = {}, const P extends PositionalSpecs = {}>(

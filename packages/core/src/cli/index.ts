@@ -5,6 +5,7 @@
 export { createTool } from './create-tool.js';
 export {
   defineCommand,
+  defineMainCommand,
   type CommandBody,
   type CommandSpec,
   type Example,

@@ -1,5 +1,5 @@
 import { normalizeRemotePath, PCloudError } from '@pcloud/core';
-import type { OptionSpecs } from '@pcloud/core/cli';
+import type { OptionArgs, OptionSpecs } from '@pcloud/core/cli';
 import { DEFAULT_MUSIC_TYPES, parseMusicTypes } from '../tracks/music-types.js';
 
 /**
@@ -17,6 +17,9 @@ export const PLAYLIST_OPTIONS = {
   'chunk-size': { type: 'integer', default: 100, min: 1, max: 300, describe: 'file ids sent per pCloud call (1-300)' },
   'skip-missing': { type: 'boolean', oneShot: true, describe: 'write playlists with the tracks found, even when some are missing' },
 } as const satisfies OptionSpecs;
+
+/** The tool's own options, typed as its handler receives them. */
+export type PlaylistArgs = OptionArgs<typeof PLAYLIST_OPTIONS>;
 
 /** The music folder as an absolute pCloud path; a bad one is a usage error. */
 export function musicFolderOption(value: string): string {
