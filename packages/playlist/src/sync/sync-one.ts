@@ -5,7 +5,7 @@ import { remotePath } from '../tracks/music-index.js';
 import { applyPlan } from './apply-plan.js';
 import { describePlan } from './describe-plan.js';
 import { planSync } from './plan-sync.js';
-import type { SyncReporter } from './sync-playlists.js';
+import type { SyncReporter } from './sync-reporter.js';
 
 /** How one playlist is written. */
 export interface SyncOneOptions {

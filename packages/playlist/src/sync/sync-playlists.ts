@@ -5,6 +5,7 @@ import { readPlaylists } from '../playlists/read-playlists.js';
 import { explainCollectionRefusal } from '../remote/collection-refused.js';
 import { loadMusicIndex } from '../remote/load-music-index.js';
 import { syncOne } from './sync-one.js';
+import type { SyncReporter } from './sync-reporter.js';
 
 /** Says since when and why pCloud is gone, and which playlists were not written; answers the exit status. */
 function stopWriting(state: ReachabilityState, left: readonly PreparedPlaylist[], report: SyncReporter): number {
@@ -28,13 +29,6 @@ export interface SyncPlaylistsOptions {
   chunkSize: number;
   skipMissing: boolean;
   dryRun: boolean;
-}
-
-/** Where the run reports: results, problems, and `-v` detail. */
-export interface SyncReporter {
-  out(line: string): void;
-  err(line: string): void;
-  verbose(line: string): void;
 }
 
 /**
