@@ -1,6 +1,6 @@
 // The script a test spawns for a package's bin: the real shim when `pnpm build` has bundled it
 // (as CI does), otherwise the TypeScript sources bundled in one file into a temporary copy of the
-// package layout (package.json two levels above the bundle, where the bins read their version),
+// package layout (the package.json above the bundle, where the bins find their version),
 // so a test of the bin runs even before a build.
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp } from 'node:fs/promises';

@@ -1,8 +1,7 @@
 /**
  * The client transport over pCloud's binary protocol (pcloud-api.md §9): the endpoint's host on
  * the `binary-api-port` (8399, TLS by default; plain TCP on request or for an `http:` endpoint,
- * 8398 by default), a small
- * pool of persistent connections, and many requests pipelined on each. Credentials travel as the
+ * 8398 by default), a small pool of persistent connections, and many requests pipelined on each. Credentials travel as the
  * `access_token` or `auth` parameter of every request. Retrying is the client's job: a dropped
  * connection fails its calls with a retryable TransportError.
  */

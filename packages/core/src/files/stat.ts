@@ -1,7 +1,7 @@
 /**
  * Metadata of one file or folder by path or id (`stat`, pcloud-api.md §4.4). The root is
- * answered from `listfolder` because pCloud's `stat` of `/` is undocumented and ORIG never
- * asks for it.
+ * answered from `listfolder` because pCloud's `stat` of `/` is undocumented and the original
+ * tools never ask for it.
  */
 import type { CallOptions, PCloudClient } from '../client/create-client.js';
 import type { Metadata } from '../client/types.js';

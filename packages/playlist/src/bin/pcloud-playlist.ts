@@ -1,4 +1,4 @@
-// The bin is a shim: all the work is in run(argv, io), which tests call in-process.
+/** Entry of the `pcloud-playlist` bin (bundled into dist/bin): the process's argv and streams into `run`. */
 import { runMain } from '@pcloud/core/cli';
 import { run } from '../run.js';
 

@@ -21,7 +21,7 @@ export interface PlaylistFileError {
   message: string;
 }
 
-/** Biggest playlist file read: a 50 MB playlist is not one. */
+/** Biggest playlist file read: a 50 MiB playlist is not one. */
 const MAX_PLAYLIST_BYTES = 50 * 1024 * 1024;
 
 /** The pCloud playlist name of a file: without folder and extension, as the original. */

@@ -21,9 +21,10 @@ export type StepListener = (done: number, total: number, description: string) =>
 /**
  * Runs a plan's calls in order (`collection_delete`, `collection_create`,
  * `collection_linkfiles`, `collection_unlinkfiles`, `collection_move`) and resolves to the
- * playlist's id with the files pCloud refused one by one in `linkresult`. Linking and unlinking by file id are safe to repeat (pCloud keeps a file once
- * per playlist), so those calls get core's retry with backoff, where the original slept between
- * calls; a create is repeated only where it cannot leave two playlists (create-playlist.ts).
+ * playlist's id with the files pCloud refused one by one in `linkresult`. Linking and unlinking by
+ * file id are safe to repeat (pCloud keeps a file once per playlist), so those calls get core's
+ * retry with backoff, where the original slept between calls; a create is repeated only where it
+ * cannot leave two playlists (create-playlist.ts).
  */
 export async function applyPlan(client: PCloudClient, plan: SyncPlan, onStep: StepListener = () => {}): Promise<AppliedPlan> {
   let collectionid = plan.action === 'update' || plan.action === 'unchanged' ? plan.collectionid : undefined;

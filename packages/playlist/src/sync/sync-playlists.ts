@@ -34,10 +34,10 @@ export interface SyncPlaylistsOptions {
 /**
  * Turns playlist files into pCloud playlists: reads them all, loads the music index once
  * (`listfolder`, or the cache), reports every problem, then syncs each playlist that may be
- * written against the existing ones (`collection_list`). Problems with one playlist never
- * stop the others; the result is the exit status (0 or 1). A refusal of
- * the collection methods stops the run with a plain-words error, since every playlist would
- * meet it; so does pCloud going away, after saying which playlists were not written.
+ * written against the existing ones (`collection_list`). Problems with one playlist never stop
+ * the others; the result is the exit status (0 or 1). A refusal of the collection methods stops
+ * the run with a plain-words error, since every playlist would meet it; so does pCloud going
+ * away, after saying which playlists were not written.
  */
 export async function syncPlaylists(
   getClient: () => Promise<PCloudClient>,

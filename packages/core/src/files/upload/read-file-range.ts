@@ -4,9 +4,9 @@
  *
  * The pieces are LENT (see `RequestBody` in client/transport.ts): a piece's memory is reused
  * once the next piece is asked for, so a consumer finishes writing a piece before pulling the
- * next. 1 MiB pieces cut the CPU of a 1 GiB upload about in half against 64 KiB ones (fewer
- * reads, socket writes and stream hops, on both ends of the connection), and reusing them keeps
- * memory flat where fresh 1 MiB buffers would each cost page faults and a trip through the GC.
+ * next. Large pieces mean fewer reads, socket writes and stream hops on both ends of the
+ * connection, and reusing them keeps memory flat where fresh buffers would each cost page faults
+ * and a trip through the GC.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { PCloudError } from '../../errors.js';

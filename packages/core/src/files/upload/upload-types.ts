@@ -49,7 +49,7 @@ export const DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
 
 /**
  * 32 MiB per `upload_write` of a local file, re-read from disk on a retry so it costs no memory.
- * Each write waits for its answer before the next starts (35–75 ms on a loaded loopback): at
- * 8 MiB those waits were a third of a resumable upload's time; 32 MiB makes them a quarter as many.
+ * Each write waits for its answer before the next starts, so fewer, larger writes leave less of
+ * the upload's time to those waits.
  */
 export const DEFAULT_FILE_CHUNK_SIZE = 32 * 1024 * 1024;
