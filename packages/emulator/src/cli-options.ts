@@ -50,7 +50,7 @@ const EXAMPLES: Array<[string, string]> = [
 export async function parseCommandLine(argv: string[], version: string): Promise<ParsedCommandLine> {
   const parser = yargs(argv)
     .scriptName('pcloud-emulator')
-    .usage('$0 [options]\n\nA local pCloud server (HTTP JSON API, OAuth pages, download host) for offline tests.')
+    .usage('$0 [options]\n\nA local pCloud server (HTTP JSON API, binary protocol, OAuth pages, download host) for offline tests.')
     .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on (never all interfaces unless asked)' })
     .option('port', { type: 'number', default: 0, describe: 'API port (0: any free port)' })
     .option('download-port', { type: 'number', default: 0, describe: 'download host port (0: any free port)' })

@@ -35,6 +35,7 @@ describe('pcloud-emulator run()', () => {
     const help = start(['--help']);
     expect(await help.exit).toBe(0);
     expect(help.out()).toContain('Examples:');
+    expect(help.out()).toContain('HTTP JSON API, binary protocol, OAuth pages, download host');
     for (const option of ['--host', '--port', '--data-dir', '--tls', '--ca-out', '--region', '--legacy', '--json', '--fail-every'])
       expect(help.out()).toContain(option);
     const version = start(['--version']);
