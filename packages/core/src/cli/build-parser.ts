@@ -51,7 +51,7 @@ function declareBody(y: Argv, body: CommandBody): void {
       describe: `${spec.describe}${shown}`,
       ...(spec.alias !== undefined ? { alias: spec.alias } : {}),
       ...(spec.type === 'boolean' ? { type: 'boolean' as const } : { requiresArg: true }),
-      ...(spec.type === 'string' || spec.type === 'list' ? { type: 'string' as const } : {}),
+      ...(spec.type === 'string' || spec.type === 'list' || spec.type === 'repeatable' ? { type: 'string' as const } : {}),
       ...(spec.choices ? { choices: spec.choices as string[] } : {}),
     });
   }

@@ -37,8 +37,9 @@ function expandCluster(token: string, next: string | undefined): { out: string[]
  *   the original's argparse read them;
  * - an option declared with a `no-` name (`--no-clobber`) is written `--no-clobber=true`, the
  *   one form yargs does not read as the negation of another option (`--clobber`);
- * - arguments after `--`, and a lone `-` (standard input/output), are hidden behind placeholders
- *   so that yargs assigns them to the positionals unchanged, and restored afterwards.
+ * - arguments after `--`, a lone `-` (standard input/output) and an argument that starts with a
+ *   dash and a space (the value of `--filter '- *.bak'`, which no option name can be) are hidden
+ *   behind placeholders so that yargs takes them as values unchanged, and restored afterwards.
  */
 export function normalizeArgv(argv: readonly string[], hasCommands: boolean, noOptions: ReadonlySet<string> = new Set()): NormalizedArgv {
   const args: string[] = [];
@@ -52,8 +53,8 @@ export function normalizeArgv(argv: readonly string[], hasCommands: boolean, noO
       }
       break;
     }
-    if (token === '-') {
-      // yargs turns a lone `-` (standard input/output) into `true`; hide it like the arguments after `--`.
+    if (token === '-' || /^-\s/.test(token)) {
+      // yargs turns a lone `-` (standard input/output) into `true`, and reads `- x` as an option; hide them like the arguments after `--`.
       args.push(`${PLACEHOLDER}${hidden.push(token) - 1}`);
     } else if (token.startsWith('--') && noOptions.has(token.slice(2))) {
       args.push(`${token}=true`);

@@ -1,7 +1,11 @@
 import { PCloudError } from '../errors.js';
 
-/** The value kinds a tool option can have. `list` is comma-separated on the command line. */
-export type OptionType = 'string' | 'boolean' | 'integer' | 'list';
+/**
+ * The value kinds a tool option can have. `list` is comma-separated on the command line;
+ * `repeatable` is text given once per occurrence (`--exclude a --exclude b`), kept in order and
+ * never split, for values that may hold commas themselves (glob patterns such as `*.{jpg,png}`).
+ */
+export type OptionType = 'string' | 'boolean' | 'integer' | 'list' | 'repeatable';
 
 /** One option of a tool or command, declared once: parsing, help, config section and `-s`. */
 export interface OptionSpec {
@@ -39,7 +43,7 @@ type ValueOf<S extends OptionSpec> = S['type'] extends 'boolean'
   ? boolean
   : S['type'] extends 'integer'
     ? number
-    : S['type'] extends 'list'
+    : S['type'] extends 'list' | 'repeatable'
       ? string[]
       : string;
 
@@ -73,7 +77,7 @@ function shown(value: unknown): string {
  * as yargs parsed it; the last one when repeated) or from a tool's config section.
  */
 export function convertOptionValue(name: string, spec: OptionSpec, raw: unknown, source: ValueSource): unknown {
-  const value = Array.isArray(raw) && spec.type !== 'list' ? raw[raw.length - 1] : raw;
+  const value = Array.isArray(raw) && spec.type !== 'list' && spec.type !== 'repeatable' ? raw[raw.length - 1] : raw;
   switch (spec.type) {
     case 'boolean':
       if (typeof value !== 'boolean') throw refuse(name, source, `must be true or false (got ${shown(value)})`);
@@ -94,6 +98,13 @@ export function convertOptionValue(name: string, spec: OptionSpec, raw: unknown,
       );
       if (items.includes(undefined)) throw refuse(name, source, `must be a comma-separated list (got ${shown(value)})`);
       return (items as string[]).map((item) => item.trim()).filter((item) => item !== '');
+    }
+    case 'repeatable': {
+      const items = Array.isArray(value) ? value : [value];
+      if (!items.every((item) => typeof item === 'string' || typeof item === 'number')) {
+        throw refuse(name, source, `must be text, once per value (got ${shown(value)})`);
+      }
+      return items.map(String);
     }
     case 'string': {
       if (typeof value !== 'string' && typeof value !== 'number') throw refuse(name, source, `must be text (got ${shown(value)})`);

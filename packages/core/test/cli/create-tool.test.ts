@@ -203,6 +203,11 @@ describe('short flags before and after the command', () => {
     });
   });
 
+  it('keeps every value of a repeatable option in order, commas and leading dashes included', async () => {
+    const { args } = await show(['--pattern', '*.{jpg,png}', '--pattern=- *.bak', '--pattern', '- /a/**', '--pattern', '!'], sandbox().env);
+    expect(args.pattern).toEqual(['*.{jpg,png}', '- *.bak', '- /a/**', '!']);
+  });
+
   it('keeps names that look like numbers as text', async () => {
     const result = await runWith(runTestTool, ['cp', '0123', '1e3'], { env: sandbox().env });
     expect(JSON.parse(result.stdout)).toMatchObject({ source: '0123', dest: '1e3' });

@@ -63,4 +63,11 @@ describe('normalizeArgv', () => {
     expect(args[2]).not.toBe('-');
     expect(args.map(restore)).toEqual(['cp', '-r', '-', 'p:/x']);
   });
+
+  it('hides a value that starts with a dash and a space, which no option name can', () => {
+    const { args, restore } = normalizeArgv(['cp', '--filter', '- *.bak', '--filter', '+ *.jpg', '-r', 'a', 'b'], true);
+    expect(args[2]?.startsWith('-')).toBe(false);
+    expect(args[5]).toBe('-r');
+    expect(args.map(restore)).toEqual(['cp', '--filter', '- *.bak', '--filter', '+ *.jpg', '-r', 'a', 'b']);
+  });
 });

@@ -15,6 +15,7 @@ const show = defineCommand({
     types: { type: 'list', describe: 'extensions', default: ['.mp3'] },
     mode: { type: 'string', describe: 'a mode', choices: ['fast', 'slow'] },
     list: { type: 'boolean', describe: 'list and do nothing else', oneShot: true },
+    pattern: { type: 'repeatable', describe: 'a pattern, once per value', oneShot: true },
   },
   positionals: { paths: { describe: 'paths', variadic: true, optional: true } },
   dryRun: true,
