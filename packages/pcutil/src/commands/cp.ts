@@ -1,5 +1,6 @@
 import { homeFolders, isRemoteSpec, oneAccount, parseLocation } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
+import { filterFromArgs, filterOptions, requireRecursiveForFilters } from './filter-options.js';
 
 /** Parallel transfers by default: enough to hide per-file latency, few enough to stay gentle. */
 export const DEFAULT_JOBS = 4;
@@ -31,6 +32,7 @@ export const cpCommand = defineCommand({
         'overwrite existing pCloud files in place, keeping their file id and public links (default: upload beside them, replace once the sha1 matches)',
     },
     jobs: { type: 'integer', alias: 'j', default: DEFAULT_JOBS, min: 1, max: 64, describe: 'transfers in parallel' },
+    ...filterOptions,
   },
   dryRun: true,
   json: true,
@@ -47,9 +49,18 @@ export const cpCommand = defineCommand({
     ['tar c src | pcutil cp - p:/src.tar', 'upload standard input'],
     ['pcutil cp p:/notes.txt -', 'print a file (same as pcutil cat)'],
     ['pcutil cp p:/a.txt p:/b/', 'copy on the server, no download'],
+    [
+      "pcutil cp -r --exclude node_modules/ --exclude '*.log' ~/code p:/Backup",
+      'upload a folder without node_modules folders and .log files',
+    ],
+    ["pcutil cp -r --include '*.{jpg,png}' --max-age 7d p:/Photos ~/recent", "download this week's pictures only"],
+    ['pcutil cp -r --filter-from ~/backup.rules ~/ p:/Home', "upload with an rclone-style rules file ('+ PATTERN' / '- PATTERN' lines)"],
   ],
   async handler(ctx) {
     const paths = ctx.args.paths;
+    requireRecursiveForFilters(ctx.args, ctx.args.recursive, '-r');
+    const environment = { env: ctx.env, cwd: ctx.cwd, ...homeFolders(ctx.env) };
+    const filter = await filterFromArgs(ctx.args, environment);
     const location = oneAccount(paths.filter(isRemoteSpec).map((path) => parseLocation(path)));
     // The copy engine (uploads, downloads, hashing) loads only when cp runs, not for --help or other commands.
     const { runCopy } = await import('../copy/run-copy.js');
@@ -67,10 +78,11 @@ export const cpCommand = defineCommand({
         verbose: ctx.options.verbose,
         json: ctx.json,
         inPlace: ctx.args['in-place'],
+        ...(filter ? { filter } : {}),
       },
       {
         io: ctx.io,
-        environment: { env: ctx.env, cwd: ctx.cwd, ...homeFolders(ctx.env) },
+        environment,
         client: () => ctx.client(location),
         signal: ctx.signal,
         reachability: ctx.reachability,

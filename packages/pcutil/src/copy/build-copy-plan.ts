@@ -3,7 +3,9 @@ import type { ExpandEnvironment } from '../local/expand-path.js';
 import { skipUnchanged, updateCandidates } from '../plan/apply-update.js';
 import { assembleCopyPlan } from '../plan/assemble-copy-plan.js';
 import { assertOneSideRemote, resolveTargets } from '../plan/resolve-targets.js';
-import type { CopyOptions, CopyPlanStep } from '../plan/types.js';
+import type { PathFilter } from '../filter/path-filter.js';
+import { filteredSteps, selectEntries } from '../filter/select-entries.js';
+import type { CopyOptions, CopyPlanStep, FilteredStep } from '../plan/types.js';
 import { findUnchanged } from './find-unchanged.js';
 import { lookUpDest, lookUpExisting, lookUpSource, type GetClient } from './look-up.js';
 import { parseArg } from './parse-arg.js';
@@ -17,12 +19,15 @@ export interface BuildCopyPlanInput {
   environment: ExpandEnvironment;
   getClient: GetClient;
   signal?: AbortSignal;
+  /** What to take from the source folders (-r); undefined: everything. */
+  filter?: PathFilter;
 }
 
 /**
  * Looks everything up and plans the copy, touching nothing: parse the arguments, look up each
  * source (with its tree for -r) and DEST, place the sources, look up what exists where they land,
- * expand the trees, and with -u turn identical files into skips. The dry run prints this plan and
+ * expand the trees, and with -u turn identical files into skips. With a filter, the source trees
+ * hold only what it takes, and the plan ends with a `filtered` step for each item left out. The dry run prints this plan and
  * the real run executes it, so they cannot differ.
  */
 export async function buildCopyPlan(input: BuildCopyPlanInput): Promise<CopyPlanStep[]> {
@@ -35,12 +40,22 @@ export async function buildCopyPlan(input: BuildCopyPlanInput): Promise<CopyPlan
   }
   assertOneSideRemote(sourceArgs, destArg);
   const sources = [];
-  for (const arg of sourceArgs) sources.push(await lookUpSource(arg, input.options, input.getClient));
+  const filtered: FilteredStep[] = [];
+  const filter = input.filter;
+  for (const arg of sourceArgs) {
+    const source = await lookUpSource(arg, input.options, input.getClient, filter && ((path) => filter.descends(path)));
+    if (filter && source.entry?.kind === 'folder') {
+      const selected = selectEntries(source.entry, filter);
+      source.entry = selected.folder;
+      filtered.push(...filteredSteps(source.loc, selected.filtered));
+    }
+    sources.push(source);
+  }
   const dest = await lookUpDest(destArg, input.getClient);
   const targets = resolveTargets(sources, dest, input.options);
   const existing = [];
   for (const target of targets.targets) existing.push(await lookUpExisting(target, dest, input.getClient));
-  const steps = assembleCopyPlan(targets, existing, input.options);
+  const steps = [...assembleCopyPlan(targets, existing, input.options), ...filtered];
   if (!input.options.update) return steps;
   const candidates = updateCandidates(steps);
   if (candidates.length === 0) return steps;

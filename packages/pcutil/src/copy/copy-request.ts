@@ -1,6 +1,7 @@
 import type { PCloudClient, Reachability } from '@pcloud/core';
 import type { CliIo, ReachabilityView } from '@pcloud/core/cli';
 import type { ExpandEnvironment } from '../local/expand-path.js';
+import type { PathFilter } from '../filter/path-filter.js';
 import type { CopyOptions } from '../plan/types.js';
 
 /** What `pcutil cp` was asked to do. */
@@ -13,6 +14,8 @@ export interface RunCopyRequest {
   json: boolean;
   /** --in-place: see CopyOperationsDeps.inPlace. */
   inPlace?: boolean;
+  /** What to take from source folders (-r); undefined: everything. */
+  filter?: PathFilter;
 }
 
 /** What `pcutil cp` runs with. */

@@ -63,6 +63,9 @@ export async function executeCopy(
     } else if (step.op === 'skip') {
       summary.skipped += 1;
       if (options.verbose) options.progress.line(formatStep(step) ?? '');
+    } else if (step.op === 'filtered') {
+      summary.filtered += 1;
+      if (options.verbose) options.progress.line(formatStep(step) ?? '');
     } else if (step.op === 'copy') copies.push(step);
     else if (!options.signal?.aborted && !outage.gone()) {
       if (failedFolders.some((folder) => isWithin(step.at, folder))) continue;

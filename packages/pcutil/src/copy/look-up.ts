@@ -18,13 +18,21 @@ async function find(loc: Loc, walk: WalkLocalOptions, getClient: GetClient): Pro
   return findRemote(await getClient(), loc.path, walk.recursive);
 }
 
-/** Looks up a SOURCE (its whole tree with -r; links to folders inside it are followed only with -L). */
+/**
+ * Looks up a SOURCE (its whole tree with -r; links to folders inside it are followed only with
+ * -L). `descends` keeps a local walk out of folders a filter excludes.
+ */
 export async function lookUpSource(
   parsed: ParsedArg,
   options: Pick<CopyOptions, 'recursive' | 'followLinks'>,
   getClient: GetClient,
+  descends?: (relativePath: string) => boolean,
 ): Promise<SourceSpec> {
-  const walk = { recursive: options.recursive, followLinks: options.followLinks === true };
+  const walk: WalkLocalOptions = {
+    recursive: options.recursive,
+    followLinks: options.followLinks === true,
+    ...(descends ? { descends } : {}),
+  };
   const entry = parsed.loc.side === 'stdio' ? STDIN_ENTRY : await find(parsed.loc, walk, getClient);
   return { arg: parsed.arg, loc: parsed.loc, trailingSlash: parsed.trailingSlash, entry };
 }

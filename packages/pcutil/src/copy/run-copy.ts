@@ -23,8 +23,9 @@ export async function runCopy(request: RunCopyRequest, deps: RunCopyDeps): Promi
     environment: deps.environment,
     getClient: deps.client,
     signal: deps.signal,
+    ...(request.filter ? { filter: request.filter } : {}),
   });
-  if (request.dryRun) return { code: printCopyPlan(steps, deps.io, request.json) };
+  if (request.dryRun) return { code: printCopyPlan(steps, deps.io, request.json, request.verbose) };
   const swept = await sweepLeftovers(steps, deps.client);
   const progress = createCopyProgress(steps, deps.io.stderr as CopyStderr);
   if (swept > 0 && request.verbose) progress.line(`removed ${swept} temporary file(s) an interrupted earlier copy left`);

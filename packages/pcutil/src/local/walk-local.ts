@@ -12,6 +12,12 @@ export interface WalkLocalOptions {
    * reported as not followed. Links to files are always followed, and so is `path` itself.
    */
   followLinks?: boolean;
+  /**
+   * Whether to enter a folder inside the tree, by its path relative to `path` (`/`-separated): a
+   * folder it refuses comes back with `children` undefined, its contents never read (a filter's
+   * excluded folders, such as a large node_modules).
+   */
+  descends?: (relativePath: string) => boolean;
 }
 
 /** The message of a symbolic link to a folder that a walk without `followLinks` leaves alone. */
@@ -55,10 +61,17 @@ export async function walkLocal(path: string, name: string, options: WalkLocalOp
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     return { kind: 'problem', name, message: describeFsError(error), severity: 'error' };
   }
-  return describe(path, name, info, options, new Set());
+  return describe(path, name, info, options, new Set(), '');
 }
 
-async function describe(path: string, name: string, info: Stats, options: WalkLocalOptions, ancestors: Set<string>): Promise<Entry> {
+async function describe(
+  path: string,
+  name: string,
+  info: Stats,
+  options: WalkLocalOptions,
+  ancestors: Set<string>,
+  relative: string,
+): Promise<Entry> {
   if (info.isFile()) {
     try {
       await access(path, constants.R_OK);
@@ -87,12 +100,14 @@ async function describe(path: string, name: string, info: Stats, options: WalkLo
     dirents.map(async (dirent): Promise<Entry> => {
       const child = dirent.name;
       const childPath = join(path, child);
+      const childRelative = relative === '' ? child : `${relative}/${child}`;
       try {
         const info = await stat(childPath);
         if (dirent.isSymbolicLink() && info.isDirectory() && options.followLinks !== true) {
           return { kind: 'problem', name: child, message: LINK_NOT_FOLLOWED, severity: 'warning', linkNotFollowed: true };
         }
-        return await describe(childPath, child, info, options, inside);
+        if (info.isDirectory() && options.descends?.(childRelative) === false) return { kind: 'folder', name: child, children: undefined };
+        return await describe(childPath, child, info, options, inside, childRelative);
       } catch (error) {
         const broken = (error as NodeJS.ErrnoException).code === 'ENOENT';
         return { kind: 'problem', name: child, message: broken ? 'broken symbolic link' : describeFsError(error), severity: 'error' };

@@ -5,7 +5,8 @@ const SKIP_REASONS = { exists: 'exists, not replaced (-n)', same: 'same size and
 
 /**
  * The line a dry run (and -v) prints for a step, in the original pcutil's format: `cp SRC DEST`,
- * `mkfolder p:/X`, `mkdir X`, `rm PATH`, `rm -r PATH`. Problems have no plan line: they are
+ * `mkfolder p:/X`, `mkdir X`, `rm PATH`, `rm -r PATH`; and `filtered PATH` (a folder with a
+ * trailing `/`) for what the filters left out. Problems have no plan line: they are
  * reported on standard error instead, so this returns undefined for them.
  */
 export function formatStep(step: CopyPlanStep | RemovePlanStep): string | undefined {
@@ -18,12 +19,15 @@ export function formatStep(step: CopyPlanStep | RemovePlanStep): string | undefi
       return `skip ${formatLoc(step.to)}: ${SKIP_REASONS[step.reason]}`;
     case 'rm':
       return step.what === 'tree' ? `rm -r ${formatLoc(step.at)}` : `rm ${formatLoc(step.at)}`;
+    case 'filtered':
+      return `filtered ${formatLoc(step.at)}${step.what === 'folder' ? '/' : ''}`;
     case 'problem':
       return undefined;
   }
 }
 
-/** The summary line of `rm -r`, as the original prints it. */
-export function formatRemovedCounts(path: string, folders: number, files: number): string {
-  return `${path}: ${folders} folder(s), ${files} file(s) deleted.`;
+/** The summary line of `rm -r`, as the original prints it; with filters, what they left alone too. */
+export function formatRemovedCounts(path: string, folders: number, files: number, filtered?: number): string {
+  const counts = `${path}: ${folders} folder(s), ${files} file(s) deleted`;
+  return filtered === undefined ? `${counts}.` : `${counts}; ${filtered} filtered.`;
 }

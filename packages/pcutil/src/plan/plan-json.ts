@@ -1,6 +1,6 @@
 /**
  * A dry run's plan for `--json`: the same actions as the plan lines (`cp`, `mkfolder`, `mkdir`,
- * `skip`, `rm`, `rm -r`), one object each, and the problems beside them. Paths are exact (JSON
+ * `skip`, `rm`, `rm -r`, and `filtered` for what the filters left out), one object each, and the problems beside them. Paths are exact (JSON
  * escapes control characters itself); messages are the escaped text the plan lines show.
  */
 import { exactLoc } from './loc.js';
@@ -10,7 +10,8 @@ export type PlanAction =
   | { action: 'cp'; from: string; to: string }
   | { action: 'mkfolder' | 'mkdir'; path: string }
   | { action: 'skip'; path: string; reason: 'exists' | 'same' }
-  | { action: 'rm' | 'rm -r'; path: string };
+  | { action: 'rm' | 'rm -r'; path: string }
+  | { action: 'filtered'; path: string; kind: 'file' | 'folder' };
 
 export interface PlanJson {
   plan: PlanAction[];
@@ -33,6 +34,9 @@ export function planJson(steps: ReadonlyArray<CopyPlanStep | RemovePlanStep>): P
         break;
       case 'rm':
         result.plan.push({ action: step.what === 'tree' ? 'rm -r' : 'rm', path: exactLoc(step.at) });
+        break;
+      case 'filtered':
+        result.plan.push({ action: 'filtered', path: exactLoc(step.at), kind: step.what });
         break;
       case 'problem':
         result.problems.push({ path: exactLoc(step.at), message: step.message, severity: step.severity });

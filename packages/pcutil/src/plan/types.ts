@@ -84,6 +84,14 @@ export interface ProblemStep {
   linkNotFollowed?: true;
 }
 
+/** Leave out an item the filters (--exclude, --max-age, …) do not take: counted, shown with -v, never touched. */
+export interface FilteredStep {
+  op: 'filtered';
+  /** Where the item is, on the side it would be taken from. */
+  at: Loc;
+  what: 'file' | 'folder';
+}
+
 /** Delete a remote file or an empty folder (`rm PATH`), or a whole tree (`rm -r PATH`). */
 export interface RemoveStep {
   op: 'rm';
@@ -93,10 +101,10 @@ export interface RemoveStep {
 }
 
 /** One step of a copy plan. */
-export type CopyPlanStep = MkdirStep | CopyStep | SkipStep | ProblemStep;
+export type CopyPlanStep = MkdirStep | CopyStep | SkipStep | ProblemStep | FilteredStep;
 
 /** One step of a remove plan. */
-export type RemovePlanStep = RemoveStep | ProblemStep;
+export type RemovePlanStep = RemoveStep | ProblemStep | FilteredStep;
 
 /** Options of `pcutil cp` that change the plan. */
 export interface CopyOptions {

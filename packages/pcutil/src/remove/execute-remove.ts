@@ -22,6 +22,8 @@ export interface RemoveOutcome {
   notRemoved?: string[];
   /** Since when (ISO time) and why pCloud could not be reached, when that stopped the removal. */
   unreachable?: Unreachable;
+  /** With filters: the files and folders they left alone. */
+  filtered?: number;
 }
 
 /** Where rm's lines go. */
@@ -76,6 +78,11 @@ export async function executeRemove(
   for (const step of steps) {
     if (step.op === 'problem') {
       fail(step.message);
+      continue;
+    }
+    if (step.op === 'filtered') {
+      outcome.filtered = (outcome.filtered ?? 0) + 1;
+      if (output.verbose) output.say(formatStep(step) ?? '');
       continue;
     }
     if (outage.gone()) {

@@ -10,6 +10,8 @@ export interface CopySummary {
   folders: number;
   /** Files left alone by -n or -u. */
   skipped: number;
+  /** Files and folders the filters left out (a folder left out whole counts once). */
+  filtered: number;
   /** Items that failed (files, folders, sources), each reported on its own line. */
   failed: number;
   /** Warnings such as skipped special files. */
@@ -33,6 +35,7 @@ export function createCopySummary(): CopySummary {
     files: 0,
     folders: 0,
     skipped: 0,
+    filtered: 0,
     failed: 0,
     warnings: 0,
     linksNotFollowed: 0,
@@ -49,13 +52,14 @@ export function finishCopySummary(summary: CopySummary, seconds: number): CopySu
   return { ...summary, seconds, bytesPerSecond: seconds > 0 ? Math.round(summary.bytes / seconds) : 0 };
 }
 
-/** The closing line: `3 file(s) copied (12.0 KiB) in 0.4 s, 30.0 KiB/s; 1 skipped; 5 not copied; 2 failed.` */
+/** The closing line: `3 file(s) copied (12.0 KiB) in 0.4 s, 30.0 KiB/s; 1 skipped; 4 filtered; 5 not copied; 2 failed.` */
 export function formatCopySummary(summary: CopySummary): string {
   const parts = [
     `${summary.files} file(s) copied (${formatBytes(summary.bytes)}) in ${formatDuration(summary.seconds)}, ${formatRate(summary.bytes, summary.seconds)}`,
   ];
   if (summary.folders > 0) parts.push(`${summary.folders} folder(s) created`);
   if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
+  if (summary.filtered > 0) parts.push(`${summary.filtered} filtered`);
   if (summary.linksNotFollowed > 0) parts.push(`${summary.linksNotFollowed} linked folder(s) not followed (-L follows them)`);
   if (summary.warnings > 0) parts.push(`${summary.warnings} warning(s)`);
   if (summary.notCopied > 0) parts.push(`${summary.notCopied} not copied`);
