@@ -1,4 +1,6 @@
 import { isNotFound, listFolder, stat, walkTree, type FolderMetadata, type Metadata, type PCloudClient } from '@pcloud/core';
+import type { PathFilter } from '../filter/path-filter.js';
+import { selectMetadata } from '../filter/select-metadata.js';
 import { listingRows, type ListingRow } from './format-listing.js';
 
 /** One folder of an `ls` answer: its path and its rows. */
@@ -35,9 +37,16 @@ function* sections(folder: FolderMetadata, path: string): Generator<ListingSecti
 /**
  * What `ls PATH` shows: the folder (with -R every folder below it, each a section) or the lone
  * file, through `listfolder` (core's walk for -R) and then `stat`; undefined when nothing is there.
+ * With a filter, a folder's listing holds what `cp -r` with that filter would copy from it.
  */
-export async function listPath(client: PCloudClient, path: string, recursive: boolean): Promise<ListingSection[] | undefined> {
+export async function listPath(
+  client: PCloudClient,
+  path: string,
+  recursive: boolean,
+  filter?: PathFilter,
+): Promise<ListingSection[] | undefined> {
   const found = await describePath(client, path, recursive);
   if (found === undefined) return undefined;
-  return found.isfolder ? [...sections(found, path)] : [{ path, rows: listingRows(path.slice(0, path.lastIndexOf('/')) || '/', [found]) }];
+  if (!found.isfolder) return [{ path, rows: listingRows(path.slice(0, path.lastIndexOf('/')) || '/', [found]) }];
+  return [...sections(filter ? selectMetadata(found, filter).folder : found, path)];
 }
