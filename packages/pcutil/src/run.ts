@@ -1,6 +1,7 @@
 import { createTool, packageVersion } from '@pcloud/core/cli';
 import { catCommand } from './commands/cat.js';
 import { cpCommand } from './commands/cp.js';
+import { duCommand } from './commands/du.js';
 import { lsCommand } from './commands/ls.js';
 import { mkdirCommand } from './commands/mkdir.js';
 import { mvCommand } from './commands/mv.js';
@@ -11,13 +12,14 @@ export const run = createTool({
   name: 'pcutil',
   version: packageVersion('@pcloud/pcutil', import.meta.url),
   description:
-    'Copy, list, move and remove files between your disk and pCloud, fast and safe: parallel, verified by sha1, never leaving partial files.',
-  commands: [cpCommand, rmCommand, lsCommand, mkdirCommand, mvCommand, catCommand],
+    'Copy, list, move and remove files between your disk and pCloud, measure folders, fast and safe: parallel, verified by sha1, never leaving partial files.',
+  commands: [cpCommand, rmCommand, lsCommand, mkdirCommand, mvCommand, catCommand, duCommand],
   examples: [
     ['pcutil cp -r ~/Photos p:/Backup', 'upload a folder'],
     ['pcutil cp -r p:/Backup/Photos ~/restore', 'download it again'],
     ['pcutil ls -l p:/Backup', 'see what is there'],
     ['pcutil rm -r p:/Backup/Photos', 'remove it'],
+    ['pcutil du -s p:/Backup', 'how much it takes'],
     ['pcutil ls pcloud://api.pcloud.com/Backup', 'with the token in PCLOUD_ACCESS_TOKEN (authid= would show in the process list)'],
   ],
   epilogue:

@@ -10,7 +10,7 @@ export interface ListingSection {
 }
 
 /** A folder listed deep enough for -R, or a lone file; undefined when nothing is there. */
-async function describePath(client: PCloudClient, path: string, recursive: boolean): Promise<Metadata | undefined> {
+export async function describePath(client: PCloudClient, path: string, recursive: boolean): Promise<Metadata | undefined> {
   const ref = path === '/' ? { folderid: 0 } : { path };
   try {
     return recursive ? (await walkTree(client, ref)).root : await listFolder(client, ref);
