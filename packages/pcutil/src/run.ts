@@ -2,6 +2,7 @@ import { createTool, packageVersion } from '@pcloud/core/cli';
 import { catCommand } from './commands/cat.js';
 import { cpCommand } from './commands/cp.js';
 import { duCommand } from './commands/du.js';
+import { linkCommand } from './commands/link.js';
 import { lsCommand } from './commands/ls.js';
 import { mkdirCommand } from './commands/mkdir.js';
 import { mvCommand } from './commands/mv.js';
@@ -12,14 +13,15 @@ export const run = createTool({
   name: 'pcutil',
   version: packageVersion('@pcloud/pcutil', import.meta.url),
   description:
-    'Copy, list, move and remove files between your disk and pCloud, measure folders, fast and safe: parallel, verified by sha1, never leaving partial files.',
-  commands: [cpCommand, rmCommand, lsCommand, mkdirCommand, mvCommand, catCommand, duCommand],
+    'Copy, list, move and remove files between your disk and pCloud, measure folders and share public links, fast and safe: parallel, verified by sha1, never leaving partial files.',
+  commands: [cpCommand, rmCommand, lsCommand, mkdirCommand, mvCommand, catCommand, duCommand, linkCommand],
   examples: [
     ['pcutil cp -r ~/Photos p:/Backup', 'upload a folder'],
     ['pcutil cp -r p:/Backup/Photos ~/restore', 'download it again'],
     ['pcutil ls -l p:/Backup', 'see what is there'],
     ['pcutil rm -r p:/Backup/Photos', 'remove it'],
     ['pcutil du -s p:/Backup', 'how much it takes'],
+    ['pcutil link p:/Backup/report.pdf --expire 7d', 'share a file for a week'],
     ['pcutil ls pcloud://api.pcloud.com/Backup', 'with the token in PCLOUD_ACCESS_TOKEN (authid= would show in the process list)'],
   ],
   epilogue:

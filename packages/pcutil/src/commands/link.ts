@@ -1,0 +1,110 @@
+import {
+  createFileLink,
+  createFolderLink,
+  deletePublicLink,
+  escapeControl,
+  linksTo,
+  listPublicLinks,
+  PCloudError,
+  type PublicLinkLimits,
+} from '@pcloud/core';
+import { defineCommand } from '@pcloud/core/cli';
+import { parseMoment, TIME_FORMS } from '../filter/parse-time.js';
+import { formatLinkRow, linkJson } from '../links/format-link.js';
+import { itemRef, linkTarget } from '../links/link-target.js';
+import { parseRemoteArgs } from '../remote/remote-args.js';
+
+const LINK_ID = /^\d{1,15}$/;
+
+function usage(message: string): PCloudError {
+  return new PCloudError('USAGE_ERROR', message);
+}
+
+/** The limits asked for; USAGE_ERROR for an expiry that is not a time or is already past. */
+function limitsOf(args: { expire?: string | undefined; 'max-downloads'?: number | undefined }, now: Date): PublicLinkLimits {
+  const limits: PublicLinkLimits = {};
+  if (args.expire !== undefined) {
+    const seconds = parseMoment(args.expire, now, 1);
+    if (seconds === undefined) throw usage(`--expire "${escapeControl(args.expire)}" is not a time: use ${TIME_FORMS}`);
+    if (seconds <= now.getTime() / 1000) throw usage(`--expire ${escapeControl(args.expire)} is already past: the link would never work`);
+    limits.expire = Math.floor(seconds);
+  }
+  if (args['max-downloads'] !== undefined) limits.maxDownloads = args['max-downloads'];
+  return limits;
+}
+
+/** `pcutil link`: public links to pCloud files and folders: create, list, delete. */
+export const linkCommand = defineCommand({
+  name: 'link',
+  describe: 'create a public link to a pCloud file or folder and print its URL; --list and --delete manage links',
+  positionals: {
+    target: { describe: 'PATH (p: is optional), or with --delete a PATH or a LINKID from --list', optional: true },
+  },
+  options: {
+    expire: { type: 'string', oneShot: true, describe: `the link stops working after AGE or at DATE: ${TIME_FORMS}` },
+    'max-downloads': { type: 'integer', oneShot: true, min: 1, describe: 'the link stops working after N downloads' },
+    list: { type: 'boolean', oneShot: true, describe: 'list every public link of the account, expired and used-up ones too' },
+    delete: {
+      type: 'boolean',
+      oneShot: true,
+      describe: 'delete the link LINKID, or every link to PATH (a bare number is a LINKID: write p:/123 for a file named 123)',
+    },
+  },
+  json: true,
+  examples: [
+    ['pcutil link p:/Docs/report.pdf', 'print a public link anyone can open'],
+    ['pcutil link --expire 7d --max-downloads 10 p:/Videos/talk.mp4', 'a link that works for a week, 10 downloads at most'],
+    ['pcutil link --expire 2026-12-31 p:/Photos/Trip', 'a link to a whole folder, until the end of 2026'],
+    ['pcutil link --list', 'every link: id, URL, name, downloads, expiry'],
+    ['pcutil link --delete p:/Docs/report.pdf', 'stop sharing a file (every link to it)'],
+    ['pcutil link --delete 12345', 'delete one link by the id --list shows'],
+  ],
+  async handler(ctx) {
+    const { target, list } = ctx.args;
+    const remove = ctx.args.delete;
+    const limited = ctx.args.expire !== undefined || ctx.args['max-downloads'] !== undefined;
+    if (list && remove) throw usage('--list and --delete cannot be combined');
+    if ((list || remove) && limited) throw usage('--expire and --max-downloads apply when a link is created, not with --list or --delete');
+    if (list && target !== undefined) throw usage('--list lists every link of the account: it takes no PATH');
+    if (!list && target === undefined) throw usage(remove ? '--delete needs a PATH or a LINKID' : 'link needs a PATH (or --list)');
+    const limits = limitsOf(ctx.args, new Date());
+    const byId = remove && target !== undefined && LINK_ID.test(target);
+    const { locs, location } = parseRemoteArgs(target === undefined || byId ? [] : [target]);
+    const client = await ctx.client(location);
+    const path = locs[0]?.path;
+    if (list) {
+      const links = await listPublicLinks(client);
+      if (ctx.json) return void ctx.out.json(links.map(linkJson));
+      const now = Date.now() / 1000;
+      for (const link of links) ctx.out.line(formatLinkRow(link, now));
+      return;
+    }
+    if (remove) {
+      let ids: number[];
+      if (byId) ids = [Number(target)];
+      else {
+        const item = await linkTarget(client, path ?? '/');
+        ids = linksTo(await listPublicLinks(client), itemRef(item)).map((link) => link.linkid);
+        if (ids.length === 0) throw new PCloudError('NOT_FOUND', `p:${escapeControl(path ?? '/')} has no public link`);
+      }
+      for (const linkid of ids) await deletePublicLink(client, linkid);
+      if (ctx.json) return void ctx.out.json({ deleted: ids });
+      for (const linkid of ids) ctx.out.line(`deleted link ${linkid}`);
+      return;
+    }
+    const item = await linkTarget(client, path ?? '/');
+    const ref = itemRef(item);
+    const codes = 'folderid' in ref ? await createFolderLink(client, ref, limits) : await createFileLink(client, ref, limits);
+    if (ctx.json) {
+      const expires =
+        limits.expire === undefined ? {} : { expires: `${new Date(Number(limits.expire) * 1000).toISOString().slice(0, 19)}Z` };
+      return void ctx.out.json({
+        linkid: codes.linkid,
+        link: codes.link,
+        ...expires,
+        ...(limits.maxDownloads ? { maxdownloads: limits.maxDownloads } : {}),
+      });
+    }
+    ctx.out.line(codes.link);
+  },
+});
