@@ -82,6 +82,17 @@ describe('rm -r with filters', () => {
     expect(run.stdout).toBe('p:/rm1: 2 folder(s), 5 file(s) deleted; 5 filtered.\n');
   });
 
+  it('judges a file named on the command line too: one the filters leave out is not deleted', async () => {
+    await seedRemoteTree(fx.emulator, '/rm6');
+    const run = await pcutil(fx.emulator, ['rm', '-r', '--exclude', '*.txt', 'p:/rm6/a.txt', 'p:/rm6/b.log']);
+    expect(run.code, run.stderr).toBe(0);
+    const left = await remotePaths(fx.client, '/rm6');
+    expect(left).toContain('a.txt');
+    expect(left).not.toContain('b.log');
+    const dry = await pcutil(fx.emulator, ['-v', 'rm', '-d', '-r', '--max-age', '7d', 'p:/rm6/old.txt']);
+    expect(dry.stdout).toBe('filtered p:/rm6/old.txt\n');
+  });
+
   it('with --include, folders are not selected themselves: they stay, emptied', async () => {
     await seedRemoteTree(fx.emulator, '/rm2');
     const run = await pcutil(fx.emulator, ['rm', '-r', '--include', '*.tmp', '--include', '/b.log', 'p:/rm2']);
