@@ -1,4 +1,4 @@
-import { listPublicLinks, type PublicLink } from '@pcloud/core';
+import { listPublicLinks, listTokens, type PublicLink } from '@pcloud/core';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.js';
 import { pcutil } from '../support/run-pcutil.js';
@@ -13,6 +13,14 @@ async function linksNamed(name: string): Promise<PublicLink[]> {
 }
 
 describe('link creates public links', () => {
+  it('runs where pCloud refuses OAuth tokens what it restricts: the token here is one, and links still work', async () => {
+    await expect(listTokens(fx.client)).rejects.toMatchObject({ result: 1000 });
+    await fx.emulator.seedFile('/ln0/f.txt', 'f');
+    const run = await pcutil(fx.emulator, ['link', 'p:/ln0/f.txt']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^https?:\/\/\S+\n$/);
+  });
+
   it('prints the URL of a new link to a file, and the page it names serves the file', async () => {
     await fx.emulator.seedFile('/ln1/report.pdf', 'the report');
     const run = await pcutil(fx.emulator, ['link', 'p:/ln1/report.pdf']);
