@@ -56,6 +56,11 @@ export class Faults {
   injected = 0;
   /** The injected faults by kind, for reports of fault runs: failures by result code, resets, delayed calls. */
   readonly tally: FaultTally = { failures: {}, requestResets: 0, responseResets: 0, delayed: 0 };
+  /**
+   * Every call seen, by method (`download` for the download host), whether a fault hit it or not;
+   * never reset by `set`. Tests read it to count what a client spent on a job.
+   */
+  readonly calls: Record<string, number> = {};
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
@@ -71,6 +76,7 @@ export class Faults {
 
   /** Counts a call of `method` and says which faults hit it. */
   decide(method: string): FaultAction {
+    this.calls[method] = (this.calls[method] ?? 0) + 1;
     const action: FaultAction = { latencyMs: 0 };
     for (const entry of this.rules) {
       const { rule } = entry;

@@ -20,3 +20,12 @@ test('the tally counts injected failures by result, resets by kind and delayed c
   faults.decide('stat');
   expect(faults.tally.failures).toEqual({ 4000: 2, 5000: 2 });
 });
+
+test('calls counts every call by method, faulted or not, across set()', () => {
+  const faults = new Faults({ rules: [{ methods: ['stat'], failEvery: 2 }] });
+  for (let i = 0; i < 3; i++) faults.decide('stat');
+  faults.decide('download');
+  faults.set({});
+  faults.decide('listfolder');
+  expect(faults.calls).toEqual({ stat: 3, download: 1, listfolder: 1 });
+});
