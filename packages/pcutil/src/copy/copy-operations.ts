@@ -21,7 +21,12 @@ export interface CopyOperationsDeps {
   stdout: Writable;
   /** --in-place: overwrite existing remote files in place (keeps their file id), not via a verified replace. */
   inPlace?: boolean;
+  /** Told the sha1 of each file uploaded or downloaded, once verified, with the pCloud file it was checked against (sync's digest cache keeps them). */
+  onVerified?: VerifiedListener;
 }
+
+/** See {@link CopyOperationsDeps.onVerified}. */
+export type VerifiedListener = (step: CopyStep, sha1: string, remote: { fileid: number; hash: bigint }) => void;
 
 /** Turns core's cumulative (and, after a retry, rewinding) progress into byte deltas. */
 function deltas(onBytes: (bytes: number) => void): (progress: Progress) => void {
@@ -63,11 +68,16 @@ export function createCopyOperations(deps: CopyOperationsDeps): CopyOperations {
         // (unless --in-place); a new one goes straight to its name (deleted if it fails verification).
         const verifyBeforeReplace = step.existing !== undefined && deps.inPlace !== true;
         const options = { ...common, resumableThreshold: SINGLE_REQUEST_UPLOAD_LIMIT, verifyBeforeReplace };
-        return (await uploadFile(client, from.path, { path: to.path }, options)).size;
+        const uploaded = await uploadFile(client, from.path, { path: to.path }, options);
+        deps.onVerified?.(step, uploaded.sha1, uploaded.metadata);
+        return uploaded.size;
       }
       if (from.side === 'stdio' && to.side === 'remote') return (await uploadStream(client, deps.stdin, { path: to.path }, common)).size;
-      if (from.side === 'remote' && to.side === 'local')
-        return (await downloadFile(client, fileRef(from, source.id), to.path, common)).size;
+      if (from.side === 'remote' && to.side === 'local') {
+        const downloaded = await downloadFile(client, fileRef(from, source.id), to.path, common);
+        deps.onVerified?.(step, downloaded.sha1, downloaded.metadata);
+        return downloaded.size;
+      }
       if (from.side === 'remote' && to.side === 'stdio')
         return (await downloadToStream(client, fileRef(from, source.id), deps.stdout, common)).size;
       if (from.side === 'remote' && to.side === 'remote') {

@@ -27,6 +27,8 @@ export interface ExecuteCopyOptions {
   signal?: AbortSignal;
   /** The run's judgement of pCloud: once the server is judged gone, nothing new starts. */
   reachability?: Pick<Reachability, 'state'>;
+  /** Told of each file copied and verified (sync counts new and replaced files apart). */
+  onCopied?: (step: CopyStep) => void;
 }
 
 /**
@@ -91,6 +93,7 @@ export async function executeCopy(
       const moved = await operations.transfer(step, (bytes) => options.progress.advance(bytes), options.signal);
       summary.bytes += moved;
       summary.files += 1;
+      options.onCopied?.(step);
       if (options.verbose) options.progress.line(formatStep(step) ?? '');
     } catch (error) {
       // Standard input cannot be read twice; anything else transient is tried again at the end.

@@ -3,9 +3,15 @@ import type { CopyPlanStep } from '../plan/types.js';
 import type { CopySummary } from '../report/copy-summary.js';
 import type { Progress } from '../report/progress.js';
 import { byteStream } from '../stdio/byte-stream.js';
-import { createCopyOperations } from './copy-operations.js';
+import { createCopyOperations, type VerifiedListener } from './copy-operations.js';
 import type { CopyStderr, RunCopyDeps, RunCopyRequest } from './copy-request.js';
-import { executeCopy } from './execute-copy.js';
+import { executeCopy, type ExecuteCopyOptions } from './execute-copy.js';
+
+/** What a caller may want to hear of each file as the plan runs (sync does). */
+export interface CopyListeners {
+  onCopied?: ExecuteCopyOptions['onCopied'];
+  onVerified?: VerifiedListener;
+}
 
 /**
  * The real run of a plan: {@link executeCopy} with the operations that talk to pCloud and the
@@ -17,12 +23,14 @@ export async function executeWithProgress(
   progress: Progress,
   request: Pick<RunCopyRequest, 'jobs' | 'verbose' | 'inPlace'>,
   deps: Pick<RunCopyDeps, 'io' | 'client' | 'signal' | 'reachability' | 'showReachability'>,
+  listeners: CopyListeners = {},
 ): Promise<CopySummary> {
   const operations = createCopyOperations({
     client: deps.client,
     stdin: deps.io.stdin as Readable,
     stdout: byteStream(deps.io.stdout),
     ...(request.inPlace ? { inPlace: true } : {}),
+    ...(listeners.onVerified ? { onVerified: listeners.onVerified } : {}),
   });
   const terminal = (deps.io.stderr as CopyStderr).isTTY === true;
   const hideWaits = deps.showReachability?.({
@@ -37,6 +45,7 @@ export async function executeWithProgress(
       complain: (line) => progress.line(`pcutil: ${line}`),
       signal: deps.signal,
       ...(deps.reachability ? { reachability: deps.reachability } : {}),
+      ...(listeners.onCopied ? { onCopied: listeners.onCopied } : {}),
     });
   } finally {
     hideWaits?.();

@@ -45,16 +45,19 @@ export async function lookUpDest(parsed: ParsedArg, getClient: GetClient): Promi
   if (entry?.kind === 'problem') throw new PCloudError('LOCAL_IO_ERROR', `${parsed.arg}: ${entry.message}`);
   dest.entry = entry;
   if (entry !== undefined) return dest;
-  for (let parent = parentLoc(parsed.loc); parent !== undefined; parent = parentLoc(parent)) {
+  return { ...dest, ...(await findMissingParents(parsed.loc, getClient)) };
+}
+
+/** For a location where nothing is: its ancestors that are missing too (outermost first), up to the first folder, or the file that blocks the way. */
+export async function findMissingParents(loc: Loc, getClient: GetClient): Promise<{ missingParents: Loc[]; blockedBy?: Loc }> {
+  const missingParents: Loc[] = [];
+  for (let parent = parentLoc(loc); parent !== undefined; parent = parentLoc(parent)) {
     const found = await find(parent, { recursive: false }, getClient);
     if (found?.kind === 'folder') break;
-    if (found !== undefined) {
-      dest.blockedBy = parent;
-      break;
-    }
-    dest.missingParents.unshift(parent);
+    if (found !== undefined) return { missingParents, blockedBy: parent };
+    missingParents.unshift(parent);
   }
-  return dest;
+  return { missingParents };
 }
 
 /**

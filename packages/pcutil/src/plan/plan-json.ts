@@ -1,15 +1,15 @@
 /**
- * A dry run's plan for `--json`: the same actions as the plan lines (`cp`, `mkfolder`, `mkdir`,
- * `skip`, `rm`, `rm -r`, and `filtered` for what the filters left out), one object each, and the problems beside them. Paths are exact (JSON
+ * A dry run's plan for `--json`: the same actions as the plan lines (`cp`, with sync's reason,
+ * `mkfolder`, `mkdir`, `skip`, `rm`, `rm -r`, and `filtered` for what the filters left out), one object each, and the problems beside them. Paths are exact (JSON
  * escapes control characters itself); messages are the escaped text the plan lines show.
  */
 import { exactLoc } from './loc.js';
-import type { CopyPlanStep, RemovePlanStep } from './types.js';
+import type { CopyPlanStep, CopyReason, RemovePlanStep, SkipStep } from './types.js';
 
 export type PlanAction =
-  | { action: 'cp'; from: string; to: string }
+  | { action: 'cp'; from: string; to: string; reason?: CopyReason }
   | { action: 'mkfolder' | 'mkdir'; path: string }
-  | { action: 'skip'; path: string; reason: 'exists' | 'same' }
+  | { action: 'skip'; path: string; reason: SkipStep['reason'] }
   | { action: 'rm' | 'rm -r'; path: string }
   | { action: 'filtered'; path: string; kind: 'file' | 'folder' };
 
@@ -27,7 +27,12 @@ export function planJson(steps: ReadonlyArray<CopyPlanStep | RemovePlanStep>): P
         result.plan.push({ action: step.at.side === 'remote' ? 'mkfolder' : 'mkdir', path: exactLoc(step.at) });
         break;
       case 'copy':
-        result.plan.push({ action: 'cp', from: exactLoc(step.from), to: exactLoc(step.to) });
+        result.plan.push({
+          action: 'cp',
+          from: exactLoc(step.from),
+          to: exactLoc(step.to),
+          ...(step.reason ? { reason: step.reason } : {}),
+        });
         break;
       case 'skip':
         result.plan.push({ action: 'skip', path: exactLoc(step.to), reason: step.reason });

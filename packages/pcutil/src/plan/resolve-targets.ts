@@ -116,6 +116,17 @@ export function resolveTargets(sources: SourceSpec[], dest: DestSpec, options: C
   return result;
 }
 
+/**
+ * Where a folder SOURCE lands under DEST by the trailing-slash rule (see {@link resolveTargets}):
+ * DEST/<its name>, or DEST itself when SOURCE is written `tree/`, `.` or `..`, or is the root
+ * (no name of its own). Whether DEST exists plays no part, so the same command lands in the same
+ * place every time; cp and sync both place folders here.
+ */
+export function folderTarget(source: { loc: Loc; trailingSlash: boolean }, dest: Loc): Loc {
+  const name = baseName(source.loc);
+  return source.trailingSlash || name === '' ? dest : childLoc(dest, name);
+}
+
 /** Where one source goes, or why it cannot. */
 function placeSource(
   source: SourceSpec,
@@ -141,9 +152,8 @@ function placeSource(
     to = dest.loc;
   } else if (entry.kind === 'folder') {
     if (dest.entry?.kind === 'file') return { message: `cannot copy the folder ${source.arg} onto the file ${dest.arg}` };
-    // The trailing-slash rule (see resolveTargets); the root has no name of its own either.
-    const contents = source.trailingSlash || name === '';
-    to = contents ? dest.loc : childLoc(dest.loc, name);
+    to = folderTarget(source, dest.loc);
+    const contents = sameLoc(to, dest.loc);
     newName = contents ? (dest.entry === undefined ? baseName(dest.loc) : undefined) : name;
   } else if (intoFolder) {
     to = childLoc(dest.loc, name);

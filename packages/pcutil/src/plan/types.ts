@@ -56,6 +56,9 @@ export interface MkdirStep {
   at: Loc;
 }
 
+/** Why sync copies a file: it is new, or its size, modification time or checksum differs. */
+export type CopyReason = 'new' | 'size' | 'time' | 'checksum';
+
 /** Copy one file: upload, download, server-side copy, or to/from standard streams. */
 export interface CopyStep {
   op: 'copy';
@@ -64,14 +67,16 @@ export interface CopyStep {
   source: FileEntry;
   /** The file already at the destination, which this copy replaces. */
   existing: FileEntry | undefined;
+  /** Why it is copied, when sync compared it with the destination (cp copies without asking). */
+  reason?: CopyReason;
 }
 
-/** Leave a destination file alone (-n: it exists; -u: same size and checksum). */
+/** Leave a destination file alone (-n: it exists; -u: same size and checksum; sync: unchanged). */
 export interface SkipStep {
   op: 'skip';
   from: Loc;
   to: Loc;
-  reason: 'exists' | 'same';
+  reason: 'exists' | 'same' | 'unchanged';
 }
 
 /** Something that cannot be done, reported on its own line while the rest proceeds. */
@@ -92,12 +97,14 @@ export interface FilteredStep {
   what: 'file' | 'folder';
 }
 
-/** Delete a remote file or an empty folder (`rm PATH`), or a whole tree (`rm -r PATH`). */
+/** Delete a file or an empty folder (`rm PATH`), or a whole tree (`rm -r PATH`): on pCloud, or on this disk for sync. */
 export interface RemoveStep {
   op: 'rm';
   at: Loc;
   what: 'file' | 'folder' | 'tree';
   id: number | undefined;
+  /** Files and folders it removes, the folder itself and its contents included, when a listing told (sync's --max-delete counts them). */
+  items?: number;
 }
 
 /** One step of a copy plan. */

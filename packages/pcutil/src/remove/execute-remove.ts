@@ -37,7 +37,8 @@ export interface RemoveOutput {
   reachability?: Pick<Reachability, 'state'>;
 }
 
-async function removeOne(client: PCloudClient, step: RemoveStep): Promise<Removed> {
+/** Removes one pCloud file, empty folder or tree (by id when the plan has it); answers what the server says it removed. */
+export async function removeOne(client: PCloudClient, step: RemoveStep): Promise<Removed> {
   const path = exactLoc(step.at);
   const byPath = { path: step.at.path };
   if (step.what === 'file') {
