@@ -1,0 +1,82 @@
+import { homeFolders, isRemoteSpec, oneAccount, parseLocation, PCloudError } from '@pcloud/core';
+import { defineCommand } from '@pcloud/core/cli';
+import { PASS_EVERYTHING } from '../sync/path-filter.js';
+import { DEFAULT_JOBS } from './cp.js';
+
+/** `pcutil sync`: make a folder on one side hold exactly what a folder on the other holds. */
+export const syncCommand = defineCommand({
+  name: 'sync',
+  describe: 'make DEST hold what SOURCE holds (up, down or on pCloud): copy only what changed; --delete removes what SOURCE lacks',
+  positionals: {
+    paths: {
+      describe: 'SOURCE DEST: two folders, one of them on pCloud (p:/path); SOURCE lands in DEST/SOURCE, SOURCE/ fills DEST itself',
+      variadic: true,
+    },
+  },
+  options: {
+    checksum: {
+      type: 'boolean',
+      alias: 'c',
+      describe: 'compare contents (sha1) instead of size and modification time; sha1s are cached, so only new or changed files are read',
+    },
+    'size-only': { type: 'boolean', describe: 'compare sizes only' },
+    delete: {
+      type: 'boolean',
+      oneShot: true,
+      describe: 'also remove from DEST what SOURCE does not have, once every copy succeeded',
+    },
+    'max-delete': {
+      type: 'integer',
+      min: 0,
+      describe: 'with --delete: when more than N files and folders would be removed, remove none of them',
+    },
+    'follow-links': {
+      type: 'boolean',
+      alias: 'L',
+      describe: 'descend into symbolic links to folders inside a local SOURCE (links to files are always followed)',
+    },
+    jobs: { type: 'integer', alias: 'j', default: DEFAULT_JOBS, min: 1, max: 64, describe: 'transfers in parallel' },
+  },
+  dryRun: true,
+  json: true,
+  examples: [
+    ['pcutil sync ~/Photos p:/Backup', 'mirror ~/Photos into p:/Backup/Photos: copy what is new or changed'],
+    ['pcutil sync --delete ~/Photos/ p:/Backup/Photos', 'the same, and remove from p:/Backup/Photos what ~/Photos no longer has'],
+    ['pcutil sync -d --delete ~/Photos/ p:/Backup/Photos', 'show what it would copy and remove (and why), changing nothing'],
+    ['pcutil sync --delete --max-delete 100 ~/work/ p:/work', 'a nightly job that refuses to delete more than 100 items at once'],
+    ['pcutil sync p:/Backup/Photos/ ~/Photos', 'the other way: bring down what changed on pCloud'],
+    ['pcutil sync --checksum ~/Music/ p:/Music', 'compare by content; later runs read only new or changed files'],
+    ['pcutil sync p:/Projects/ p:/Archive/Projects', 'between two pCloud folders: copies happen on the server'],
+  ],
+  async handler(ctx) {
+    const paths = ctx.args.paths;
+    if (ctx.args.checksum && ctx.args['size-only'])
+      throw new PCloudError('USAGE_ERROR', '--checksum and --size-only compare differently; give one of them');
+    const location = oneAccount(paths.filter(isRemoteSpec).map((path) => parseLocation(path)));
+    // The copy engine loads only when sync runs, not for --help or other commands.
+    const { runSync } = await import('../sync/run-sync.js');
+    const { code } = await runSync(
+      {
+        paths,
+        compare: ctx.args.checksum ? 'checksum' : ctx.args['size-only'] ? 'size' : 'size-time',
+        delete: ctx.args.delete,
+        maxDelete: ctx.args['max-delete'],
+        followLinks: ctx.args['follow-links'],
+        filter: PASS_EVERYTHING,
+        jobs: ctx.args.jobs,
+        dryRun: ctx.dryRun,
+        verbose: ctx.options.verbose,
+        json: ctx.json,
+      },
+      {
+        io: ctx.io,
+        environment: { env: ctx.env, cwd: ctx.cwd, ...homeFolders(ctx.env) },
+        client: () => ctx.client(location),
+        signal: ctx.signal,
+        reachability: ctx.reachability,
+        showReachability: ctx.showReachability,
+      },
+    );
+    return code;
+  },
+});
