@@ -41,9 +41,10 @@ const BUSY_CODES = new Set([5, 6]);
  * The cache in an open database: reads as the run goes (entries used today are not written
  * again), writes what was learnt in one transaction when it closes. A database that fails
  * mid-run is no longer asked; one that fails for any reason but being held by another run is
- * damaged, and `forget` removes it on close, so the next run starts a fresh one.
+ * damaged, and `forget` removes it on close, so the next run starts a fresh one. A cache that
+ * is not `writable` (a dry run's) is only read.
  */
-export function databaseDigestCache(db: DatabaseSync, scope: string, forget: () => void): DigestCache {
+export function databaseDigestCache(db: DatabaseSync, scope: string, forget: () => void, writable: boolean): DigestCache {
   const day = today();
   const getLocal = db.prepare('SELECT sha1, used FROM local_sha1 WHERE path = ? AND stamp = ?');
   const getRemote = db.prepare('SELECT sha1, used FROM remote_sha1 WHERE scope = ? AND fileid = ? AND hash = ?');
@@ -101,7 +102,7 @@ export function databaseDigestCache(db: DatabaseSync, scope: string, forget: () 
     rememberRemote: (fileid, hash, sha1) => void remotes.set(fileid, { hash: String(hash), sha1 }),
     close() {
       try {
-        if (!failure) write();
+        if (!failure && writable) write();
       } catch (error) {
         fail(error);
         try {

@@ -16,14 +16,28 @@ export function digestCachePath(env: Readonly<Record<string, string | undefined>
  * that is not a database (or not ours) is replaced, and when none can be had the cache lives in
  * memory for this run, with a `note` saying why. A cache can only save time: an entry is used
  * only when everything that identifies the file's state still matches, so a stale one is a miss.
- * `scope` tells apart the file ids of different pCloud servers.
+ * `scope` tells apart the file ids of different pCloud servers; `readOnly` (a dry run) never
+ * creates, writes or removes the file.
  */
-export function openDigestCache(file: string, scope: string, sqlite = loadSqlite()): { cache: DigestCache; note?: string } {
+export function openDigestCache(
+  file: string,
+  scope: string,
+  options: { readOnly?: boolean } = {},
+  sqlite = loadSqlite(),
+): { cache: DigestCache; note?: string } {
   if (sqlite === undefined) {
     return {
       cache: memoryDigestCache(),
       note: `Node.js ${process.versions.node} has no node:sqlite (22.13 and later have it): --checksum reads every file again on each run`,
     };
+  }
+  if (options.readOnly) {
+    // A dry run changes nothing on disk, the cache included: it reads what is there, if anything.
+    try {
+      return { cache: databaseDigestCache(new sqlite.DatabaseSync(file, { readOnly: true }), scope, () => undefined, false) };
+    } catch {
+      return { cache: memoryDigestCache() };
+    }
   }
   let db: DatabaseSync;
   try {
@@ -39,7 +53,7 @@ export function openDigestCache(file: string, scope: string, sqlite = loadSqlite
       };
     }
   }
-  return { cache: databaseDigestCache(db, scope, () => removeDatabase(file)) };
+  return { cache: databaseDigestCache(db, scope, () => removeDatabase(file), true) };
 }
 
 /** Removes a cache database and what SQLite keeps beside it. */

@@ -21,7 +21,9 @@ export async function runSync(request: RunSyncRequest, deps: RunCopyDeps): Promi
   let plan = planSync(trees, { compare: request.compare, delete: request.delete, filter: request.filter });
   const opened =
     request.compare === 'checksum'
-      ? openDigestCache(digestCachePath(deps.environment.env, deps.environment.home), (await deps.client()).endpoint.host)
+      ? openDigestCache(digestCachePath(deps.environment.env, deps.environment.home), (await deps.client()).endpoint.host, {
+          readOnly: request.dryRun,
+        })
       : undefined;
   try {
     if (opened?.note) deps.io.stderr.write(`pcutil: note: ${opened.note}\n`);
