@@ -37,12 +37,16 @@ export function openDatabase(file: string, sqlite: SqliteModule): DatabaseSync {
 /** SQLite's result codes for a database another run holds: wait for it next time, do not throw it away. */
 const BUSY_CODES = new Set([5, 6]);
 
+/** What is learnt is written in batches of this many entries, so a run of any size holds no more than that in memory. */
+const BATCH = 1000;
+
 /**
  * The cache in an open database: reads as the run goes (entries used today are not written
- * again), writes what was learnt in one transaction when it closes. A database that fails
- * mid-run is no longer asked; one that fails for any reason but being held by another run is
- * damaged, and `forget` removes it on close, so the next run starts a fresh one. A cache that
- * is not `writable` (a dry run's) is only read.
+ * again), writes what was learnt in batches of {@link BATCH}, each in one transaction, and the
+ * rest when it closes. A database that fails mid-run is no longer asked; one that fails for any
+ * reason but being held by another run is damaged, and `forget` removes it on close, so the next
+ * run starts a fresh one. A cache that is not `writable` (a dry run's) is only read, and keeps at
+ * most one batch of what it learns.
  */
 export function databaseDigestCache(db: DatabaseSync, scope: string, forget: () => void, writable: boolean): DigestCache {
   const day = today();
@@ -55,19 +59,29 @@ export function databaseDigestCache(db: DatabaseSync, scope: string, forget: () 
   let failure: 'busy' | 'damaged' | undefined;
   const fail = (error: unknown): undefined => {
     failure = BUSY_CODES.has((error as { errcode?: number }).errcode ?? -1) ? 'busy' : 'damaged';
+    try {
+      if (db.isTransaction) db.exec('ROLLBACK');
+    } catch {
+      // The database is past saving: it goes on close.
+    }
     return undefined;
   };
+  const pending = (): number => locals.size + remotes.size + usedLocal.length + usedRemote.length;
   const lookUp = (query: () => unknown, touched: () => void): string | undefined => {
     if (failure) return undefined;
     try {
       const found = query() as { sha1: string; used: number } | undefined;
-      if (found && found.used < day) touched();
+      if (found && found.used < day && writable) {
+        touched();
+        flushIfFull();
+      }
       return found?.sha1;
     } catch (error) {
       return fail(error);
     }
   };
-  const write = (): void => {
+  /** Writes what was learnt and used since the last write, in one transaction, and forgets it. */
+  const flush = (prune: boolean): void => {
     db.exec('BEGIN IMMEDIATE');
     const putLocal = db.prepare('INSERT OR REPLACE INTO local_sha1 (path, stamp, sha1, used) VALUES (?, ?, ?, ?)');
     for (const [path, { stamp, sha1 }] of locals) putLocal.run(path, stamp, sha1, day);
@@ -77,9 +91,29 @@ export function databaseDigestCache(db: DatabaseSync, scope: string, forget: () 
     for (const path of usedLocal) touchLocal.run(day, path);
     const touchRemote = db.prepare('UPDATE remote_sha1 SET used = ? WHERE scope = ? AND fileid = ?');
     for (const fileid of usedRemote) touchRemote.run(day, scope, fileid);
-    db.prepare('DELETE FROM local_sha1 WHERE used < ?').run(day - KEEP_DAYS);
-    db.prepare('DELETE FROM remote_sha1 WHERE used < ?').run(day - KEEP_DAYS);
+    if (prune) {
+      db.prepare('DELETE FROM local_sha1 WHERE used < ?').run(day - KEEP_DAYS);
+      db.prepare('DELETE FROM remote_sha1 WHERE used < ?').run(day - KEEP_DAYS);
+    }
     db.exec('COMMIT');
+    locals.clear();
+    remotes.clear();
+    usedLocal.length = 0;
+    usedRemote.length = 0;
+  };
+  const flushIfFull = (): void => {
+    if (failure || !writable || pending() < BATCH) return;
+    try {
+      flush(false);
+    } catch (error) {
+      fail(error);
+    }
+  };
+  /** Keeps an entry to write; a cache that cannot write keeps no more than one batch. */
+  const remember = (keep: () => void): void => {
+    if (!writable && pending() >= BATCH) return;
+    keep();
+    flushIfFull();
   };
   return {
     localSha1(key) {
@@ -90,7 +124,7 @@ export function databaseDigestCache(db: DatabaseSync, scope: string, forget: () 
         () => usedLocal.push(key.path),
       );
     },
-    rememberLocal: (key, sha1) => void locals.set(key.path, { stamp: stampOf(key), sha1 }),
+    rememberLocal: (key, sha1) => remember(() => locals.set(key.path, { stamp: stampOf(key), sha1 })),
     remoteSha1(fileid, hash) {
       const pending = remotes.get(fileid);
       if (pending) return pending.hash === String(hash) ? pending.sha1 : undefined;
@@ -99,17 +133,12 @@ export function databaseDigestCache(db: DatabaseSync, scope: string, forget: () 
         () => usedRemote.push(fileid),
       );
     },
-    rememberRemote: (fileid, hash, sha1) => void remotes.set(fileid, { hash: String(hash), sha1 }),
+    rememberRemote: (fileid, hash, sha1) => remember(() => remotes.set(fileid, { hash: String(hash), sha1 })),
     close() {
       try {
-        if (!failure && writable) write();
+        if (!failure && writable) flush(true);
       } catch (error) {
         fail(error);
-        try {
-          if (db.isTransaction) db.exec('ROLLBACK');
-        } catch {
-          // The database is past saving: it goes below.
-        }
       }
       try {
         db.close();
