@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '@pcloud/emulator';
@@ -118,6 +118,37 @@ describe('names from a tampered server', () => {
     expect(added.sort()).toEqual(
       ['/safe/', '/safe/evil/', '/safe/evil/good.txt', '/safe/evil/sub/', '/safe/evil/sub/inner.txt', `/safe/evil/${ESCAPE_NAME}`].sort(),
     );
+  });
+
+  it('sync down refuses every unsafe name, writes nothing outside DEST, and then deletes nothing', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'pcutil-hostile-sync-'));
+    const dest = join(root, 'one/two/dest');
+    await mkdir(join(dest, 'evil'), { recursive: true });
+    await writeFile(join(dest, 'evil/only-here.txt'), 'mine');
+    const result = await pcutil(fx.emulator, ['sync', '--delete', 'p:/evil', dest]);
+    expect(result.code).toBe(1);
+    const refusals = result.stderr.split('\n').filter((line) => line.includes('pCloud sent an unsafe name'));
+    expect(refusals).toHaveLength(REFUSED);
+    expect(refusals).toContain('pcutil: p:/evil/../x: not copied: pCloud sent an unsafe name (a slash in the name)');
+    expect(result.stderr).not.toMatch(RAW_CONTROL);
+    // A refused item is a failure: the mirror is not whole, so --delete removes nothing this time.
+    expect(result.stderr).toMatch(
+      new RegExp(`\\n3 copied, 0 updated, 0 deleted, 0 unchanged, 0 filtered, ${REFUSED} failed in .*nothing deleted \\(1 to delete\\)`),
+    );
+    expect(await shapeOf(root)).toEqual(
+      [
+        'one d',
+        'one/two d',
+        'one/two/dest d',
+        'one/two/dest/evil/only-here.txt f',
+        ...SAFE_TREE.map((line) => `one/two/dest/${line}`),
+      ].sort(),
+    );
+    const plan = await pcutil(fx.emulator, ['sync', '-d', '--delete', 'p:/evil/', join(root, 'plan')]);
+    expect(plan.code).toBe(1);
+    expect(plan.stdout.split('\n').filter((line) => line.startsWith('cp '))).toHaveLength(3);
+    expect(plan.stdout).not.toMatch(/\.\.|nul|back/);
+    expect(await shapeOf(root)).not.toContain('plan d');
   });
 
   it('ls shows control characters escaped, and --json keeps the exact names', async () => {
