@@ -9,7 +9,8 @@ export const syncCommand = defineCommand({
   describe: 'make DEST hold what SOURCE holds (up, down or on pCloud): copy only what changed; --delete removes what SOURCE lacks',
   positionals: {
     paths: {
-      describe: 'SOURCE DEST: two folders, one of them on pCloud (p:/path); SOURCE lands in DEST/SOURCE, SOURCE/ fills DEST itself',
+      describe:
+        'SOURCE DEST: two folders, one or both on pCloud (p:/path). As cp -r: `tree` lands in DEST/tree, `tree/` (a last slash) makes DEST itself the mirror',
       variadic: true,
     },
   },
@@ -17,18 +18,20 @@ export const syncCommand = defineCommand({
     checksum: {
       type: 'boolean',
       alias: 'c',
-      describe: 'compare contents (sha1) instead of size and modification time; sha1s are cached, so only new or changed files are read',
+      describe:
+        'compare contents (sha1) instead of size and modification time; sha1s are cached ($XDG_CACHE_HOME or ~/.cache/pcloud), so later runs read only new or changed files',
     },
     'size-only': { type: 'boolean', describe: 'compare sizes only' },
     delete: {
       type: 'boolean',
       oneShot: true,
-      describe: 'also remove from DEST what SOURCE does not have, once every copy succeeded',
+      describe:
+        'also remove from DEST the files and folders SOURCE does not have: last, and only when every copy succeeded (else nothing is removed); try it with -d first',
     },
     'max-delete': {
       type: 'integer',
       min: 0,
-      describe: 'with --delete: when more than N files and folders would be removed, remove none of them',
+      describe: 'with --delete: when more than N files and folders (counting what a folder holds) would be removed, remove none of them',
     },
     'follow-links': {
       type: 'boolean',
@@ -41,7 +44,10 @@ export const syncCommand = defineCommand({
   json: true,
   examples: [
     ['pcutil sync ~/Photos p:/Backup', 'mirror ~/Photos into p:/Backup/Photos: copy what is new or changed'],
-    ['pcutil sync --delete ~/Photos/ p:/Backup/Photos', 'the same, and remove from p:/Backup/Photos what ~/Photos no longer has'],
+    [
+      'pcutil sync --delete ~/Photos/ p:/Backup/Photos',
+      'the same folder (a last / means contents), and remove what ~/Photos no longer has',
+    ],
     ['pcutil sync -d --delete ~/Photos/ p:/Backup/Photos', 'show what it would copy and remove (and why), changing nothing'],
     ['pcutil sync --delete --max-delete 100 ~/work/ p:/work', 'a nightly job that refuses to delete more than 100 items at once'],
     ['pcutil sync p:/Backup/Photos/ ~/Photos', 'the other way: bring down what changed on pCloud'],
