@@ -6,10 +6,10 @@ import { checkedRun } from './measure-process.mjs';
 import { configureRclone } from './rclone-setup.mjs';
 
 /**
- * @param {{ work: string, name: string, latencyMs?: number, pcutilBin: string, rclone: { bin: string } }} options
+ * @param {{ work: string, name: string, latencyMs?: number, memoryOnly?: boolean, pcutilBin: string, rclone: { bin: string } }} options
  */
-export async function createBenchTarget({ work, name, latencyMs, pcutilBin, rclone }) {
-  const emulator = await launchEmulator({ work, name, latencyMs });
+export async function createBenchTarget({ work, name, latencyMs, memoryOnly, pcutilBin, rclone }) {
+  const emulator = await launchEmulator({ work, name, latencyMs, memoryOnly });
   try {
     // Only PATH and a scratch HOME: no config file, proxy or RCLONE_* setting of the user leaks in.
     const base = { PATH: process.env.PATH ?? '', HOME: work };

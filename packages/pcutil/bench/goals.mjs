@@ -31,6 +31,8 @@ export const GOALS = {
   },
   latencyUp: { text: '≥ 5× rclone', met: ({ ratio }) => ratio >= 5 },
   latencyDown: { text: '≥ 3× rclone', met: ({ ratio }) => ratio >= 3 },
+  syncUnchanged: { text: '≥ 5× faster than rclone sync (≤ 0.20× the time)', met: ({ ratio }) => ratio <= 0.2 },
+  syncChanged: { text: '≥ 5× faster than rclone sync (≤ 0.20× the time)', met: ({ ratio }) => ratio <= 0.2 },
   help: { text: '≤ rclone --help (≤ 1.00×)', met: ({ ratio }) => ratio <= 1 },
   ls: { text: '≤ rclone lsf (≤ 1.00×)', met: ({ ratio }) => ratio <= 1 },
 };

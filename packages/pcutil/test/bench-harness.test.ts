@@ -8,6 +8,8 @@ import { treeDifference } from '../bench/fixtures.mjs';
 import { checkedRun } from '../bench/measure-process.mjs';
 // @ts-expect-error as above
 import { transferReport, wallTimeReport } from '../bench/row-report.mjs';
+// @ts-expect-error as above
+import { runSyncRounds } from '../bench/sync-rounds.mjs';
 
 type Run = { seconds: number; rssMb: number; failure?: string };
 const scripted = (name: string, results: Run[], calls: string[]) => ({
@@ -147,5 +149,71 @@ describe('checks of a run', () => {
         ]),
       ),
     ).toBe('1 missing (c); 1 unexpected (d); 1 with wrong bytes (b)');
+  });
+});
+
+describe('sync rounds', () => {
+  type Script = Record<string, (args: string[]) => Run>;
+  /** A bench target whose contenders answer by script, recording each command's source. */
+  const scriptedTarget = (script: Script, calls: string[]) => {
+    const contender = (name: string) => async (args: string[]) => {
+      calls.push(`${name} ${args.find((arg) => arg.includes('/tree-')) ?? ''}`);
+      return script[name]?.(args) ?? { seconds: 1, rssMb: 1 };
+    };
+    return {
+      pcutil: contender('pcutil'),
+      rclone: contender('rclone'),
+      api: { call: async () => ({}), deleteFolder: async () => undefined, treeSha1s: async () => new Map() },
+    };
+  };
+  const trees = { base: { dir: '/x/tree-base', sums: new Map() }, changed: { dir: '/x/tree-changed', sums: new Map() } };
+
+  it('syncs each contender once first, then alternates no-change, changed and back runs, and takes medians', async () => {
+    const calls: string[] = [];
+    let next = 0;
+    const pcutilTimes = [50, 3, 2, 9, 1, 4, 9, 2, 6];
+    const target = scriptedTarget({ pcutil: () => ({ seconds: pcutilTimes[next++] ?? 0, rssMb: 10 }) }, calls);
+    const outcome = await runSyncRounds({ target, rounds: 3, ...trees, onRun: () => undefined });
+    expect(calls.slice(0, 4)).toEqual(['pcutil /x/tree-base/', 'rclone /x/tree-base', 'pcutil /x/tree-base/', 'rclone /x/tree-base']);
+    // Round 2 lets rclone go first; the last round does not go back to the base tree.
+    expect(calls.slice(8, 10)).toEqual(['rclone /x/tree-base', 'pcutil /x/tree-base/']);
+    expect(calls).toHaveLength(2 + 3 * 4 + 2 * 2);
+    expect(outcome.first.byName.pcutil.seconds).toEqual([50]);
+    expect(outcome.unchanged.byName.pcutil.seconds).toEqual([3, 1, 2]);
+    expect(outcome.unchanged.byName.pcutil.medianSeconds).toBe(2);
+    expect(outcome.changed.byName.pcutil.seconds).toEqual([2, 4, 6]);
+    expect(outcome.changed.failure).toBeUndefined();
+  });
+
+  it('fails the row of a wrong run and every row after it, and stops that contender', async () => {
+    const calls: string[] = [];
+    const target = scriptedTarget(
+      {
+        pcutil: (args) =>
+          args.some((arg) => arg.includes('changed'))
+            ? { seconds: 0.1, rssMb: 1, failure: '3 with wrong bytes' }
+            : { seconds: 1, rssMb: 1 },
+      },
+      calls,
+    );
+    const outcome = await runSyncRounds({ target, rounds: 2, ...trees, onRun: () => undefined });
+    expect(outcome.first.failure).toBeUndefined();
+    expect(outcome.unchanged.failure).toBeUndefined();
+    expect(outcome.changed.failure).toBe('pcutil 1%-changed run 1: 3 with wrong bytes');
+    expect(calls.filter((call) => call.startsWith('pcutil'))).toHaveLength(3);
+
+    // rclone's third run of the base tree is the untimed way back after round 1.
+    let baseRuns = 0;
+    const failBack = (args: string[]): Run =>
+      args.some((arg) => arg.includes('base')) && ++baseRuns === 3 ? { seconds: 1, rssMb: 1, failure: 'exit 1' } : { seconds: 1, rssMb: 1 };
+    const afterBack = await runSyncRounds({
+      target: scriptedTarget({ rclone: failBack }, []),
+      rounds: 2,
+      ...trees,
+      onRun: () => undefined,
+    });
+    expect(afterBack.first.failure).toBeUndefined();
+    expect(afterBack.unchanged.failure).toBe('rclone: the back to the base tree 1 (untimed) before it failed: exit 1');
+    expect(afterBack.changed.failure).toBe(afterBack.unchanged.failure);
   });
 });

@@ -18,7 +18,7 @@ async function findTree(at: Loc, getClient: GetClient): Promise<Entry | undefine
 }
 
 /**
- * Reads SOURCE and DEST and lists both trees, one recursive listing per side: SOURCE must be a
+ * Reads SOURCE and DEST and lists both trees at once, one recursive listing per side: SOURCE must be a
  * folder; its target in DEST is placed by cp's trailing-slash rule (`tree` lands in DEST/tree,
  * `tree/` fills DEST), whether or not DEST exists, so a mirror never depends on what was there.
  * Only when the target is missing are its parents looked up, to be created. One side must be
@@ -45,12 +45,15 @@ export async function lookUpSync(
   }
   const nameProblem = to.side === 'remote' && !sameLoc(to, destArg.loc) ? remoteNameProblem(baseName(to)) : undefined;
   if (nameProblem) throw usage(`${formatLoc(to)}: pCloud refuses ${nameProblem}`);
-  const source = await lookUpSource(sourceArg, { recursive: true, followLinks: options.followLinks }, getClient);
+  // Both sides at once: the disk is walked while pCloud answers.
+  const [source, existing] = await Promise.all([
+    lookUpSource(sourceArg, { recursive: true, followLinks: options.followLinks }, getClient),
+    findTree(to, getClient),
+  ]);
   const entry = source.entry;
   if (entry === undefined) throw new PCloudError('NOT_FOUND', `${sourceArg.arg}: no such folder`);
   if (entry.kind === 'problem') throw new PCloudError('LOCAL_IO_ERROR', `${sourceArg.arg}: ${entry.message}`);
   if (entry.kind === 'file') throw usage(`${sourceArg.arg} is a file; sync mirrors folders (pcutil cp copies a file)`);
-  const existing = await findTree(to, getClient);
   if (existing?.kind === 'problem') throw new PCloudError('LOCAL_IO_ERROR', `${formatLoc(to)}: ${existing.message}`);
   if (existing?.kind === 'file') throw usage(`${formatLoc(to)} is a file, not a folder to sync into`);
   if (existing !== undefined) return { from: sourceArg.loc, source: entry, to, existing, prelude: [] };
