@@ -41,7 +41,7 @@ export interface SyncSummary {
 
 /**
  * The closing line: `3 copied, 1 updated, 2 deleted, 9994 unchanged, 0 filtered, 0 failed in 0.4 s
- * (12.0 KB, 30.0 KB/s); 1 folder(s) created.`, then whatever else needs saying.
+ * (12.0 KiB, 30.0 KiB/s); 1 folder(s) created.`, then whatever else needs saying.
  */
 export function formatSyncSummary(summary: SyncSummary): string {
   const counts = `${summary.copied} copied, ${summary.updated} updated, ${summary.deleted} deleted, ${summary.unchanged} unchanged, ${summary.filtered} filtered, ${summary.failed} failed`;
