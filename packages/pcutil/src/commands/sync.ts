@@ -2,6 +2,7 @@ import { homeFolders, isRemoteSpec, oneAccount, parseLocation, PCloudError } fro
 import { defineCommand } from '@pcloud/core/cli';
 import { PASS_EVERYTHING } from '../sync/path-filter.js';
 import { DEFAULT_JOBS } from './cp.js';
+import { filterFromContext, filterOptions } from './filter-options.js';
 
 /** `pcutil sync`: make a folder on one side hold exactly what a folder on the other holds. */
 export const syncCommand = defineCommand({
@@ -39,6 +40,7 @@ export const syncCommand = defineCommand({
       describe: 'descend into symbolic links to folders inside a local SOURCE (links to files are always followed)',
     },
     jobs: { type: 'integer', alias: 'j', default: DEFAULT_JOBS, min: 1, max: 64, describe: 'transfers in parallel' },
+    ...filterOptions,
   },
   dryRun: true,
   json: true,
@@ -53,11 +55,17 @@ export const syncCommand = defineCommand({
     ['pcutil sync p:/Backup/Photos/ ~/Photos', 'the other way: bring down what changed on pCloud'],
     ['pcutil sync --checksum ~/Music/ p:/Music', 'compare by content; later runs read only new or changed files'],
     ['pcutil sync p:/Projects/ p:/Archive/Projects', 'between two pCloud folders: copies happen on the server'],
+    [
+      "pcutil sync --delete --exclude '*.tmp' --exclude node_modules/ ~/work/ p:/work",
+      'leave some files out: never copied, and never deleted from DEST',
+    ],
   ],
   async handler(ctx) {
     const paths = ctx.args.paths;
     if (ctx.args.checksum && ctx.args['size-only'])
       throw new PCloudError('USAGE_ERROR', '--checksum and --size-only compare differently; give one of them');
+    // What the filters leave out takes no part on either side: not copied, and not deleted from DEST.
+    const filter = (await filterFromContext(ctx)) ?? PASS_EVERYTHING;
     const location = oneAccount(paths.filter(isRemoteSpec).map((path) => parseLocation(path)));
     // The copy engine loads only when sync runs, not for --help or other commands.
     const { runSync } = await import('../sync/run-sync.js');
@@ -68,7 +76,7 @@ export const syncCommand = defineCommand({
         delete: ctx.args.delete,
         maxDelete: ctx.args['max-delete'],
         followLinks: ctx.args['follow-links'],
-        filter: PASS_EVERYTHING,
+        filter,
         jobs: ctx.args.jobs,
         dryRun: ctx.dryRun,
         verbose: ctx.options.verbose,
