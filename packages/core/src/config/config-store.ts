@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
-import Conf from 'conf';
+import type Conf from 'conf';
 import { PCloudError } from '../errors.js';
 import { resolveConfigPath, type ConfigPathOptions } from './config-path.js';
 import { configAccessToken, configError, defaultConfig, validateConfig, type PCloudConfig } from './config-schema.js';
@@ -43,10 +43,10 @@ export interface ConfigStore {
  * is only created while we hold the lock on a file we have just validated, with
  * `clearInvalidConfig: false` as a second guard, and it receives the complete merged store.
  */
-function writeWithConf(path: string, store: PCloudConfig): void {
+function writeWithConf(ConfClass: typeof Conf, path: string, store: PCloudConfig): void {
   const name = basename(path);
   const ext = extname(name);
-  const conf = new Conf<Record<string, unknown>>({
+  const conf = new ConfClass<Record<string, unknown>>({
     cwd: dirname(path),
     configName: ext.length > 1 ? name.slice(0, -ext.length) : name,
     fileExtension: ext.length > 1 ? ext.slice(1) : '',
@@ -82,6 +82,8 @@ export async function openConfigStore(options: ConfigStoreOptions = {}): Promise
   let created = false;
 
   const writeLocked = async (mutate: (config: PCloudConfig) => void): Promise<PCloudConfig> => {
+    // conf (with ajv and semver behind it) is loaded by the first write, not by every tool's start.
+    const { default: ConfClass } = await import('conf');
     ensureDirectory(path);
     return withFileLock(
       lockPath,
@@ -93,7 +95,7 @@ export async function openConfigStore(options: ConfigStoreOptions = {}): Promise
         mutate(next);
         validateConfig(next, path);
         try {
-          writeWithConf(path, next);
+          writeWithConf(ConfClass, path, next);
         } catch (error) {
           if (error instanceof PCloudError) throw error;
           throw configError(path, `cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
