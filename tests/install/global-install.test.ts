@@ -6,11 +6,11 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwordLogin } from './support/password-login.js';
 import { assertBuilt, BINS, cleanEnv, installGlobally, packAll, PACKAGES, repoRoot } from './support/pack-and-install.js';
 import { runBin, startInstalledEmulator, type InstalledEmulator } from './support/run-installed.js';
 
@@ -134,7 +134,7 @@ describe('the installed bins', () => {
     await writeFile(join(music, 'road trip.m3u'), 'Artist/Song & Dance.mp3\n');
     const up = await runBin(prefix, 'pcutil', ['cp', '-r', join(music, 'Artist'), 'p:/Music/'], { env, cwd: work });
     expect(up.code, up.stderr).toBe(0);
-    const legacy = { ...env, PCLOUD_AUTH: await passwordLogin(emulator.apiUrl) };
+    const legacy = { ...env, PCLOUD_AUTH: await passwordLogin(emulator.apiUrl, await readFile(caFile, 'utf8')) };
     const convert = await runBin(prefix, 'pcloud-playlist', ['--prefix', music, join(music, 'road trip.m3u')], { env: legacy, cwd: work });
     expect(convert.code, convert.stderr).toBe(0);
     const list = await runBin(prefix, 'pcloud-playlist', ['--list'], { env: legacy, cwd: work });
@@ -170,21 +170,3 @@ describe('the installed bins', () => {
     expect(await emulator.stop()).toBe(0);
   });
 });
-
-/** A legacy `auth` token by password login (`userinfo` with `getauth`), which legacy mode allows. */
-async function passwordLogin(apiUrl: string): Promise<string> {
-  const query = new URLSearchParams({ getauth: '1', username: 'demo@pcloud-emulator.test', password: 'emulator-password' });
-  const ca = await readFile(caFile, 'utf8');
-  const text = await new Promise<string>((resolve, reject) => {
-    https
-      .get(`${apiUrl}/userinfo?${query}`, { ca }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      })
-      .on('error', reject);
-  });
-  const answer = JSON.parse(text) as { result: number; auth?: string };
-  if (answer.result !== 0 || !answer.auth) throw new Error(`password login refused: result ${answer.result}`);
-  return answer.auth;
-}

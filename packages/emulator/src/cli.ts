@@ -6,7 +6,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { packageVersion, type CliIo } from '@pcloud/core/cli';
+import { coreVersion, packageVersion, type CliIo } from '@pcloud/core/cli';
 import { parseCommandLine, type CliSettings } from './cli-options.js';
 import { createEmulator } from './create-emulator.js';
 import type { Emulator, EmulatorOptions } from './emulator-options.js';
@@ -67,8 +67,9 @@ async function writeCa(ca: string, caOut: string | undefined): Promise<{ file: s
 }
 
 function describeStart(emulator: Emulator, settings: CliSettings, caFile: string | undefined): string {
+  const versions = `${packageVersion('@pcloud/emulator', import.meta.url)} with @pcloud/core ${coreVersion()}`;
   const lines = [
-    `pCloud emulator (${settings.region.toUpperCase()}, ${settings.legacy ? 'legacy mode' : 'restriction mode'}) listening`,
+    `pCloud emulator ${versions} (${settings.region.toUpperCase()}, ${settings.legacy ? 'legacy mode' : 'restriction mode'}) listening`,
     `  API:           ${emulator.apiUrl}`,
     `  download host: ${emulator.downloadUrl}`,
     `  binary port:   ${emulator.binaryPort}${settings.tls ? ' (TLS)' : ''}`,

@@ -85,7 +85,7 @@ describe('pcloud-emulator run()', () => {
     await cli.printed;
     cli.stop();
     expect(await cli.exit).toBe(0);
-    expect(cli.out()).toMatch(/^pCloud emulator \(US, restriction mode\) listening/);
+    expect(cli.out()).toMatch(/^pCloud emulator \d+\.\d+\.\d+\S* with @pcloud\/core \d+\.\d+\.\d+\S* \(US, restriction mode\) listening/);
     expect(cli.out()).toMatch(/API: +http:\/\/127\.0\.0\.1:\d+/);
     expect(cli.out()).toContain('pCloud emulator stopped.');
   });

@@ -55,13 +55,13 @@ export async function packAll(): Promise<string[]> {
 }
 
 /**
- * `npm i -g` of the tarballs into a fresh prefix; answers the prefix. Our scope's registry is
+ * `npm i -g` of the tarballs into a fresh prefix (or over what `into` holds); answers the prefix. Our scope's registry is
  * pointed at a closed loopback port, so the install proves that no @pcloud package comes from a
  * registry; third-party dependencies come from the npm cache or the registry. `--prefix` drops
  * the global npmrc (which may hold a proxy CA), so it is named explicitly.
  */
-export async function installGlobally(tarballs: readonly string[]): Promise<string> {
-  const prefix = await mkdtemp(join(tmpdir(), 'pcloud-prefix-'));
+export async function installGlobally(tarballs: readonly string[], into?: string): Promise<string> {
+  const prefix = into ?? (await mkdtemp(join(tmpdir(), 'pcloud-prefix-')));
   const globalconfig = (await exec('npm', ['config', 'get', 'globalconfig'], { env: cleanEnv() })).stdout.trim();
   const args = [
     'install',

@@ -62,3 +62,15 @@ export async function startInstalledEmulator(prefix: string, args: readonly stri
     },
   };
 }
+
+/** The first line `PREFIX/bin/pcloud-emulator ARGS` prints for people (no --json), then Ctrl-C. */
+export async function emulatorBanner(prefix: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const child = spawn(join(prefix, 'bin', 'pcloud-emulator'), args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = once(child, 'exit');
+  const lines = createInterface({ input: child.stdout });
+  const [first] = (await Promise.race([once(lines, 'line'), exited.then(() => [undefined])])) as [string | undefined];
+  if (child.exitCode === null) child.kill('SIGINT');
+  await exited;
+  if (first === undefined) throw new Error('pcloud-emulator exited before printing its first line');
+  return first;
+}

@@ -8,6 +8,7 @@ import type { MultiCommandToolSpec, SingleCommandToolSpec } from './define.js';
 import { EXIT, reportFailure, reportUsageError } from './exit-policy.js';
 import type { CliIo, RunTool } from './io.js';
 import { normalizeArgv } from './normalize-argv.js';
+import { coreVersion } from './package-version.js';
 import { describeOutage } from './reachability-report.js';
 import type { OptionSpecs, PositionalSpecs } from './option-spec.js';
 import { createOutput } from './output.js';
@@ -86,6 +87,8 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
         normalized.restore,
       );
       const out = createOutput(io, spec.name, options.verbose, options.debug);
+      // Which core a tool runs is the installed package's, shared by every tool: a bug report needs both.
+      if (options.debug) out.debug(`${spec.name} ${spec.version} with @pcloud/core ${coreVersion()} on Node.js ${process.versions.node}`);
       const givenValue = (name: string): unknown => (typeof values[name] === 'string' ? normalized.restore(values[name]) : values[name]);
       const tokenWarning = argvTokenWarning(argv, givenValue, command.body.options);
       if (options.save) {

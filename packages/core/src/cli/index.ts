@@ -16,7 +16,7 @@ export {
 export type { CommandContext } from './context.js';
 export type { OptionArgs, OptionSpec, OptionSpecs, OptionType, PositionalArgs, PositionalSpec, PositionalSpecs } from './option-spec.js';
 export { COMMON_OPTIONS, type CommonOptions } from './common-options.js';
-export { packageVersion } from './package-version.js';
+export { coreVersion, packageVersion } from './package-version.js';
 export { nodeIo, runMain, type CliIo, type RunTool, type TextSink } from './io.js';
 export type { Output } from './output.js';
 export { EXIT } from './exit-policy.js';

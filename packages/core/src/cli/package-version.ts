@@ -24,3 +24,8 @@ export function packageVersion(name: string, from: string): string {
   }
   return '0.0.0';
 }
+
+/** The version of the @pcloud/core that is running: the installed package every tool shares. */
+export function coreVersion(): string {
+  return packageVersion('@pcloud/core', import.meta.url);
+}
