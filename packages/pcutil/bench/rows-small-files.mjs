@@ -33,7 +33,7 @@ export async function smallUploadRow(bench, target, tree, { label, goal }) {
     rounds: bench.settings.runs,
     onRun: bench.progress(`${label} up`),
     contenders: [
-      { name: 'pcutil', run: upload('pcutil', (path, check) => target.pcutil(['cp', '-r', tree.dir, `p:${path}`], check)) },
+      { name: 'pcutil', run: upload('pcutil', (path, check) => target.pcutil(['cp', '-r', `${tree.dir}/`, `p:${path}`], check)) },
       { name: 'rclone', run: upload('rclone', (path, check) => target.rclone(['copy', tree.dir, `${REMOTE}:${path}`], check)) },
     ],
   });
@@ -62,7 +62,7 @@ export async function smallDownloadRow(bench, target, tree, { label, goal }) {
     rounds: bench.settings.runs,
     onRun: bench.progress(`${label} down`),
     contenders: [
-      { name: 'pcutil', run: download('pcutil', (dir, check) => target.pcutil(['cp', '-r', 'p:/small-down', dir], check)) },
+      { name: 'pcutil', run: download('pcutil', (dir, check) => target.pcutil(['cp', '-r', 'p:/small-down/', dir], check)) },
       { name: 'rclone', run: download('rclone', (dir, check) => target.rclone(['copy', `${REMOTE}:/small-down`, dir], check)) },
     ],
   });
