@@ -28,6 +28,8 @@ export interface CliSettings {
   expireLinks: boolean;
   refuseRootRecursive: boolean;
   maxRecursiveEntries?: number;
+  rateLimit?: number;
+  maxInFlight?: number;
   idleTimeout: number;
   json: boolean;
 }
@@ -44,6 +46,7 @@ const EXAMPLES: Array<[string, string]> = [
   ['$0 --tls --ca-out ca.pem --json', 'HTTPS with a throwaway CA; one JSON line for scripts'],
   ['$0 --legacy --region us', 'US region; auth tokens, digest login and collections for OAuth tokens allowed'],
   ['$0 --fail-every 7 --fail-result 4000 --fail-method uploadfile --latency 50', 'inject faults'],
+  ['$0 --rate-limit 50 --max-in-flight 4', 'throttle like pCloud: 4000 (HTTP 429 from the download host) beyond 50 calls/s or 4 at once'],
 ];
 
 /** Parses `argv` (without node and script); never exits the process. */
@@ -103,6 +106,11 @@ export async function parseCommandLine(argv: string[], version: string): Promise
       describe: 'answer 1101 to a recursive listing of the root, as pCloud since 2026 (--no-refuse-root-recursive allows it)',
     })
     .option('max-recursive-entries', { type: 'number', describe: 'answer 5000 to recursive listings with more entries than N' })
+    .option('rate-limit', {
+      type: 'number',
+      describe: 'throttle beyond N calls a second: API calls answer 4000 (retry later), the download host HTTP 429',
+    })
+    .option('max-in-flight', { type: 'number', describe: 'throttle the same way beyond N calls being answered at once' })
     .option('idle-timeout', {
       type: 'number',
       default: 60,
@@ -129,7 +137,15 @@ export async function parseCommandLine(argv: string[], version: string): Promise
       }
       if (!Number.isInteger(args['idle-timeout']) || args['idle-timeout'] < 1)
         throw new Error('--idle-timeout must be a whole number of seconds (1 or more)');
-      for (const name of ['fail-every', 'latency', 'reset-every', 'reset-request-every', 'max-recursive-entries'] as const) {
+      for (const name of [
+        'fail-every',
+        'latency',
+        'reset-every',
+        'reset-request-every',
+        'max-recursive-entries',
+        'rate-limit',
+        'max-in-flight',
+      ] as const) {
         const value = args[name];
         if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new Error(`--${name} must be a whole number`);
       }
@@ -169,6 +185,8 @@ export async function parseCommandLine(argv: string[], version: string): Promise
       expireLinks: args['expire-links'],
       refuseRootRecursive: args['refuse-root-recursive'],
       maxRecursiveEntries: args['max-recursive-entries'],
+      rateLimit: args['rate-limit'],
+      maxInFlight: args['max-in-flight'],
       idleTimeout: args['idle-timeout'],
       json: args.json,
     },

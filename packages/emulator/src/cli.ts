@@ -10,6 +10,7 @@ import { coreVersion, packageVersion, type CliIo } from '@pcloud/core/cli';
 import { parseCommandLine, type CliSettings } from './cli-options.js';
 import { createEmulator } from './create-emulator.js';
 import type { Emulator, EmulatorOptions } from './emulator-options.js';
+import type { CallLimitOptions } from './call-limit.js';
 import type { FaultRule } from './faults.js';
 
 /**
@@ -26,6 +27,14 @@ function faultRules(settings: CliSettings): FaultRule[] {
   if (settings.resetEvery) rule.resetResponseEvery = settings.resetEvery;
   if (settings.resetRequestEvery) rule.resetRequestEvery = settings.resetRequestEvery;
   return Object.keys(rule).some((key) => key !== 'methods') ? [rule] : [];
+}
+
+/** `--rate-limit` and `--max-in-flight` (0 or absent: no limit). */
+function callLimit(settings: CliSettings): { callLimit?: CallLimitOptions } {
+  const limit: CallLimitOptions = {};
+  if (settings.rateLimit) limit.perSecond = settings.rateLimit;
+  if (settings.maxInFlight) limit.inFlight = settings.maxInFlight;
+  return Object.keys(limit).length > 0 ? { callLimit: limit } : {};
 }
 
 async function emulatorOptions(settings: CliSettings): Promise<EmulatorOptions> {
@@ -49,6 +58,7 @@ async function emulatorOptions(settings: CliSettings): Promise<EmulatorOptions> 
       expireLinks: settings.expireLinks,
       rootRecursive1101: settings.refuseRootRecursive,
       ...(settings.maxRecursiveEntries !== undefined ? { maxRecursiveEntries: settings.maxRecursiveEntries } : {}),
+      ...callLimit(settings),
     },
     ...(settings.accessToken !== undefined ? { seed: { accessToken: settings.accessToken } } : {}),
   };

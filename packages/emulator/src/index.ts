@@ -5,6 +5,7 @@ export { createDispatcher, type Dispatcher, type DispatchOutcome, type DispatchR
 export { createMethodTable } from './api/method-table.js';
 export { ApiDate, apiDate } from './api/api-date.js';
 export { Faults, type FaultOptions, type FaultRule, type FaultTally } from './faults.js';
+export type { CallLimitOptions } from './call-limit.js';
 export { EmulatorState, type EmulatorStateOptions } from './state/emulator-state.js';
 export { ApiFailure } from './api/api-failure.js';
 export * from './api/types.js';

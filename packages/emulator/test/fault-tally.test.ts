@@ -14,7 +14,7 @@ test('the tally counts injected failures by result, resets by kind and delayed c
   for (let i = 0; i < 6; i++) faults.decide('download');
   faults.decide('listfolder');
   // download calls 2, 3, 4, 6: call 6 hits both, and a request reset wins.
-  expect(faults.tally).toEqual({ failures: { 4000: 2, 5000: 2 }, requestResets: 2, responseResets: 2, delayed: 4 });
+  expect(faults.tally).toEqual({ failures: { 4000: 2, 5000: 2 }, requestResets: 2, responseResets: 2, delayed: 4, throttled: 0 });
   expect(faults.injected).toBe(8);
   faults.set({});
   faults.decide('stat');

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { resultMessage } from '@pcloud/core';
 import { commitOpenFile } from '../state/descriptors.js';
 import type { EmulatorState } from '../state/emulator-state.js';
+import type { FaultAction } from '../faults.js';
 import { renderDates } from './api-date.js';
 import { hasCredentials, readCredentials } from './credentials.js';
 import { applyFilter, updateFilter } from './response-filters.js';
@@ -79,6 +80,13 @@ export function createDispatcher(state: EmulatorState, table: ReadonlyMap<string
     const spec = table.get(request.method);
     if (!spec) return { kind: 'close' };
     const fault = state.faults.decide(request.method);
+    try {
+      return await respond(spec, request, fault);
+    } finally {
+      fault.release();
+    }
+  };
+  const respond = async (spec: MethodSpec, request: DispatchRequest, fault: FaultAction): Promise<DispatchOutcome> => {
     if (fault.latencyMs > 0) await sleep(fault.latencyMs, undefined, { signal: request.signal }).catch(() => undefined);
     if (fault.reset === 'request') return { kind: 'close' };
     updateFilter(request.params, request.connection);

@@ -1,7 +1,8 @@
 /**
  * The download ("content") host (pcloud-api.md §10): GET/HEAD of a getfilelink path streams the
  * file with its length and type and honours `Range` (206). No auth: an `Authorization` header is
- * ignored. Unknown link 404, expired link 401; faults apply under the method name `download`.
+ * ignored. Unknown link 404, expired link 401; faults apply under the method name `download`, and a
+ * throttled request (the call-limit fault) gets 429.
  * Bytes sent for a link handed out through a public link count as that link's traffic.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -33,7 +34,9 @@ export function createDownloadHandler(state: EmulatorState): (req: IncomingMessa
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
     const fault = state.faults.decide('download');
+    res.once('close', fault.release);
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+    if (fault.throttled) return sendText(res, 429, 'Too many requests.', { 'Retry-After': '1' });
     if (fault.reset === 'request') return void req.socket.destroy();
     if (fault.failResult !== undefined) return sendText(res, 500, 'Internal error.');
     const link = state.links.find((req.url ?? '/').split('?')[0] ?? '/');
