@@ -48,6 +48,11 @@ export interface CommandContext<A = Record<string, unknown>> {
    */
   showReachability(view: ReachabilityView): () => void;
   /**
+   * Calls `listener` whenever a client of this run retries after a transient failure (a 4xxx/5xxx
+   * answer, HTTP 429/5xx, a reset, a timeout): pCloud pushing back. Returns the unsubscribe.
+   */
+  onRetry(listener: () => void): () => void;
+  /**
    * A location as the user should read it: `p:/Backup`, plus where that is in their account when
    * the token is a private-folder app's (config `app-folder`): `p:/Backup (/Applications/App/Backup in your account)`.
    */
@@ -100,7 +105,9 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
   let ca: string | undefined;
   // A log line may quote what a server sent (an error message, a name): it must not drive the terminal.
   // Retries (-v) go where the waits go, so that they never tear a progress line apart.
+  const retryListeners = new Set<() => void>();
   const logger = (line: string, kind: LogKind): void => {
+    if (kind === 'retry') for (const listener of retryListeners) listener();
     const shown = escapeControl(line);
     if (kind !== 'retry') out.debug(shown);
     else if (view === plainLines || !out.isVerbose) out.verbose(shown);
@@ -162,6 +169,10 @@ export function createContext<A>(parts: ContextParts<A>): { context: CommandCont
       return () => {
         view = plainLines;
       };
+    },
+    onRetry: (listener) => {
+      retryListeners.add(listener);
+      return () => retryListeners.delete(listener);
     },
     where: (location) => {
       // The config's app-folder describes the config's token, not the one a location brings along.

@@ -16,6 +16,7 @@ export * from './copy-folder.js';
 export * from './checksum-file.js';
 export * from './upload/upload-types.js';
 export { uploadFile, uploadStream, type UploadStreamOptions } from './upload/upload-file.js';
+export { uploadBatch, type BatchFile, type BatchOptions, type BatchOutcome } from './upload/upload-batch.js';
 export * from './download/download-types.js';
 export { getDownloadLink, endpointScheme, type DownloadLink, type DownloadScheme } from './download/download-link.js';
 export { downloadFile } from './download/download-file.js';
