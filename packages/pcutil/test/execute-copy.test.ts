@@ -136,8 +136,9 @@ describe('executeCopy', () => {
     const steps = Array.from({ length: 10 }, (_, i) => copy(local(`/h/${i + 1}`), remote(`/d/${i + 1}`)));
     const summary = await executeCopy(steps, h.operations, { ...h.options, jobs: 2, reachability });
     expect(reachability.state.kind).toBe('unreachable');
-    expect(started).toEqual(['/d/1', '/d/2', '/d/3', '/d/4', '/d/5']);
-    expect(summary).toMatchObject({ files: 3, failed: 0, notCopied: 7, unreachable: { reason: 'connection refused by 127.0.0.1:9' } });
+    // The transient failure of /d/1 halves the lanes: /d/3 and /d/4 start one after the other.
+    expect(started).toEqual(['/d/1', '/d/2', '/d/3', '/d/4']);
+    expect(summary).toMatchObject({ files: 2, failed: 0, notCopied: 8, unreachable: { reason: 'connection refused by 127.0.0.1:9' } });
     expect(summary.unreachable?.since).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(h.complaints).toEqual([]);
     expect(h.lines.join('')).not.toContain('trying');

@@ -126,8 +126,9 @@ it(`cp -r of ${FILES} files up and down under 5000/4000 answers, latency and res
   expect(downSummary).toMatchObject({ files: FILES, failed: 0 });
   const retries = { up: countRetries(up.stderr), down: countRetries(down.stderr) };
   const retriesMade = [retries.up, retries.down].reduce((sum, r) => sum + r.client + r.download + r.byCaller, 0);
-  // Every injected failure or reset had to be retried for the run to end clean.
-  expect(tallyTotal(injected)).toBeGreaterThan(FILES / 2);
+  // Every injected failure or reset had to be retried for the run to end clean (new small files go
+  // up in batches, so uploads make few of them: most hit the downloads).
+  expect(tallyTotal(injected)).toBeGreaterThan(FILES / 4);
   expect(injected.delayed).toBeGreaterThan(2 * FILES);
   expect(retriesMade).toBeGreaterThanOrEqual(tallyTotal(injected) * 0.9);
 

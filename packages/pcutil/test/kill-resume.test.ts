@@ -57,7 +57,8 @@ describe('killing pcutil mid-copy', { timeout: 90_000 }, () => {
     const root = await mkdtemp(join(tmpdir(), 'pcutil-kill-up-'));
     const source = await makeTree(join(root, 'tree'));
     // A trailing / copies the folder's contents: the same command lands in the same place every time.
-    const args = ['cp', '-r', '-v', `${join(root, 'tree')}/`, 'p:/kill-up'];
+    // New small files go up in batches: one at a time, so that a signal lands between batches.
+    const args = ['cp', '-r', '-v', '-j', '1', `${join(root, 'tree')}/`, 'p:/kill-up'];
     const remoteNow = async (): Promise<Map<string, number>> =>
       remoteFiles((await walkTree(fx.client, { path: '/kill-up' }).catch(() => ({ root: {} as FolderMetadata }))).root);
     // Whatever is on the server under a source's name is that file, whole: nopartial uploads never leave a short one.

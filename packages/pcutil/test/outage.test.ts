@@ -92,10 +92,11 @@ describe('pCloud goes away for good in the middle of a copy', { timeout: 90_000 
     const pcloud = await server();
     const root = await mkdtemp(join(tmpdir(), 'pcutil-outage-up-'));
     const source = await makeTree(join(root, 'tree'), FILES);
-    const args = ['cp', '-r', `${join(root, 'tree')}/`, 'p:/up'];
+    // New small files go up in batches: two at a time, so that most batches are still to come.
+    const args = ['cp', '-r', '-j', '2', `${join(root, 'tree')}/`, 'p:/up'];
     pcloud.emulator.faults.set({ rules: [{ methods: ['uploadfile'], latencyMs: 20 }] });
     const run = await spawnPcutil(pcloud.emulator, args, GIVE_UP_FAST);
-    await until(run, () => pcloud.emulator.faults.tally.delayed >= 60);
+    await until(run, () => pcloud.emulator.faults.tally.delayed >= 2);
     await pcloud.stop();
     const stopped = await run.exited;
     expect(stopped.code).toBe(1);
@@ -205,8 +206,9 @@ describe('pCloud goes away and comes back during a copy', { timeout: 90_000 }, (
     const root = await mkdtemp(join(tmpdir(), 'pcutil-blip-up-'));
     const source = await makeTree(join(root, 'tree'), FILES);
     pcloud.emulator.faults.set({ rules: [{ methods: ['uploadfile'], latencyMs: 20 }] });
-    const run = await spawnPcutil(pcloud.emulator, ['cp', '-r', `${join(root, 'tree')}/`, 'p:/blip-up'], RIDE_OUT);
-    await until(run, () => pcloud.emulator.faults.tally.delayed >= 60);
+    // New small files go up in batches: two at a time, so that most batches are still to come.
+    const run = await spawnPcutil(pcloud.emulator, ['cp', '-r', '-j', '2', `${join(root, 'tree')}/`, 'p:/blip-up'], RIDE_OUT);
+    await until(run, () => pcloud.emulator.faults.tally.delayed >= 2);
     await pcloud.stop();
     await until(run, () => run.stderr().includes('pCloud unreachable since'));
     await pcloud.start();

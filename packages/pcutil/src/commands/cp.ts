@@ -2,9 +2,6 @@ import { homeFolders, isRemoteSpec, oneAccount, parseLocation } from '@pcloud/co
 import { defineCommand } from '@pcloud/core/cli';
 import { filterFromArgs, filterOptions, requireRecursiveForFilters } from './filter-options.js';
 
-/** Parallel transfers by default: enough to hide per-file latency, few enough to stay gentle. */
-export const DEFAULT_JOBS = 4;
-
 /** `pcutil cp`: copy files and folders between this machine and pCloud, or within pCloud. */
 export const cpCommand = defineCommand({
   name: 'cp',
@@ -31,7 +28,14 @@ export const cpCommand = defineCommand({
       describe:
         'overwrite existing pCloud files in place, keeping their file id and public links (default: upload beside them, replace once the sha1 matches)',
     },
-    jobs: { type: 'integer', alias: 'j', default: DEFAULT_JOBS, min: 1, max: 64, describe: 'transfers in parallel' },
+    jobs: {
+      type: 'integer',
+      alias: 'j',
+      min: 1,
+      max: 64,
+      describe:
+        'transfers in parallel (default: adaptive, 8 at first, up to 32 while the rate rises, fewer when pCloud pushes back; files of 8 MiB or more 4 at a time)',
+    },
     ...filterOptions,
   },
   dryRun: true,
@@ -87,6 +91,7 @@ export const cpCommand = defineCommand({
         signal: ctx.signal,
         reachability: ctx.reachability,
         showReachability: ctx.showReachability,
+        onRetry: ctx.onRetry,
       },
     );
     return code;

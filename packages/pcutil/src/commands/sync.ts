@@ -1,8 +1,10 @@
 import { homeFolders, isRemoteSpec, oneAccount, parseLocation, PCloudError } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
 import { PASS_EVERYTHING } from '../sync/path-filter.js';
-import { DEFAULT_JOBS } from './cp.js';
 import { filterFromContext, filterOptions } from './filter-options.js';
+
+/** Sync's transfers and deletions in parallel by default (cp adapts its own; sync keeps a fixed count). */
+const DEFAULT_JOBS = 4;
 
 /** `pcutil sync`: make a folder on one side hold exactly what a folder on the other holds. */
 export const syncCommand = defineCommand({

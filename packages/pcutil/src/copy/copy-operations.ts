@@ -5,12 +5,13 @@ import {
   downloadFile,
   downloadToStream,
   PCloudError,
+  uploadBatch,
   uploadFile,
   uploadStream,
   type PCloudClient,
   type Progress,
 } from '@pcloud/core';
-import { formatLoc } from '../plan/loc.js';
+import { baseName, formatLoc, parentLoc } from '../plan/loc.js';
 import type { CopyStep, Loc } from '../plan/types.js';
 import type { CopyOperations } from './execute-copy.js';
 
@@ -58,6 +59,20 @@ export function createCopyOperations(deps: CopyOperationsDeps): CopyOperations {
     async mkdir(at) {
       if (at.side === 'local') await mkdir(at.path, { recursive: true });
       else await (await deps.client()).call('createfolderifnotexists', { path: at.path });
+    },
+    async transferBatch(steps, onBytes, signal) {
+      const client = await deps.client();
+      const first = steps[0];
+      if (!first) return [];
+      // The binary protocol carries one file per request.
+      if (client.transport.kind !== 'http')
+        return steps.map(() => ({ ok: false, error: new PCloudError('USAGE_ERROR', 'no batches over this transport') }));
+      const files = steps.map((step) => ({ localPath: step.from.path, name: baseName(step.to) }));
+      const outcomes = await uploadBatch(client, parentLoc(first.to)?.path ?? '/', files, {
+        ...(signal ? { signal } : {}),
+        onFile: (_index, result) => onBytes(result.size),
+      });
+      return outcomes.map((outcome) => (outcome.ok ? { ok: true, bytes: outcome.result.size } : outcome));
     },
     async transfer(step: CopyStep, onBytes, signal) {
       const client = await deps.client();

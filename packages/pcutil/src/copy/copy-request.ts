@@ -8,7 +8,8 @@ import type { CopyOptions } from '../plan/types.js';
 export interface RunCopyRequest {
   paths: readonly string[];
   options: CopyOptions;
-  jobs: number;
+  /** -j: transfers at once; undefined lets the copy adapt (adaptive-lanes.ts). */
+  jobs: number | undefined;
   dryRun: boolean;
   verbose: boolean;
   json: boolean;
@@ -28,6 +29,8 @@ export interface RunCopyDeps {
   reachability?: Reachability;
   /** Shows the run's waits for pCloud through the progress line instead of plain lines, until called back. */
   showReachability?(view: ReachabilityView): () => void;
+  /** Tells about every retry of a transient failure, so the copy can slow down (see CommandContext.onRetry). */
+  onRetry?(listener: () => void): () => void;
 }
 
 /** Standard error as cp uses it: a terminal (with its width) gets a live progress line. */

@@ -22,7 +22,7 @@ export async function executeWithProgress(
   steps: readonly CopyPlanStep[],
   progress: Progress,
   request: Pick<RunCopyRequest, 'jobs' | 'verbose' | 'inPlace'>,
-  deps: Pick<RunCopyDeps, 'io' | 'client' | 'signal' | 'reachability' | 'showReachability'>,
+  deps: Pick<RunCopyDeps, 'io' | 'client' | 'signal' | 'reachability' | 'showReachability' | 'onRetry'>,
   listeners: CopyListeners = {},
 ): Promise<CopySummary> {
   const operations = createCopyOperations({
@@ -46,6 +46,7 @@ export async function executeWithProgress(
       signal: deps.signal,
       ...(deps.reachability ? { reachability: deps.reachability } : {}),
       ...(listeners.onCopied ? { onCopied: listeners.onCopied } : {}),
+      ...(deps.onRetry ? { onRetry: deps.onRetry } : {}),
     });
   } finally {
     hideWaits?.();

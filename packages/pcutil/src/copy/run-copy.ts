@@ -1,5 +1,6 @@
 import { finishCopySummary, type CopySummary } from '../report/copy-summary.js';
 import { sweepLeftovers } from '../leftovers/sweep-leftovers.js';
+import { ADAPTIVE_LANES } from './adaptive-lanes.js';
 import { buildCopyPlan } from './build-copy-plan.js';
 import { checkCopyUsage } from './check-copy-usage.js';
 import { createCopyProgress } from './copy-progress.js';
@@ -19,7 +20,7 @@ export async function runCopy(request: RunCopyRequest, deps: RunCopyDeps): Promi
   const steps = await buildCopyPlan({
     paths: request.paths,
     options: request.options,
-    jobs: request.jobs,
+    jobs: request.jobs ?? ADAPTIVE_LANES.start,
     environment: deps.environment,
     getClient: deps.client,
     signal: deps.signal,
