@@ -90,3 +90,32 @@ describe('executeCopy with batches', () => {
     expect(h.complaints[0]).toMatch(/^cp \/h\/d\/3 p:\/d\/3: /);
   });
 });
+
+describe('executeCopy creates folders', () => {
+  it('siblings at once, each only after its parent', async () => {
+    const events: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const operations: CopyOperations = {
+      async mkdir(at) {
+        events.push(`start ${at.path}`);
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight -= 1;
+        events.push(`done ${at.path}`);
+      },
+      transfer: async () => 0,
+    };
+    const progress = createProgress({ write: () => undefined, isTTY: false }, 0);
+    const steps = ['/d', '/d/a', '/d/b', '/d/c', '/d/a/x', '/e'].map((path) => ({ op: 'mkdir' as const, at: remote(path) }));
+    const summary = await executeCopy(steps, operations, { jobs: undefined, verbose: false, progress, complain: () => undefined });
+    expect(summary.folders).toBe(6);
+    const at = (event: string): number => events.indexOf(event);
+    for (const child of ['/d/a', '/d/b', '/d/c']) expect(at(`start ${child}`)).toBeGreaterThan(at('done /d'));
+    expect(at('start /d/a/x')).toBeGreaterThan(at('done /d/a'));
+    // /d and /e together, then /d/a, /d/b and /d/c together.
+    expect(at('start /e')).toBeLessThan(at('done /d'));
+    expect(most).toBeGreaterThanOrEqual(3);
+  });
+});

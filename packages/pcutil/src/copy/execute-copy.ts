@@ -1,12 +1,11 @@
 import type { Reachability } from '@pcloud/core';
 import { formatStep } from '../plan/format-step.js';
-import { isWithin } from '../plan/loc.js';
-import type { CopyPlanStep, CopyStep, Loc } from '../plan/types.js';
+import type { CopyPlanStep, CopyStep, Loc, MkdirStep } from '../plan/types.js';
 import { createCopySummary, type CopySummary } from '../report/copy-summary.js';
 import type { Progress } from '../report/progress.js';
 import { createOutageLatch } from '../remote/outage-latch.js';
-import { errorReason } from '../report/error-reason.js';
 import { copyFiles } from './copy-files.js';
+import { makeFolders } from './make-folders.js';
 
 /** The side effects a copy plan needs; the real ones talk to pCloud and the disk. */
 export interface CopyOperations {
@@ -44,14 +43,15 @@ export interface ExecuteCopyOptions {
 }
 
 /**
- * Executes a copy plan: reports its problems, creates folders in plan order (parents first), then
- * runs the file copies in parallel (copy-files.ts: `jobs` at a time, or as many as pCloud keeps up
- * with; new small files up in batches; one at a time onto standard output). A failed file is reported and the rest continue; files under a folder that
- * could not be created are reported as not copied. A file that failed on a transient error (after
- * the client's own retries) gets one more try once the others are done, so a burst of server
- * errors costs a retry, not a file. Once pCloud is judged gone, no folder or file is started any
- * more, the transfers in flight finish or fail, and what is left is counted as not copied (its
- * failures are the outage's, told once by the caller) instead of being tried again.
+ * Executes a copy plan: reports its problems, creates folders (make-folders.ts: parents first,
+ * siblings together), then runs the file copies in parallel (copy-files.ts: `jobs` at a time, or
+ * as many as pCloud keeps up with; new small files up in batches; one at a time onto standard
+ * output). A failed file is reported and the rest continue; files under a folder that could not be
+ * created are reported as not copied. A file that failed on a transient error (after the client's
+ * own retries) gets one more try once the others are done, so a burst of server errors costs a
+ * retry, not a file. Once pCloud is judged gone, no folder or file is started any more, the
+ * transfers in flight finish or fail, and what is left is counted as not copied (its failures are
+ * the outage's, told once by the caller) instead of being tried again.
  */
 export async function executeCopy(
   steps: readonly CopyPlanStep[],
@@ -65,8 +65,8 @@ export async function executeCopy(
     summary.errors.push(line);
     options.complain(line);
   };
-  const failedFolders: Loc[] = [];
   const copies: CopyStep[] = [];
+  const folders: MkdirStep[] = [];
   for (const step of steps) {
     if (step.op === 'problem') {
       if (step.severity === 'warning') {
@@ -81,18 +81,9 @@ export async function executeCopy(
       summary.filtered += 1;
       if (options.verbose) options.progress.line(formatStep(step) ?? '');
     } else if (step.op === 'copy') copies.push(step);
-    else if (!options.signal?.aborted && !outage.gone()) {
-      if (failedFolders.some((folder) => isWithin(step.at, folder))) continue;
-      try {
-        await operations.mkdir(step.at);
-        summary.folders += 1;
-        if (options.verbose) options.progress.line(formatStep(step) ?? '');
-      } catch (error) {
-        failedFolders.push(step.at);
-        if (!outage.stoppedBy(error)) fail(`${formatStep(step)}: ${errorReason(error)}`);
-      }
-    }
+    else folders.push(step);
   }
+  const failedFolders = await makeFolders(folders, { operations, options, summary, outage, fail });
   await copyFiles(copies, { operations, options, summary, outage, failedFolders, fail });
   if (outage.unreachable) summary.unreachable = outage.unreachable;
   return summary;
