@@ -34,7 +34,7 @@ export const cpCommand = defineCommand({
       min: 1,
       max: 64,
       describe:
-        'transfers in parallel (default: adaptive, 8 at first, up to 32 while the rate rises, fewer when pCloud pushes back; files of 8 MiB or more 4 at a time)',
+        'transfers in parallel (default: adaptive, 16 at first, up to 32 while the rate rises, fewer when pCloud pushes back; files of 8 MiB or more 4 at a time)',
     },
     ...filterOptions,
   },

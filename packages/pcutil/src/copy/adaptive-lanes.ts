@@ -14,7 +14,7 @@ export interface LaneBounds {
 }
 
 /** Lanes while nothing is known about the work or the server. */
-export const ADAPTIVE_LANES: LaneBounds = { min: 2, start: 8, max: 32 };
+export const ADAPTIVE_LANES: LaneBounds = { min: 2, start: 16, max: 32 };
 
 /** A window shorter than this says little about the rate. */
 const MIN_WINDOW_MS = 250;
