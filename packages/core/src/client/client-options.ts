@@ -7,14 +7,12 @@ import { PCloudError } from '../errors.js';
 import { redact, registerSecret } from '../redact.js';
 import { refusePlainHttp } from './plain-http.js';
 import { resolveEndpoint } from './region.js';
+import type { Logger } from './logger.js';
 import type { Reachability } from './reachability.js';
 import type { RetryOptions } from './retry.js';
 import type { Credentials, Transport, TransportFactory, TransportSettings } from './transport.js';
 
-/** What a log line is about: an API call and its outcome (`--debug`), or a retry (`-v`). */
-export type LogKind = 'call' | 'retry';
-/** Receives one log line at a time, with its kind; lines are redacted before they get here. */
-export type Logger = (line: string, kind: LogKind) => void;
+export type { LogKind, Logger } from './logger.js';
 
 /** A built-in transport name. */
 export type TransportKind = 'http' | 'binary';

@@ -5,7 +5,7 @@
  * logging and error redaction happen once, in the client, for every transport.
  */
 import type { Readable } from 'node:stream';
-import type { LogKind } from './client-options.js';
+import type { LogKind } from './logger.js';
 import type { ParamValue } from './method-table.js';
 
 /** Parameters as a transport receives them: undefined entries are to be left out. */

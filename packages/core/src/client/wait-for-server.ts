@@ -4,7 +4,7 @@
  * the decision to the loop's own retry policy. Every loop that retries calls uses it: the
  * client's, and the listing, chunk-writing ones that count or resume their own attempts.
  */
-import type { LogKind } from './client-options.js';
+import type { LogKind } from './logger.js';
 import type { Reachability } from './reachability.js';
 import { backoffDelay, type RetryOptions } from './retry.js';
 import type { TransportSettings } from './transport.js';
