@@ -1,7 +1,8 @@
 /**
  * Error mapping shared by every transport: a wire failure becomes a TransportError whose
- * message names the method and the failure, never the request (got's errors carry headers,
- * so the original error is not kept as the cause; only its code and redacted message are).
+ * message names the method and the failure, never the request (a socket's or an HTTP library's
+ * error may carry the request and its headers, so the original error is not kept as the cause;
+ * only its code and redacted message are).
  */
 import { ApiError, PCloudError, TransportError, isPCloudError } from '../errors.js';
 import { redact } from '../redact.js';
