@@ -1,3 +1,4 @@
+import { reasonOfCode, reasonOfResult, type ErrorReason } from './error-reason.js';
 import { redact } from './redact.js';
 import { AUTH_RESULTS, isRetryableResult, resultMessage } from './result-codes.js';
 
@@ -21,6 +22,8 @@ export interface PCloudErrorOptions {
   cause?: unknown;
   /** A one-line suggestion shown to users under the message. */
   hint?: string;
+  /** Overrides the reason the code implies (a refusal of OAuth tokens is an AUTH_ERROR with reason `oauth-refused`). */
+  reason?: ErrorReason;
 }
 
 /**
@@ -29,12 +32,15 @@ export interface PCloudErrorOptions {
  */
 export class PCloudError extends Error {
   readonly code: PCloudErrorCode;
+  /** What went wrong, for scripts to branch on (`not-found`, `auth`, `throttled`, …). */
+  readonly reason: ErrorReason;
   readonly hint: string | undefined;
 
   constructor(code: PCloudErrorCode, message: string, options: PCloudErrorOptions = {}) {
     super(redact(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'PCloudError';
     this.code = code;
+    this.reason = options.reason ?? reasonOfCode(code);
     this.hint = options.hint === undefined ? undefined : redact(options.hint);
   }
 }
@@ -52,7 +58,10 @@ export class ApiError extends PCloudError {
 
   constructor(method: string, result: number, options: ApiErrorOptions = {}) {
     const serverMessage = redact(options.serverMessage ?? resultMessage(result));
-    super(AUTH_RESULTS.has(result) ? 'AUTH_ERROR' : 'API_ERROR', `${method}: ${serverMessage} (${result})`, options);
+    super(AUTH_RESULTS.has(result) ? 'AUTH_ERROR' : 'API_ERROR', `${method}: ${serverMessage} (${result})`, {
+      ...options,
+      reason: options.reason ?? reasonOfResult(result),
+    });
     this.name = 'ApiError';
     this.result = result;
     this.method = method;
@@ -76,7 +85,9 @@ export class TransportError extends PCloudError {
   readonly status: number | undefined;
 
   constructor(message: string, options: PCloudErrorOptions & { status?: number; timeout?: boolean } = {}) {
-    super(options.timeout ? 'TIMEOUT' : 'TRANSPORT_ERROR', message, options);
+    // A 429 is the server asking us to slow down, not a broken connection.
+    const reason = options.reason ?? (options.status === 429 ? 'throttled' : undefined);
+    super(options.timeout ? 'TIMEOUT' : 'TRANSPORT_ERROR', message, { ...options, ...(reason ? { reason } : {}) });
     this.name = 'TransportError';
     this.status = options.status;
   }

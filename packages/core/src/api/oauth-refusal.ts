@@ -26,5 +26,6 @@ export function oauthRefusalError(error: ApiError, request: string, what: string
   return new PCloudError('AUTH_ERROR', `pCloud refused the ${request} request (${answered}): ${oauthRefused(what)}.`, {
     cause: error,
     hint,
+    reason: 'oauth-refused',
   });
 }

@@ -65,9 +65,13 @@ export function createClient(options: ClientOptions = {}): PCloudClient {
   const transport = selectTransport(options.transport, settings);
   const reachability = options.reachability ?? createReachability({ windowMs: outageWindowMs(settings.connectTimeoutMs / 1000) });
 
+  function refusesOAuth(method: string, result: number): boolean {
+    return result === 1000 && settings.credentials.accessToken !== undefined && OAUTH_REFUSED.test(method);
+  }
+
   function hintFor(method: string, result: number): string | undefined {
     if (result === 2094) return regionHint(settings.endpoint);
-    if (result === 1000 && settings.credentials.accessToken !== undefined && OAUTH_REFUSED.test(method)) {
+    if (refusesOAuth(method, result)) {
       return `pCloud refuses OAuth access tokens for ${method} since April 2026; it needs a legacy auth token.`;
     }
     return undefined;
@@ -89,6 +93,7 @@ export function createClient(options: ClientOptions = {}): PCloudClient {
       throw new ApiError(method, Number.isFinite(result) ? result : -1, {
         ...(serverMessage !== undefined ? { serverMessage } : {}),
         ...(hint !== undefined ? { hint } : {}),
+        ...(refusesOAuth(method, result) ? { reason: 'oauth-refused' as const } : {}),
       });
     }
     return answer;
