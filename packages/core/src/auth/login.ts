@@ -5,6 +5,7 @@
  * ever printed or logged.
  */
 import type { Readable } from 'node:stream';
+import { concealFields } from '../conceal.js';
 import { ApiError, PCloudError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import type { ExchangeOptions } from './exchange-code.js';
@@ -108,12 +109,13 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
     });
     const locationid = (redirect.locationid === 1 || redirect.locationid === 2 ? redirect.locationid : undefined) ?? exchanged.locationid;
     const endpoint = endpointFromClues({ ...clues, ...(locationid !== undefined ? { locationid } : {}) });
-    return {
+    const result: LoginResult = {
       accessToken: exchanged.accessToken,
       locationid,
       endpoint: endpoint.href.replace(/\/+$/, ''),
       ...(exchanged.userid !== undefined ? { userid: exchanged.userid } : {}),
     };
+    return concealFields(result, ['accessToken']);
   } finally {
     await listener?.close();
   }

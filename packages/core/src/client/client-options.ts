@@ -3,6 +3,7 @@
  * `timeout` keeps the original tools' meaning: N seconds to connect, 5×N seconds of silence
  * on an open connection (the default 2 "equates to roughly 10 seconds").
  */
+import { concealFields } from '../conceal.js';
 import { PCloudError } from '../errors.js';
 import { redact, registerSecret } from '../redact.js';
 import { refusePlainHttp } from './plain-http.js';
@@ -77,7 +78,8 @@ export function resolveTransportSettings(options: ClientOptions): TransportSetti
   }
   registerSecret(options.accessToken);
   registerSecret(options.auth);
-  const credentials: Credentials = options.accessToken ? { accessToken: options.accessToken } : options.auth ? { auth: options.auth } : {};
+  const given: Credentials = options.accessToken ? { accessToken: options.accessToken } : options.auth ? { auth: options.auth } : {};
+  const credentials = concealFields(given, ['accessToken', 'auth']);
   const logger = options.logger;
   const endpoint = resolveEndpoint(options.endpoint);
   refusePlainHttp(endpoint, options.insecureHttp);

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import type Conf from 'conf';
+import { printAs, withoutSecrets } from '../conceal.js';
 import { PCloudError } from '../errors.js';
 import { resolveConfigPath, type ConfigPathOptions } from './config-path.js';
 import { configAccessToken, configError, defaultConfig, validateConfig, type PCloudConfig } from './config-schema.js';
@@ -56,6 +57,9 @@ function writeWithConf(ConfClass: typeof Conf, path: string, store: PCloudConfig
   });
   conf.store = store;
 }
+
+/** Keys of the file that hold a token or an app secret: printing a store shows them redacted. */
+const CONFIG_SECRETS = ['access_token', 'access-token', 'auth', 'client-secret'];
 
 function ensureDirectory(path: string): void {
   try {
@@ -119,7 +123,7 @@ export async function openConfigStore(options: ConfigStoreOptions = {}): Promise
     }
   }
 
-  return {
+  const store: ConfigStore = {
     path,
     get data() {
       return data ?? defaultConfig(path);
@@ -147,4 +151,5 @@ export async function openConfigStore(options: ConfigStoreOptions = {}): Promise
       });
     },
   };
+  return printAs(store, () => ({ path, created, data: withoutSecrets(store.data, CONFIG_SECRETS) }));
 }

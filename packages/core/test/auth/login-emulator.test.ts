@@ -3,6 +3,7 @@
  * client in place of a browser: the loopback redirect, the pasted code, the pasted address,
  * an exchange service, a denial, and a refused exchange. Neither code nor token is ever printed.
  */
+import { inspect } from 'node:util';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
@@ -50,6 +51,8 @@ describe.each([{ tls: false }, { tls: true }])('login with the loopback redirect
     });
     expect(result).toMatchObject({ locationid: 2, endpoint: emu.apiUrl, userid: emu.seeded.userid });
     expect(await tokenWorks(result.endpoint, result.accessToken, emu.ca)).toBe(emu.seeded.userid);
+    // The result hands the token to code, never to a log line that prints it.
+    for (const printed of [inspect(result), JSON.stringify(result)]) expect(printed).not.toContain(result.accessToken);
     expect(output.join('\n')).toContain(`${emu.apiUrl}/oauth2/authorize?client_id=pcloud-toolkit-demo`);
     for (const secret of [result.accessToken, codes[0] ?? 'x', DEMO.clientSecret]) expect(output.join('\n')).not.toContain(secret);
   });
