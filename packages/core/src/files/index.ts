@@ -3,6 +3,7 @@ export * from './not-found.js';
 export * from './stat.js';
 export * from './list-folder.js';
 export * from './walk-tree.js';
+export * from './walk.js';
 export * from './tree-entries.js';
 export * from './create-folder.js';
 export * from './mkdirp.js';
