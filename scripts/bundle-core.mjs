@@ -1,4 +1,4 @@
-// Builds @pcloud/core's JavaScript: each entry of its package.json `exports` (the root, /cli,
+// Builds @pcloud/core's JavaScript: each entry of its package.json `exports` (the root, /internal, /cli,
 // /binary, /node-version) becomes one ESM file under dist/, where `default` points, with the code
 // they share or load only on demand (the binary transport, the config store, a browser login) in
 // chunks under dist/chunks. Every bin imports this one installed core at run time.

@@ -4,7 +4,8 @@
  * nothing any bin printed — data, errors, hints, logs — nor any library error contains a token.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { ApiError, createClient, forgetSecrets, PCloudError } from '@pcloud/core';
+import { ApiError, createClient, PCloudError } from '@pcloud/core';
+import { forgetSecrets } from '@pcloud/core/internal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_INPUT_CASES } from '../bad-input/cases.js';
 import { caseEnv, runCase, VALID_CONFIG } from '../bad-input/run-case.js';

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { forgetSecrets } from '@pcloud/core';
+import { forgetSecrets } from '@pcloud/core/internal';
 import type { CliIo, RunTool } from '@pcloud/core/cli';
 import { run as pcutil } from '@pcloud/pcutil';
 import { run as token } from '@pcloud/token';

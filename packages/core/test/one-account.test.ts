@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPCloudError, oneAccount, parseLocation } from '../src/index.js';
+import { isPCloudError, parseLocation } from '../src/index.js';
+import { oneAccount } from '../src/internal.js';
 
 const parse = (...specs: string[]) => specs.map((spec) => parseLocation(spec));
 

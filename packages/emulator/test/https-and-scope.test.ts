@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { request } from 'node:https';
-import { parseJson } from '@pcloud/core';
+import { parseJson } from '@pcloud/core/internal';
 import type { Emulator } from '../src/index.js';
 import { api, ok, startEmulator } from './support/emulator-fixture.js';
 

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPartialFileName, walkTree, type FolderMetadata } from '@pcloud/core';
+import { walkTree, type FolderMetadata } from '@pcloud/core';
+import { isPartialFileName } from '@pcloud/core/internal';
 import { useEmulator } from './support/emulator.js';
 import { spawnPcutil, type SpawnedPcutil } from './support/spawn-pcutil.js';
 

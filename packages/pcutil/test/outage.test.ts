@@ -8,7 +8,8 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isPartialFileName, walkTree, type FolderMetadata, type PCloudClient } from '@pcloud/core';
+import { walkTree, type FolderMetadata, type PCloudClient } from '@pcloud/core';
+import { isPartialFileName } from '@pcloud/core/internal';
 import { startRestartable, type RestartableEmulator } from './support/restartable-emulator.js';
 import { spawnPcutil, type SpawnedPcutil } from './support/spawn-pcutil.js';
 

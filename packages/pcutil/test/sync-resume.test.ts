@@ -9,7 +9,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPartialFileName } from '@pcloud/core';
+import { isPartialFileName } from '@pcloud/core/internal';
 import { useEmulator } from './support/emulator.js';
 import { pcutil } from './support/run-pcutil.js';
 import { spawnPcutil, type SpawnedPcutil } from './support/spawn-pcutil.js';

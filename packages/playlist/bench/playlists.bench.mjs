@@ -10,7 +10,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient, deleteCollection, listCollections } from '@pcloud/core';
+import { createClient } from '@pcloud/core';
+import { deleteCollection, listCollections } from '@pcloud/core/internal';
 import { createEmulator } from '@pcloud/emulator';
 
 const TRACKS = 20_000;

@@ -1,4 +1,4 @@
-import { oauthRefused } from '@pcloud/core';
+import { oauthRefused } from '@pcloud/core/internal';
 import { createTool, packageVersion } from '@pcloud/core/cli';
 import { playlistCommand } from './commands/playlist.js';
 import { PLAYLISTS_REFUSED } from './remote/collection-refused.js';

@@ -1,4 +1,4 @@
-import { oauthRefused } from '@pcloud/core';
+import { oauthRefused } from '@pcloud/core/internal';
 import { createTool, packageVersion } from '@pcloud/core/cli';
 import { deleteCommand } from './commands/delete.js';
 import { listCommand } from './commands/list.js';

@@ -7,7 +7,8 @@ import { createServer } from 'node:net';
 import { format, inspect } from 'node:util';
 import { createEmulator, type Emulator } from '@pcloud/emulator';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createClient, forgetSecrets, openConfigStore, type PCloudClient } from '../../src/index.js';
+import { createClient, openConfigStore, type PCloudClient } from '../../src/index.js';
+import { forgetSecrets } from '../../src/internal.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 let emu: Emulator;

@@ -4,16 +4,8 @@ import { readdir, readFile, stat as localStat, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import {
-  downloadFile,
-  downloadToStream,
-  isNotFound,
-  isPartialFileName,
-  isPCloudError,
-  partialFilePrefix,
-  TransportError,
-  type Progress,
-} from '../../src/index.js';
+import { downloadFile, downloadToStream, isNotFound, isPCloudError, TransportError, type Progress } from '../../src/index.js';
+import { isPartialFileName, partialFilePrefix } from '../../src/internal.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { startFiles, type FilesFixture } from './support/files-fixture.js';
 

@@ -3,7 +3,7 @@
  * dispatcher renders every one of them at the end, as pCloud's RFC 2822 string or, with
  * `timeformat=timestamp`, as Unix seconds (pcloud-api.md §1.7) — so no handler needs to know.
  */
-import { formatPCloudDate } from '@pcloud/core';
+import { formatPCloudDate } from '@pcloud/core/internal';
 
 /** A point in time (Unix seconds) waiting to be rendered in the caller's time format. */
 export class ApiDate {

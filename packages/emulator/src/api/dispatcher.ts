@@ -5,7 +5,7 @@
  * restrictions for OAuth callers → the method. Then `id` echo, time format, metadata filters.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { resultMessage } from '@pcloud/core';
+import { resultMessage } from '@pcloud/core/internal';
 import { commitOpenFile } from '../state/descriptors.js';
 import type { EmulatorState } from '../state/emulator-state.js';
 import type { FaultAction } from '../faults.js';

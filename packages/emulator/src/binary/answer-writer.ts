@@ -5,7 +5,7 @@
  */
 import { once } from 'node:events';
 import type { Socket } from 'node:net';
-import { resultMessage } from '@pcloud/core';
+import { resultMessage } from '@pcloud/core/internal';
 import { BinaryData, encodeResponse } from '@pcloud/core/binary';
 import type { DispatchOutcome } from '../api/dispatcher.js';
 

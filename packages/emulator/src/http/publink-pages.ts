@@ -6,7 +6,7 @@
  * counted when its redirect is handed out. Pages are never cached and send no Referer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { resultMessage } from '@pcloud/core';
+import { resultMessage } from '@pcloud/core/internal';
 import type { Dispatcher, DispatchOutcome } from '../api/dispatcher.js';
 import type { EmulatorState } from '../state/emulator-state.js';
 import { publinkErrorPage, publinkPage, publinkRedirectPage } from './publink-html.js';

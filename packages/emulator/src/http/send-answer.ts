@@ -5,7 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { stringifyJson } from '@pcloud/core';
+import { stringifyJson } from '@pcloud/core/internal';
 import type { DispatchOutcome } from '../api/dispatcher.js';
 
 const COMMON_HEADERS = { 'Cache-Control': 'private, max-age=0', Server: 'CloudHTTPd-API v1.1 (pcloud-emulator)' };

@@ -2,7 +2,7 @@
  * Changing what a collection holds: `collection_linkfiles`, `collection_unlinkfiles`,
  * `collection_move` (pcloud-api.md §5.2). `linkresult[].fileid` is a string, as pCloud sends it.
  */
-import { resultMessage } from '@pcloud/core';
+import { resultMessage } from '@pcloud/core/internal';
 import { ApiFailure } from '../api/api-failure.js';
 import type { MethodContext, MethodSpec } from '../api/types.js';
 import type { Collection } from '../state/collection-store.js';

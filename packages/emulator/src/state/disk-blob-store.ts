@@ -10,7 +10,7 @@ import { copyFile, open, readdir, rename, rm, type FileHandle } from 'node:fs/pr
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { SequentialWriter } from '@pcloud/core';
+import { SequentialWriter } from '@pcloud/core/internal';
 import type { BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
 import { eachChunk, whenBoth } from './each-chunk.js';
 import { ContentHasher, hashingFor, type ContentDigests, type ExtraDigest } from './content-hasher.js';

@@ -5,7 +5,7 @@
  */
 import { request as httpRequest, type Agent } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { parseJson } from '@pcloud/core';
+import { parseJson } from '@pcloud/core/internal';
 
 // Tests read answers loosely; the assertions check the shapes.
 export type Answer = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

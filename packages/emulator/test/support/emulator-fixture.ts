@@ -1,5 +1,5 @@
 /** Test helpers: start an emulator and call it over a real socket with plain fetch. */
-import { parseJson } from '@pcloud/core';
+import { parseJson } from '@pcloud/core/internal';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../src/index.js';
 
 /** A parsed API answer with its HTTP details. */

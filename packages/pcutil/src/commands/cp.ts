@@ -1,4 +1,5 @@
-import { homeFolders, isRemoteSpec, oneAccount, parseLocation } from '@pcloud/core';
+import { isRemoteSpec, parseLocation } from '@pcloud/core';
+import { homeFolders, oneAccount } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
 import { filterFromArgs, filterOptions, requireRecursiveForFilters } from './filter-options.js';
 

@@ -1,4 +1,4 @@
-import { escapeControl, getUserInfo } from '@pcloud/core';
+import { escapeControl, getUserInfo } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
 import { selectMetadata } from '../filter/select-metadata.js';
 import { describePath } from '../list/list-path.js';

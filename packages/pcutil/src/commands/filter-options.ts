@@ -3,7 +3,8 @@
  * `filterOptions` into its own options and turns its arguments into a filter with
  * `filterFromArgs`. None is saved by `-s`: a remembered exclude would quietly change every later run.
  */
-import { homeFolders, PCloudError } from '@pcloud/core';
+import { PCloudError } from '@pcloud/core';
+import { homeFolders } from '@pcloud/core/internal';
 import type { OptionArgs } from '@pcloud/core/cli';
 import { type ExpandEnvironment, expandLocalPath } from '../local/expand-path.js';
 import type { FilterOptions, PathFilter } from '../filter/path-filter.js';

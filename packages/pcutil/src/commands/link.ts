@@ -2,12 +2,12 @@ import {
   createFileLink,
   createFolderLink,
   deletePublicLink,
-  escapeControl,
   linksTo,
   listPublicLinks,
   PCloudError,
   type PublicLinkLimits,
 } from '@pcloud/core';
+import { escapeControl } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
 import { parseMoment, TIME_FORMS } from '../filter/parse-time.js';
 import { formatLinkRow, linkJson } from '../links/format-link.js';

@@ -1,4 +1,5 @@
-import { escapeControl, PCloudError } from '@pcloud/core';
+import { PCloudError } from '@pcloud/core';
+import { escapeControl } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
 import { formatListingRow } from '../list/format-listing.js';
 import { listPath } from '../list/list-path.js';

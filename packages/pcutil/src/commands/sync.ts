@@ -1,4 +1,5 @@
-import { homeFolders, isRemoteSpec, oneAccount, parseLocation, PCloudError } from '@pcloud/core';
+import { isRemoteSpec, parseLocation, PCloudError } from '@pcloud/core';
+import { homeFolders, oneAccount } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
 import { PASS_EVERYTHING } from '../sync/path-filter.js';
 import { filterFromContext, filterOptions } from './filter-options.js';

@@ -1,4 +1,4 @@
-import { isTransientError } from '@pcloud/core';
+import { isTransientError } from '@pcloud/core/internal';
 import { formatStep } from '../plan/format-step.js';
 import { baseName, formatLoc, isWithin } from '../plan/loc.js';
 import type { CopyStep, Loc } from '../plan/types.js';

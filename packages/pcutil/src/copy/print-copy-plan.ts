@@ -1,4 +1,4 @@
-import { escapeControl } from '@pcloud/core';
+import { escapeControl } from '@pcloud/core/internal';
 import type { CliIo } from '@pcloud/core/cli';
 import { formatStep } from '../plan/format-step.js';
 import { planJson } from '../plan/plan-json.js';

@@ -4,7 +4,8 @@
  * reads them. A file that cannot be read is a one-line usage error.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { escapeControl, PCloudError } from '@pcloud/core';
+import { PCloudError } from '@pcloud/core';
+import { escapeControl } from '@pcloud/core/internal';
 
 // Rule lists are written by hand; a bigger file is almost surely the wrong one.
 const MAX_BYTES = 1024 * 1024;

@@ -4,7 +4,8 @@
  * rule (excluding `dir/` also excludes everything below it: `dir/**`); a rule with `**` is both;
  * an include rule also lets a walk into the folders it needs (folder-globs.ts).
  */
-import { escapeControl, PCloudError } from '@pcloud/core';
+import { PCloudError } from '@pcloud/core';
+import { escapeControl } from '@pcloud/core/internal';
 import { folderGlobsOf } from './folder-globs.js';
 import { fileMatcher, folderMatcher, type PathMatcher } from './glob-matcher.js';
 import { GlobSyntaxError } from './glob-syntax.js';

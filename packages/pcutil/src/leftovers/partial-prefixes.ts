@@ -2,7 +2,7 @@
  * What both leftover sweeps (sweep-partial.ts on the disk, sweep-remote-partial.ts on pCloud) look for:
  * the temporary-name prefixes of a plan's targets, grouped by the folder that holds them.
  */
-import { partialFilePrefix } from '@pcloud/core';
+import { partialFilePrefix } from '@pcloud/core/internal';
 
 /** How to split a path on its side (local or pCloud). */
 export interface PathParts {

@@ -6,7 +6,7 @@
  */
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { partialPrefixOf } from '@pcloud/core';
+import { partialPrefixOf } from '@pcloud/core/internal';
 import { partialPrefixesByFolder } from './partial-prefixes.js';
 import type { CopyPlanStep } from '../plan/types.js';
 

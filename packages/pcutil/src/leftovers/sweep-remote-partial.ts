@@ -4,7 +4,8 @@
  * leaves that upload behind. The next run of the same copy lists the folders where it replaces
  * files and deletes such leftovers of its own targets (one `listfolder` per such folder).
  */
-import { deleteFile, isNotFound, listFolder, partialPrefixOf, remoteBasename, remoteDirname, type PCloudClient } from '@pcloud/core';
+import { deleteFile, isNotFound, listFolder, remoteBasename, remoteDirname, type PCloudClient } from '@pcloud/core';
+import { partialPrefixOf } from '@pcloud/core/internal';
 import { partialPrefixesByFolder } from './partial-prefixes.js';
 import type { CopyPlanStep } from '../plan/types.js';
 

@@ -1,4 +1,5 @@
-import { escapeControl, type PublicLink } from '@pcloud/core';
+import type { PublicLink } from '@pcloud/core';
+import { escapeControl } from '@pcloud/core/internal';
 import { parsePCloudDate } from '@pcloud/core';
 
 function isoSeconds(unix: number): string {

@@ -1,4 +1,5 @@
-import { escapeControl, type Metadata, PCloudError, type PCloudClient, tryStat } from '@pcloud/core';
+import { type Metadata, PCloudError, type PCloudClient, tryStat } from '@pcloud/core';
+import { escapeControl } from '@pcloud/core/internal';
 
 /** The file or folder at a pCloud path; NOT_FOUND naming it when nothing is there. */
 export async function linkTarget(client: PCloudClient, path: string): Promise<Metadata> {

@@ -1,4 +1,5 @@
-import { escapeControl, formatPCloudDate, parsePCloudDate, type Metadata } from '@pcloud/core';
+import { parsePCloudDate, type Metadata } from '@pcloud/core';
+import { escapeControl, formatPCloudDate } from '@pcloud/core/internal';
 
 /** One row of `ls --json`. */
 export interface ListingRow {

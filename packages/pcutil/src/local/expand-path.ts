@@ -1,5 +1,6 @@
 import { isAbsolute, resolve, sep } from 'node:path';
-import { expandHome, hasTrailingSlash, type HomeFolders } from '@pcloud/core';
+import { hasTrailingSlash } from '@pcloud/core';
+import { expandHome, type HomeFolders } from '@pcloud/core/internal';
 
 /** What local path expansion needs from the process, injected so tests never depend on the real one. */
 export interface ExpandEnvironment extends HomeFolders {

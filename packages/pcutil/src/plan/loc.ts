@@ -1,5 +1,6 @@
 import { sep } from 'node:path';
-import { escapeControl, joinRemotePath } from '@pcloud/core';
+import { joinRemotePath } from '@pcloud/core';
+import { escapeControl } from '@pcloud/core/internal';
 import type { Loc } from './types.js';
 
 /**

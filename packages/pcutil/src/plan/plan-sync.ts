@@ -1,4 +1,5 @@
-import { isPartialFileName, partialFilePrefix, partialPrefixOf, remoteNameProblem } from '@pcloud/core';
+import { remoteNameProblem } from '@pcloud/core';
+import { isPartialFileName, partialFilePrefix, partialPrefixOf } from '@pcloud/core/internal';
 import { type PathFilter, syncsFolder } from '../sync/path-filter.js';
 import { type CompareMode, compareFiles } from './compare-files.js';
 import { childLoc, formatLoc } from './loc.js';

@@ -1,4 +1,5 @@
-import { oneAccount, parseRootRelativeLocation, type RemoteLocation } from '@pcloud/core';
+import type { RemoteLocation } from '@pcloud/core';
+import { oneAccount, parseRootRelativeLocation } from '@pcloud/core/internal';
 import type { Loc } from '../plan/types.js';
 
 /** Paths of rm, ls, mkdir, mv and cat: `p:` is optional and a bare path is taken from the pCloud root. */

@@ -1,4 +1,4 @@
-import { formatBytes } from '@pcloud/core';
+import { formatBytes } from '@pcloud/core/internal';
 import type { Unreachable } from '../remote/outage-latch.js';
 import { formatDuration, formatRate } from './format-units.js';
 

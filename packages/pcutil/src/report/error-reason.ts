@@ -1,4 +1,4 @@
-import { escapeControl, redact } from '@pcloud/core';
+import { escapeControl, redact } from '@pcloud/core/internal';
 
 /**
  * The one-line reason an error gives, for `pcutil: PATH: reason` lines: its message (redacted, and

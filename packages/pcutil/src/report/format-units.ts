@@ -1,4 +1,4 @@
-import { formatBytes } from '@pcloud/core';
+import { formatBytes } from '@pcloud/core/internal';
 
 /** A duration for people: `0.4 s`, `12 s`, `3:07`, `1:02:03`. */
 export function formatDuration(seconds: number): string {

@@ -1,4 +1,4 @@
-import { escapeControl, formatBytes } from '@pcloud/core';
+import { escapeControl, formatBytes } from '@pcloud/core/internal';
 import { formatDuration, formatRate } from './format-units.js';
 
 /** Where progress goes: standard error, redrawn in place only when it is a terminal. */

@@ -1,5 +1,5 @@
 import type { Unreachable } from '../remote/outage-latch.js';
-import { formatBytes } from '@pcloud/core';
+import { formatBytes } from '@pcloud/core/internal';
 import { formatDuration, formatRate } from '../report/format-units.js';
 
 /** What a sync did, as `--json` prints it and the closing line summarizes it. */

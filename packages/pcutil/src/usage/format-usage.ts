@@ -1,4 +1,4 @@
-import { escapeControl, formatBytes } from '@pcloud/core';
+import { escapeControl, formatBytes } from '@pcloud/core/internal';
 import type { Usage } from './count-usage.js';
 
 function plural(count: number, word: string): string {

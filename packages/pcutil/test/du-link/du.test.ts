@@ -1,4 +1,4 @@
-import { getUserInfo } from '@pcloud/core';
+import { getUserInfo } from '@pcloud/core/internal';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.js';
 import { pcutil } from '../support/run-pcutil.js';

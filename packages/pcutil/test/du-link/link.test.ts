@@ -1,4 +1,5 @@
-import { listPublicLinks, listTokens, type PublicLink } from '@pcloud/core';
+import { listPublicLinks, type PublicLink } from '@pcloud/core';
+import { listTokens } from '@pcloud/core/internal';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.js';
 import { pcutil } from '../support/run-pcutil.js';

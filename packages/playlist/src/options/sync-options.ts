@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { expandHome, homeFolders } from '@pcloud/core';
+import { expandHome, homeFolders } from '@pcloud/core/internal';
 import type { SyncPlaylistsOptions } from '../sync/sync-playlists.js';
 import { musicFolderOption, musicTypesOption, type PlaylistArgs } from './playlist-options.js';
 

@@ -1,4 +1,5 @@
-import { ApiError, isOAuthRefusal, oauthRefusalError, PCloudError, type PCloudClient } from '@pcloud/core';
+import { ApiError, PCloudError, type PCloudClient } from '@pcloud/core';
+import { isOAuthRefusal, oauthRefusalError } from '@pcloud/core/internal';
 
 /** What the playlist methods are refused to an OAuth access token, in core's sentence. */
 export const PLAYLISTS_REFUSED = 'read or change playlists';

@@ -1,4 +1,5 @@
-import { listCollections, type PCloudClient } from '@pcloud/core';
+import type { PCloudClient } from '@pcloud/core';
+import { listCollections } from '@pcloud/core/internal';
 import { explainCollectionRefusal } from './collection-refused.js';
 
 /** One existing playlist as `--list` shows it. */

@@ -1,4 +1,5 @@
-import { deleteCollection, linkCollectionFiles, unlinkCollectionFiles, type LinkResult, type PCloudClient } from '@pcloud/core';
+import type { LinkResult, PCloudClient } from '@pcloud/core';
+import { deleteCollection, linkCollectionFiles, unlinkCollectionFiles } from '@pcloud/core/internal';
 import { createPlaylist } from './create-playlist.js';
 import type { SyncPlan } from './plan-sync.js';
 

@@ -1,3 +1,4 @@
+import { TransportError, type PCloudClient } from '@pcloud/core';
 import {
   backoffDelay,
   createCollection,
@@ -5,10 +6,8 @@ import {
   isTransientError,
   listCollections,
   sleep,
-  TransportError,
   type LinkOutcome,
-  type PCloudClient,
-} from '@pcloud/core';
+} from '@pcloud/core/internal';
 
 /**
  * Creates a playlist (`collection_create`, its tracks in one chunk) and makes sure a repeat never

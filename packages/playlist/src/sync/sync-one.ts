@@ -1,4 +1,5 @@
-import { getCollection, isPCloudError, TransportError, type PCloudClient } from '@pcloud/core';
+import { isPCloudError, TransportError, type PCloudClient } from '@pcloud/core';
+import { getCollection } from '@pcloud/core/internal';
 import type { PreparedPlaylist } from '../playlists/prepare-playlist.js';
 import { explainCollectionRefusal } from '../remote/collection-refused.js';
 import { remotePath } from '../tracks/music-index.js';

@@ -1,4 +1,5 @@
-import { listCollections, TransportError, type PCloudClient, type ReachabilityState } from '@pcloud/core';
+import { TransportError, type PCloudClient, type ReachabilityState } from '@pcloud/core';
+import { listCollections } from '@pcloud/core/internal';
 import { describeOutage } from '@pcloud/core/cli';
 import { preparePlaylist, type PreparedPlaylist } from '../playlists/prepare-playlist.js';
 import { readPlaylists } from '../playlists/read-playlists.js';

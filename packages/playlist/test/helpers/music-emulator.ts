@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { createClient, forgetSecrets, getCollection, listCollections, type PCloudClient } from '@pcloud/core';
+import { createClient, type PCloudClient } from '@pcloud/core';
+import { forgetSecrets, getCollection, listCollections } from '@pcloud/core/internal';
 import { createEmulator, type Emulator, type EmulatorOptions } from '@pcloud/emulator';
 import { run } from '../../src/run.js';
 

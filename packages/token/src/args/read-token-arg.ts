@@ -1,4 +1,5 @@
-import { PCloudError, registerSecret } from '@pcloud/core';
+import { PCloudError } from '@pcloud/core';
+import { registerSecret } from '@pcloud/core/internal';
 import type { Readable } from 'node:stream';
 
 /** Reads a whole stream as text (a token piped in with `--token -`). */

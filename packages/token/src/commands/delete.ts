@@ -1,4 +1,5 @@
-import { ApiError, deleteToken, getUserInfo, listTokens, type PCloudClient } from '@pcloud/core';
+import { ApiError, type PCloudClient } from '@pcloud/core';
+import { deleteToken, getUserInfo, listTokens } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
 import { forgetStoredToken } from '../config/forget-token.js';
 import { parseTokenIds } from '../args/parse-ids.js';

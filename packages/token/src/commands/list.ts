@@ -1,4 +1,4 @@
-import { listTokens } from '@pcloud/core';
+import { listTokens } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
 import { explainTokenRefusal } from '../report/token-refusal.js';
 import { formatTokenTable } from '../report/token-table.js';

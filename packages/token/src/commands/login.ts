@@ -1,4 +1,4 @@
-import { loginSettings, regionOfEndpoint, saveLogin } from '@pcloud/core';
+import { loginSettings, regionOfEndpoint, saveLogin } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
 import { checkTokenRegion, otherRegionEndpoint } from '../login/probe-region.js';
 import { readTokenArg } from '../args/read-token-arg.js';

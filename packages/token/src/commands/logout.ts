@@ -1,4 +1,5 @@
-import { ApiError, logout } from '@pcloud/core';
+import { ApiError } from '@pcloud/core';
+import { logout } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
 import { forgetStoredToken } from '../config/forget-token.js';
 

@@ -1,4 +1,4 @@
-import { formatBytes, getUserInfo, regionOfEndpoint } from '@pcloud/core';
+import { formatBytes, getUserInfo, regionOfEndpoint } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
 
 /** `pcloud-token whoami`: the account behind the stored token (`userinfo`), never the token itself. */

@@ -1,4 +1,5 @@
-import { ApiError, REGIONS, getUserInfo, regionOfEndpoint, type PCloudClient, type UserInfo } from '@pcloud/core';
+import { ApiError, REGIONS, type PCloudClient, type UserInfo } from '@pcloud/core';
+import { getUserInfo, regionOfEndpoint } from '@pcloud/core/internal';
 
 /** A token checked with `userinfo`: the account and the endpoint that accepted it. */
 export interface CheckedToken {

@@ -1,4 +1,5 @@
-import { regionOfEndpoint, type RemoteLocation } from '@pcloud/core';
+import type { RemoteLocation } from '@pcloud/core';
+import { regionOfEndpoint } from '@pcloud/core/internal';
 
 /**
  * The account root at `endpoint` reached with `token`, as a location: handing it to the

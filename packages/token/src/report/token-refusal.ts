@@ -1,4 +1,5 @@
-import { isOAuthRefusal, oauthRefusalError, type PCloudClient } from '@pcloud/core';
+import type { PCloudClient } from '@pcloud/core';
+import { isOAuthRefusal, oauthRefusalError } from '@pcloud/core/internal';
 
 /** What `listtokens` and `deletetoken` are refused to an OAuth access token, in core's sentence. */
 export const TOKENS_REFUSED = 'list or delete login tokens';

@@ -1,4 +1,5 @@
-import { formatPCloudDate, type TokenInfo } from '@pcloud/core';
+import type { TokenInfo } from '@pcloud/core';
+import { formatPCloudDate } from '@pcloud/core/internal';
 
 const DEVICE_WIDTH = 40;
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { forgetSecrets } from '@pcloud/core';
+import { forgetSecrets } from '@pcloud/core/internal';
 import type { Emulator } from '@pcloud/emulator';
 import { run } from '../../src/run.js';
 

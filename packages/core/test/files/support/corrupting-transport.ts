@@ -5,7 +5,8 @@
  * hashes) other bytes than the client hashed.
  */
 import { Transform } from 'node:stream';
-import { createHttpTransport, type RequestBody, type TransportFactory } from '../../../src/index.js';
+import type { RequestBody, TransportFactory } from '../../../src/index.js';
+import { createHttpTransport } from '../../../src/internal.js';
 
 function flipFirstByte(): Transform {
   let done = false;

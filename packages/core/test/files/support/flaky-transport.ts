@@ -5,7 +5,8 @@
  * when the next one comes (it answers 2068). Failures look like a reset connection.
  */
 import { Readable } from 'node:stream';
-import { createHttpTransport, TransportError, type RequestBody, type TransportFactory } from '../../../src/index.js';
+import { TransportError, type RequestBody, type TransportFactory } from '../../../src/index.js';
+import { createHttpTransport } from '../../../src/internal.js';
 
 /** What to break, on which call of `method` (1-based). */
 export interface FlakyPlan {
