@@ -61,6 +61,13 @@ function writeWithConf(ConfClass: typeof Conf, path: string, store: PCloudConfig
 /** Keys of the file that hold a token or an app secret: printing a store shows them redacted. */
 const CONFIG_SECRETS = ['access_token', 'access-token', 'auth', 'client-secret'];
 
+// conf (with ajv) loads with the first write, so importing the library root costs nothing for it.
+let confModule: Promise<typeof Conf> | undefined;
+function loadConf(): Promise<typeof Conf> {
+  confModule ??= import('conf').then((module) => module.default);
+  return confModule;
+}
+
 function ensureDirectory(path: string): void {
   try {
     // Only directories created here get 0700; an existing ~/.config keeps the mode its owner chose.
@@ -86,9 +93,8 @@ export async function openConfigStore(options: ConfigStoreOptions = {}): Promise
   let created = false;
 
   const writeLocked = async (mutate: (config: PCloudConfig) => void): Promise<PCloudConfig> => {
-    // conf (with ajv and semver behind it) is loaded by the first write, not by every tool's start.
-    const { default: ConfClass } = await import('conf');
     ensureDirectory(path);
+    const ConfClass = await loadConf();
     return withFileLock(
       lockPath,
       () => {
