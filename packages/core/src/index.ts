@@ -75,7 +75,7 @@ export type { ErrorReason } from './error-reason.js';
 export { Result } from './result-codes.js';
 
 // Locations.
-export { isRemoteSpec, parseLocation, type RemoteLocation } from './location/parse-location.js';
+export { isRemoteSpec, parseLocation, parseRootRelativeLocation, type RemoteLocation } from './location/parse-location.js';
 export {
   joinRemotePath,
   MAX_NAME_BYTES,
