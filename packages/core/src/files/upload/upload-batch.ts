@@ -66,6 +66,8 @@ export async function uploadBatch(
   );
   await Promise.all(
     [...groups.values()].map(async (group) => {
+      // The stats above finish in any order; the parts go in the order the files were given.
+      group.sort((a, b) => a.index - b.index);
       const results = await sendGroup(client, folderPath, group, options.signal);
       group.forEach(({ index }, at) => {
         const outcome = results[at] as BatchOutcome;
