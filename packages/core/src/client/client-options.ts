@@ -8,6 +8,7 @@ import { PCloudError } from '../errors.js';
 import { redact, registerSecret } from '../redact.js';
 import { refusePlainHttp } from './plain-http.js';
 import { resolveEndpoint } from './region.js';
+import { silentLog } from './silent-log.js';
 import type { Logger } from './logger.js';
 import type { Reachability } from './reachability.js';
 import type { RetryOptions } from './retry.js';
@@ -90,7 +91,7 @@ export function resolveTransportSettings(options: ClientOptions): TransportSetti
     idleTimeoutMs: timeout * 5000,
     ...(options.ca !== undefined ? { ca: options.ca } : {}),
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
-    log: logger ? (line, kind = 'call') => logger(redact(line), kind) : () => {},
+    log: logger ? (line, kind = 'call') => logger(redact(line), kind) : silentLog,
     ...(options.binaryPort !== undefined ? { binaryPort: options.binaryPort } : {}),
     ...(options.binaryPlain !== undefined ? { binaryPlain: options.binaryPlain } : {}),
     ...(options.maxAnswerBytes !== undefined ? { maxAnswerBytes: options.maxAnswerBytes } : {}),

@@ -1,8 +1,8 @@
 /**
- * The HTTP JSON transport over node:http(s) (pcloud-api.md §1.2–§1.4). Every call is a POST to
+ * The HTTP JSON transport over got (got-instance.ts, got-request.ts), pcloud-api.md §1.2–§1.4. Every call is a POST to
  * `<endpoint>/<method>`: parameters urlencoded in the body (multipart with the file parts for
  * uploads), the OAuth token in an `Authorization: Bearer` header, a legacy `auth` token as a
- * body parameter — so no secret ever travels in a URL. Keep-alive agents reuse connections.
+ * body parameter — so no secret ever travels in a URL. The client's got instance keeps its connections alive.
  * The exception is the file data of `uploadfile` and `upload_write`, sent as their documented raw
  * PUT body (§4.1–§4.2) with the parameters in the query: no multipart framing to build on the
  * client and parse on the server for every chunk of a large upload (measured: about a second of
@@ -10,14 +10,12 @@
  * have to join the query, when the body is empty (pCloud refuses an empty PUT), and when the
  * parameters (a long path) would make a URL longer than servers reliably accept.
  */
-import http from 'node:http';
-import https from 'node:https';
 import { parseJson } from '../json.js';
 import { AnswerCollector } from './answer-limit.js';
+import { armable, closeGotFor, gotFor } from './got-instance.js';
+import { gotRequest, type GotRequestOptions } from './got-request.js';
 import { encodeMultipart } from './multipart.js';
-import { postRequest, type PostOptions } from './post-request.js';
 import { httpStatusError, toTransportError } from './transport-errors.js';
-import { trustedContext } from './trusted-context.js';
 import type { ParamValue } from './method-table.js';
 import type { Transport, TransportCallOptions, TransportSettings, WireAnswer, WireParams } from './transport.js';
 
@@ -25,9 +23,6 @@ import type { Transport, TransportCallOptions, TransportSettings, WireAnswer, Wi
 const RAW_PUT_METHODS = new Set(['upload_write', 'uploadfile']);
 /** Longest query string sent with a raw PUT; common front ends cap the request line near 8 KiB. */
 const MAX_PUT_QUERY = 2048;
-
-/** How long an unused keep-alive connection stays in the pool. */
-const FREE_SOCKET_TIMEOUT_MS = 4000;
 
 /** Parameters as urlencoded strings: flags become 1/0, undefined entries are dropped. */
 export function encodeParams(params: WireParams): Array<[string, string]> {
@@ -44,23 +39,15 @@ function encodeValue(value: ParamValue): string {
 
 /** Creates the HTTP transport for resolved client settings. */
 export function createHttpTransport(settings: TransportSettings): Transport {
-  const secureContext = trustedContext(settings.ca);
-  // An idle pooled socket is dropped before a server's own keep-alive timeout (Node's is 5 s)
-  // can close it under a new request, which for a call unsafe to repeat would be a failure.
-  const pool = { keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS };
-  const agents = {
-    http: new http.Agent(pool),
-    https: new https.Agent({ ...pool, ...(secureContext ? { secureContext } : {}) }),
-  };
   const base = settings.endpoint.href.replace(/\/+$/, '');
   const { credentials } = settings;
 
   async function call(method: string, params: WireParams, options: TransportCallOptions): Promise<WireAnswer> {
     const fields = encodeParams(params);
     if (credentials.auth !== undefined) fields.push(['auth', credentials.auth]);
-    const headers: Record<string, string> = { 'user-agent': settings.userAgent, accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json' };
     if (credentials.accessToken !== undefined) headers.authorization = `Bearer ${credentials.accessToken}`;
-    let body: PostOptions['body'];
+    let body: GotRequestOptions['body'];
     const url = new URL(`${base}/${encodeURIComponent(method)}`);
     const query = new URLSearchParams(fields).toString();
     const raw =
@@ -86,13 +73,11 @@ export function createHttpTransport(settings: TransportSettings): Transport {
     }
     const report = options.onProgress;
     try {
-      const response = await postRequest(url, {
-        ...(raw ? { method: 'PUT' as const } : {}),
-        agent: url.protocol === 'https:' ? agents.https : agents.http,
+      const response = await gotRequest(gotFor(settings).got, url, {
+        method: raw ? 'PUT' : 'POST',
         headers,
         body,
-        connectTimeoutMs: settings.connectTimeoutMs,
-        idleTimeoutMs: options.timeoutMs ?? settings.idleTimeoutMs,
+        ...(options.timeoutMs !== undefined && armable(options.timeoutMs) ? { idleTimeoutMs: options.timeoutMs } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         answer: new AnswerCollector(method, settings.maxAnswerBytes),
         ...(report ? { onProgress: (transferred: number, total: number) => report({ transferred, total }) } : {}),
@@ -107,8 +92,7 @@ export function createHttpTransport(settings: TransportSettings): Transport {
     kind: 'http',
     call,
     async close() {
-      agents.http.destroy();
-      agents.https.destroy();
+      closeGotFor(settings);
     },
   };
 }

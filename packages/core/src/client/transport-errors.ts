@@ -27,18 +27,30 @@ const RETRYABLE_CODES = new Set([
 /** What is kept of a wire error: where it happened helps to tell the user which server failed to answer. */
 type WireCause = Error & { code?: string; address?: string; port?: number; hostname?: string; event?: string };
 
+/** got's own error classes, which wrap the socket's error as their `cause` (and carry the request's options). */
+const GOT_ERRORS = new Set(['RequestError', 'ReadError', 'UploadError', 'TimeoutError', 'MaxRedirectsError', 'CacheError', 'HTTPError']);
+
+/** The error got wrapped, or undefined for any other error. */
+function gotCause(error: unknown): Record<string, unknown> | undefined {
+  const { name, cause } = (error ?? {}) as { name?: unknown; cause?: unknown };
+  return typeof name === 'string' && GOT_ERRORS.has(name) && typeof cause === 'object' && cause !== null
+    ? (cause as Record<string, unknown>)
+    : undefined;
+}
+
 /** A plain stand-in for a wire error: its code, where it happened and a redacted message, nothing else. */
 function sanitizedCause(error: unknown): WireCause {
-  // A connection to a name with several addresses fails with an AggregateError of one error per address.
-  const first = (error as { errors?: unknown[] })?.errors?.[0] as Record<string, unknown> | undefined;
   const source = error as Record<string, unknown> | undefined;
+  const inner = gotCause(error);
+  // A connection to a name with several addresses fails with an AggregateError of one error per address.
+  const first = ((source?.errors ?? inner?.errors) as unknown[] | undefined)?.[0] as Record<string, unknown> | undefined;
   const cause: WireCause = new Error(redact(String(source?.message || first?.message || error)));
   if (typeof source?.code === 'string') cause.code = source.code;
   for (const key of ['address', 'hostname', 'event'] as const) {
-    const value = source?.[key] ?? first?.[key];
+    const value = source?.[key] ?? inner?.[key] ?? first?.[key];
     if (typeof value === 'string') cause[key] = value;
   }
-  const port = source?.port ?? first?.port;
+  const port = source?.port ?? inner?.port ?? first?.port;
   if (typeof port === 'number') cause.port = port;
   return cause;
 }
@@ -46,6 +58,9 @@ function sanitizedCause(error: unknown): WireCause {
 /** Maps anything a transport's I/O threw to a TransportError (or an `ABORTED` PCloudError). */
 export function toTransportError(method: string, error: unknown, signal?: AbortSignal): PCloudError {
   if (isPCloudError(error)) return error;
+  // Ours, wrapped by got as it destroyed the request with it (an answer over the bound, say).
+  const inner = gotCause(error);
+  if (isPCloudError(inner)) return inner;
   if (signal?.aborted || (error as { name?: string })?.name === 'AbortError') {
     return new PCloudError('ABORTED', `${method}: the call was aborted.`);
   }

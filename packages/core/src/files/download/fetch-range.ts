@@ -1,17 +1,13 @@
 /**
- * One GET of a download URL from a byte offset (`Range`), over node:http(s) with the client's
- * CA, user agent and timeout phases (request-timeouts.ts), and keep-alive agents of its own.
- * Content hosts need no credentials — the path is the capability — so none are sent. Not got:
- * its per-request machinery cost ~3 ms of CPU per file, which halved the rate of small-file
- * downloads (2,000 × 4 KiB at -j 1: 5.6 s with got, 2.7 s without) and kept ~45 MB more garbage.
+ * One GET of a download URL from a byte offset (`Range`), a got stream on the client's got
+ * instance (client/got-instance.ts: its CA, user agent, timeout phases and keep-alive agents,
+ * shared with its API calls). Content hosts need no credentials — the path is the capability —
+ * so none are sent. The body is handed over as the stream itself, read with backpressure.
  */
-import http from 'node:http';
-import https from 'node:https';
 import type { Readable } from 'node:stream';
 import type { PCloudClient } from '../../client/create-client.js';
-import { watchRequest } from '../../client/request-timeouts.js';
+import { gotFor } from '../../client/got-instance.js';
 import { toTransportError } from '../../client/transport-errors.js';
-import { trustedContext } from '../../client/trusted-context.js';
 import type { PCloudError } from '../../errors.js';
 
 /** A content host's answer: its status, the offset its body starts at, and the body. */
@@ -22,67 +18,22 @@ export interface RangeResponse {
   body: Readable;
 }
 
-interface Agents {
-  http: http.Agent;
-  https: https.Agent;
-}
-
-const agentsByClient = new WeakMap<PCloudClient, Agents>();
-
-function agentsFor(client: PCloudClient): Agents {
-  let agents = agentsByClient.get(client);
-  if (!agents) {
-    // A prebuilt context, not a ca list: the agent would copy every listed certificate into the
-    // pool key of each request and build a new context for each connection (trusted-context.ts).
-    const secureContext = trustedContext(client.settings.ca);
-    agents = {
-      http: new http.Agent({ keepAlive: true }),
-      https: new https.Agent({ keepAlive: true, ...(secureContext ? { secureContext } : {}) }),
-    };
-    agentsByClient.set(client, agents);
-  }
-  return agents;
-}
-
 /** Starts a GET of `url` from byte `from`; rejects with a TransportError (or ABORTED) when no answer comes. */
 export function fetchRange(client: PCloudClient, url: string, from: number, signal: AbortSignal | undefined): Promise<RangeResponse> {
-  const { settings } = client;
-  const agents = agentsFor(client);
-  const target = new URL(url);
-  const secure = target.protocol === 'https:';
+  const body = gotFor(client.settings).got.stream(url, {
+    ...(from > 0 ? { headers: { range: `bytes=${from}-` } } : {}),
+    ...(signal ? { signal } : {}),
+  });
   return new Promise((resolve, reject) => {
-    const request = (secure ? https : http).get(target, {
-      agent: secure ? agents.https : agents.http,
-      headers: { 'user-agent': settings.userAgent, ...(from > 0 ? { range: `bytes=${from}-` } : {}) },
-      ...(signal ? { signal } : {}),
-    });
-    let response: http.IncomingMessage | undefined;
-    let failed = false;
-    // Before the answer the promise rejects; after it, the body's reader gets the error.
-    const fail = (error: Error): void => {
-      if (failed) return;
-      failed = true;
-      disarm();
-      if (response) response.destroy(error);
-      else reject(toTransportError('download', error, signal));
-      request.destroy(error);
-    };
-    request.on('error', fail);
-    const disarm = watchRequest(
-      request,
-      target,
-      { connectTimeoutMs: settings.connectTimeoutMs, idleTimeoutMs: settings.idleTimeoutMs },
-      fail,
-    );
-    request.once('response', (answer) => {
-      response = answer;
-      // Connected: only the idle timeout stays, for the rest of the body.
-      disarm();
-      // An error before anyone reads the body stays on the stream for its reader, not unhandled.
-      answer.on('error', () => undefined);
-      const status = answer.statusCode ?? 0;
+    const failed = (error: Error): void => reject(toTransportError('download', error, signal));
+    body.once('error', failed);
+    body.once('response', (answer: { statusCode: number; headers: Record<string, string | string[] | undefined> }) => {
+      // From here on, the body's reader gets the errors; one before anyone reads stays on the stream, not unhandled.
+      body.off('error', failed);
+      body.on('error', () => undefined);
+      const status = answer.statusCode;
       const range = /^bytes (\d+)-/.exec(String(answer.headers['content-range'] ?? ''));
-      resolve({ status, start: status === 206 && range ? Number(range[1]) : 0, body: answer });
+      resolve({ status, start: status === 206 && range ? Number(range[1]) : 0, body });
     });
   });
 }
