@@ -102,7 +102,11 @@ function httpsRow() {
 
 const setup = createClient({ endpoint: info.apiUrl, accessToken: info.token, ca });
 await setup.call('createfolder', { path: '/bench' });
-await setup.call('uploadfile', { path: '/bench', filename: 'probe.txt' }, { body: { kind: 'data', stream: Readable.from([Buffer.from('probe')]), length: 5 } });
+await setup.call(
+  'uploadfile',
+  { path: '/bench', filename: 'probe.txt' },
+  { body: { kind: 'data', stream: Readable.from([Buffer.from('probe')]), length: 5 } },
+);
 await setup.close();
 
 const rows = [await clientRow("core's client (this build)", { createClient }), gotRow(), httpsRow()];
@@ -139,7 +143,11 @@ console.table(
       const m = median(values);
       return [
         row.name,
-        { 'median calls/s': Math.round(m), rounds: values.map((v) => Math.round(v)).join(' '), '÷ node:https': `${(m / base).toFixed(2)}×` },
+        {
+          'median calls/s': Math.round(m),
+          rounds: values.map((v) => Math.round(v)).join(' '),
+          '÷ node:https': `${(m / base).toFixed(2)}×`,
+        },
       ];
     }),
   ),

@@ -10,7 +10,7 @@ import { methodRetryKind, type MethodName, type MethodParams, type MethodResult 
 import { normalizeAnswer } from './normalize.js';
 import { createReachability, outageWindowMs, type Reachability } from './reachability.js';
 import { regionHint } from './region.js';
-import { backoffDelay, resolveRetry, sleep, type RetryOptions } from './retry.js';
+import { createRetryBudget, resolveRetry, sleep, type RetryOptions } from './retry.js';
 import { selectTransport } from './select-transport.js';
 import { isTransientError } from './transport-errors.js';
 import type { BodyFactory, Progress, RequestBody, Transport, TransportSettings, WireAnswer, WireParams } from './transport.js';
@@ -115,9 +115,9 @@ export function createClient(options: ClientOptions = {}): PCloudClient {
     const wait = createServerWait({ reachability, retry, settings }, method, signal);
     const started = Date.now();
     // The call's own time budget starts again after a wait for the server.
-    let budgetFrom = started;
+    const budget = createRetryBudget(policy);
     settings.log(`${transport.kind} ${method} ${JSON.stringify(redactParams(params as Record<string, unknown>), bigintText)}`);
-    for (let attempts = 1, retries = 0; ; attempts++) {
+    for (let attempts = 1; ; attempts++) {
       try {
         if (signal?.aborted) throw new PCloudError('ABORTED', `${method}: the call was aborted.`);
         const answer = await attempt(method, params, call, signal);
@@ -128,17 +128,15 @@ export function createClient(options: ClientOptions = {}): PCloudClient {
         const repeatable = policy.retries > 0 || (resendable && unreachableReason(error) !== undefined);
         const next = signal?.aborted ? 'stop' : await wait.afterFailure(error, repeatable);
         if (next === 'again') {
-          budgetFrom = Date.now();
+          budget.restartClock();
           continue;
         }
-        const delay = backoffDelay(retries + 1, policy);
-        const elapsed = Date.now() - budgetFrom;
-        if (next === 'stop' || retries >= policy.retries || !isTransientError(error) || elapsed + delay > policy.maxElapsedMs) {
+        const delay = next === 'stop' || !isTransientError(error) ? undefined : budget.take();
+        if (delay === undefined) {
           settings.log(`${method} failed after ${attempts} attempt(s) in ${Date.now() - started} ms: ${(error as Error).message}`);
           throw error;
         }
-        retries += 1;
-        settings.log(`${method} retry ${retries}/${policy.retries} in ${delay} ms: ${(error as Error).message}`, 'retry');
+        settings.log(`${method} retry ${budget.retries}/${policy.retries} in ${delay} ms: ${(error as Error).message}`, 'retry');
         await sleep(delay, signal, method);
       }
     }

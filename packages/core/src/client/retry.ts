@@ -55,3 +55,49 @@ export function sleep(ms: number, signal: AbortSignal | undefined, method: strin
     else signal?.addEventListener('abort', aborted, { once: true });
   });
 }
+
+/**
+ * The retries of one call or transfer under a policy, the one helper every retry loop uses (the
+ * client's calls, listings, resumable writes, downloads, playlist creation): each retry is
+ * granted with its delay while both the number of retries and the time since the first attempt
+ * (or since the clock last restarted) stay within the policy.
+ */
+export interface RetryBudget {
+  /** Retries granted so far (since the last `progressed`). */
+  readonly retries: number;
+  /** The most retries this budget grants. */
+  readonly limit: number;
+  /** Grants the next retry: its delay in ms, or undefined when the budget is spent (count or maxElapsedMs). */
+  take(): number | undefined;
+  /** The server was waited for (wait-for-server.ts): the time budget starts again. */
+  restartClock(): void;
+  /** The work moved on (a download received bytes): retries and time start again. */
+  progressed(): void;
+}
+
+/** A fresh budget; `limit` overrides the policy's number of retries (a download's own setting). */
+export function createRetryBudget(policy: RetryOptions, limit: number = policy.retries): RetryBudget {
+  let retries = 0;
+  let from = Date.now();
+  return {
+    get retries() {
+      return retries;
+    },
+    limit,
+    take() {
+      if (retries >= limit) return undefined;
+      const delay = backoffDelay(retries + 1, policy);
+      if (Date.now() - from + delay > policy.maxElapsedMs) return undefined;
+      retries += 1;
+      return delay;
+    },
+    restartClock() {
+      from = Date.now();
+    },
+    progressed() {
+      if (retries === 0) return;
+      retries = 0;
+      from = Date.now();
+    },
+  };
+}

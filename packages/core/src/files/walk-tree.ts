@@ -7,7 +7,7 @@
  */
 import type { CallOptions, PCloudClient } from '../client/create-client.js';
 import type { FolderRef } from '../client/method-table.js';
-import { backoffDelay, sleep } from '../client/retry.js';
+import { createRetryBudget, sleep } from '../client/retry.js';
 import { isTransientError } from '../client/transport-errors.js';
 import { createServerWait } from '../client/wait-for-server.js';
 import type { FolderMetadata, Metadata } from '../client/types.js';
@@ -47,7 +47,8 @@ export async function walkTree(client: PCloudClient, ref: FolderRef, options: Wa
   // Retries follow the client's policy (and wait for pCloud as its calls do) but are done here, so that each attempt is counted.
   async function list(folder: FolderRef, recursive: boolean): Promise<FolderMetadata> {
     const wait = createServerWait(client, 'listfolder', options.signal);
-    for (let failures = 0; ; ) {
+    const budget = createRetryBudget(client.retry);
+    for (;;) {
       try {
         calls++;
         const params = { ...folder, ...(recursive ? { recursive: true } : {}), ...(options.nofiles ? { nofiles: true } : {}) };
@@ -56,9 +57,13 @@ export async function walkTree(client: PCloudClient, ref: FolderRef, options: Wa
         const fallback = recursive && error instanceof ApiError && FALLBACK_RESULTS.has(error.result);
         if (fallback) throw error;
         const next = await wait.afterFailure(error);
-        if (next === 'again') continue;
-        if (next === 'stop' || !isTransientError(error) || ++failures > client.retry.retries) throw error;
-        await sleep(backoffDelay(failures, client.retry), options.signal, 'listfolder');
+        if (next === 'again') {
+          budget.restartClock();
+          continue;
+        }
+        const delay = next === 'stop' || !isTransientError(error) ? undefined : budget.take();
+        if (delay === undefined) throw error;
+        await sleep(delay, options.signal, 'listfolder');
       }
     }
   }

@@ -1,7 +1,7 @@
 import { TransportError, type PCloudClient } from '@pcloud/core';
 import {
-  backoffDelay,
   createCollection,
+  createRetryBudget,
   deleteCollection,
   isTransientError,
   listCollections,
@@ -18,18 +18,20 @@ import {
  * names that no longer exist, so such a playlist can only be the lost one.
  */
 export async function createPlaylist(client: PCloudClient, name: string, fileids: readonly number[]): Promise<LinkOutcome> {
-  for (let failures = 1; ; failures++) {
+  const budget = createRetryBudget(client.retry);
+  for (;;) {
     try {
       return await createCollection(client, name, { type: 1, fileIds: fileids, chunkSize: Math.max(1, fileids.length) });
     } catch (error) {
-      if (!isTransientError(error) || failures > client.retry.retries) throw error;
+      const delay = isTransientError(error) ? budget.take() : undefined;
+      if (delay === undefined) throw error;
       if (error instanceof TransportError) {
         const made = (await listCollections(client, { type: 1 }, { retry: true })).filter(
           (collection) => collection.name === name && !collection.system,
         );
         for (const collection of made) await deleteCollection(client, collection.id, { retry: true });
       }
-      await sleep(backoffDelay(failures, client.retry), undefined, 'collection_create');
+      await sleep(delay, undefined, 'collection_create');
     }
   }
 }

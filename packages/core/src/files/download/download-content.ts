@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { PCloudClient } from '../../client/create-client.js';
 import type { FileRef } from '../../client/method-table.js';
-import { backoffDelay, sleep } from '../../client/retry.js';
+import { createRetryBudget, sleep } from '../../client/retry.js';
 import type { Progress } from '../../client/transport.js';
 import { isTransientError } from '../../client/transport-errors.js';
 import { unreachableReason } from '../../client/unreachable-reason.js';
@@ -85,20 +85,21 @@ export async function downloadVerified(
 export async function downloadContent(client: PCloudClient, request: ContentRequest, sink: ContentSink): Promise<string> {
   const { size, signal } = request;
   const hash = createHash('sha1');
-  // A link refresh and a host switch are normal events, so even `retry: false` allows two.
-  const retries = request.retries ?? Math.max(client.retry.retries, 2);
+  // A link refresh and a host switch are normal events, so even `retry: false` allows two. Bytes
+  // received start the budget again: it bounds failures in a row, and the time spent on them.
+  const budget = createRetryBudget(client.retry, request.retries ?? Math.max(client.retry.retries, 2));
   let written = 0;
-  let failures = 0;
-  let lastError: PCloudError | undefined;
   let link: DownloadLink | undefined = request.link;
   let host = 0;
-  // Like the client's own retries, each one is a -v line (the label is a path, never a secret).
-  const logRetry = (error: Error): void => {
-    if (failures <= retries) client.settings.log(`download retry ${failures}/${retries} from byte ${written}: ${error.message}`, 'retry');
+  /** Grants the retry after `error` (a -v line, like the client's own; the label is a path, never a secret) or throws it. */
+  const retryAfter = (error: PCloudError): number => {
+    const delay = budget.take();
+    if (delay === undefined) throw error;
+    client.settings.log(`download retry ${budget.retries}/${budget.limit} from byte ${written}: ${error.message}`, 'retry');
+    return delay;
   };
 
   while (written < size) {
-    if (failures > retries) throw lastError ?? new TransportError(`download ${request.label}: gave up.`);
     if (signal?.aborted) throw new PCloudError('ABORTED', `download ${request.label}: aborted.`);
     if (!link || host >= link.urls.length) {
       link = await getDownloadLink(client, request.fileid, request.scheme, signal ? { signal } : {});
@@ -112,14 +113,13 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
       const { status } = response;
       if (status !== 200 && status !== 206) {
         response.body.destroy();
-        lastError = new TransportError(`download ${request.label}: the content host answered HTTP ${status}.`, { status });
-        failures++;
+        const refused = new TransportError(`download ${request.label}: the content host answered HTTP ${status}.`, { status });
         // An expired link needs a new one; a failing host is skipped for the next one.
         if (status === 401) link = undefined;
         else if (status === 404 || status === 410 || status >= 500) host++;
-        else throw lastError;
-        logRetry(lastError);
-        if (status >= 500) await sleep(backoffDelay(failures, client.retry), signal, 'download');
+        else throw refused;
+        const delay = retryAfter(refused);
+        if (status >= 500) await sleep(delay, signal, 'download');
         continue;
       }
       if (status === 206 && response.start !== written) {
@@ -138,27 +138,21 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
           hash.update(chunk);
           await sink(chunk);
           written += chunk.length;
-          failures = 0;
+          budget.progressed();
           request.onProgress?.({ transferred: written, total: size });
         }
       } catch (error) {
         response.body.destroy();
         throw error instanceof PCloudError ? error : bodyError(error, signal);
       }
-      if (written < size) {
-        failures++;
-        lastError = new TransportError(`download ${request.label}: the connection ended after ${written} of ${size} bytes.`);
-        logRetry(lastError);
-      }
+      if (written < size)
+        retryAfter(new TransportError(`download ${request.label}: the connection ended after ${written} of ${size} bytes.`));
     } catch (error) {
       const unreachable = unreachableReason(error) !== undefined;
       if (!unreachable && !isTransientError(error)) throw error;
       // Another host, or a fresh link, whose request waits for pCloud while it is away.
       if (unreachable) host++;
-      lastError = error as PCloudError;
-      failures++;
-      logRetry(lastError);
-      await sleep(backoffDelay(failures, client.retry), signal, 'download');
+      await sleep(retryAfter(error as PCloudError), signal, 'download');
     }
   }
   const sha1 = hash.digest('hex');

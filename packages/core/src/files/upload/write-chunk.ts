@@ -7,7 +7,7 @@
  */
 import type { Hash } from 'node:crypto';
 import type { PCloudClient } from '../../client/create-client.js';
-import { backoffDelay, sleep } from '../../client/retry.js';
+import { createRetryBudget, sleep } from '../../client/retry.js';
 import type { RequestBody } from '../../client/transport.js';
 import { isTransientError } from '../../client/transport-errors.js';
 import { createServerWait } from '../../client/wait-for-server.js';
@@ -39,8 +39,9 @@ export async function writeChunk(
   const end = chunk.start + chunk.length;
   let from = chunk.start;
   const wait = createServerWait(client, 'upload_write', options.signal);
+  const budget = createRetryBudget(client.retry, options.retries ?? client.retry.retries);
   let interrupted = false;
-  for (let failures = 0; ; ) {
+  for (;;) {
     const hash = hashSoFar.copy();
     let hasher: HashingSource | undefined;
     const skip = from - chunk.start;
@@ -58,9 +59,11 @@ export async function writeChunk(
       interrupted = true;
       const next = await wait.afterFailure(error);
       if (next === 'stop') throw error;
-      if (next === 'own') {
-        if (!(isTransientError(error) || ownCutWrite) || ++failures > (options.retries ?? client.retry.retries)) throw error;
-        await sleep(backoffDelay(failures, client.retry), options.signal, 'upload_write');
+      if (next === 'again') budget.restartClock();
+      else {
+        const delay = isTransientError(error) || ownCutWrite ? budget.take() : undefined;
+        if (delay === undefined) throw error;
+        await sleep(delay, options.signal, 'upload_write');
       }
       const { size } = await client.call('upload_info', { uploadid }, signal);
       if (size < chunk.start || size > end) {
