@@ -8,10 +8,11 @@
  *   instead of thrown, no decompression or parsing: the raw bytes go through the answer bound
  *   (answer-limit.ts), which decodes them, and our bigint-exact JSON parser (json.ts);
  * - hooks only when the client has a logger, for its redacted `--debug` trace.
+ * got itself is loaded with the first request: a command that sends none (`--help`) never loads it.
  */
 import http from 'node:http';
 import https from 'node:https';
-import got, { type ExtendOptions, type Got } from 'got';
+import type { ExtendOptions, Got } from 'got';
 import { isSilent } from './silent-log.js';
 import { trustedContext } from './trusted-context.js';
 import type { TransportSettings } from './transport.js';
@@ -31,13 +32,19 @@ export const armable = (ms: number): boolean => Number.isFinite(ms) && ms >= 0 &
 
 const instances = new WeakMap<TransportSettings, GotInstance>();
 
-/** The got instance of the client whose resolved settings these are, made on first use. */
-export function gotFor(settings: TransportSettings): GotInstance {
-  let instance = instances.get(settings);
-  if (!instance) {
-    instance = createGotInstance(settings);
-    instances.set(settings, instance);
+let loaded: Got | undefined;
+let loading: Promise<Got> | undefined;
+
+/** The got instance of the client whose resolved settings these are, made on first use (a promise only until got is loaded). */
+export function gotFor(settings: TransportSettings): GotInstance | Promise<GotInstance> {
+  const made = instances.get(settings);
+  if (made) return made;
+  if (!loaded) {
+    loading ??= import('got').then((module) => (loaded = module.default));
+    return loading.then(() => gotFor(settings));
   }
+  const instance = createGotInstance(loaded, settings);
+  instances.set(settings, instance);
   return instance;
 }
 
@@ -46,7 +53,7 @@ export function closeGotFor(settings: TransportSettings): void {
   instances.get(settings)?.close();
 }
 
-function createGotInstance(settings: TransportSettings): GotInstance {
+function createGotInstance(got: Got, settings: TransportSettings): GotInstance {
   const secureContext = trustedContext(settings.ca);
   // An idle pooled socket is dropped before a server's own keep-alive timeout (Node's is 5 s)
   // can close it under a new request, which for a call unsafe to repeat would be a failure.

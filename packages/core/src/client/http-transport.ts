@@ -73,7 +73,7 @@ export function createHttpTransport(settings: TransportSettings): Transport {
     }
     const report = options.onProgress;
     try {
-      const response = await gotRequest(gotFor(settings).got, url, {
+      const response = await gotRequest((await gotFor(settings)).got, url, {
         method: raw ? 'PUT' : 'POST',
         headers,
         body,

@@ -69,10 +69,10 @@ describe('debug hooks and retry budgets against the emulator', () => {
   });
 
   it('adds no hook without a logger; with one, a download logs its host and not its path', async () => {
-    expect(gotFor(client().settings).got.defaults.options.hooks.beforeRequest).toEqual([]);
+    expect((await gotFor(client().settings)).got.defaults.options.hooks.beforeRequest).toEqual([]);
     const lines: string[] = [];
     const traced = client({ logger: (line) => void lines.push(line) });
-    expect(gotFor(traced.settings).got.defaults.options.hooks.beforeRequest).toHaveLength(1);
+    expect((await gotFor(traced.settings)).got.defaults.options.hooks.beforeRequest).toHaveLength(1);
     const output = new PassThrough();
     const chunks: Buffer[] = [];
     output.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -19,8 +19,8 @@ export interface RangeResponse {
 }
 
 /** Starts a GET of `url` from byte `from`; rejects with a TransportError (or ABORTED) when no answer comes. */
-export function fetchRange(client: PCloudClient, url: string, from: number, signal: AbortSignal | undefined): Promise<RangeResponse> {
-  const body = gotFor(client.settings).got.stream(url, {
+export async function fetchRange(client: PCloudClient, url: string, from: number, signal: AbortSignal | undefined): Promise<RangeResponse> {
+  const body = (await gotFor(client.settings)).got.stream(url, {
     ...(from > 0 ? { headers: { range: `bytes=${from}-` } } : {}),
     ...(signal ? { signal } : {}),
   });
