@@ -1,5 +1,5 @@
 /**
- * The narrow seam between the client and a wire protocol. HTTP (node:http) and the binary protocol
+ * The narrow seam between the client and a wire protocol. HTTP (over got) and the binary protocol
  * both implement {@link Transport}: send one method call with its parameters and an optional
  * body, hand back the decoded answer object (with its `result`). Checking `result`, retrying,
  * logging and error redaction happen once, in the client, for every transport.

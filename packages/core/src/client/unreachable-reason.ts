@@ -24,7 +24,7 @@ interface WireCause {
   event?: string;
 }
 
-/** Timeout phases before the request is written (request-timeouts.ts, connect-socket.ts). */
+/** Timeout phases before the request is written (got's, client/got-instance.ts; the binary transport's connect-socket.ts). */
 const CONNECT_PHASES = new Set(['lookup', 'connect', 'secureConnect']);
 const TLS_FAILURE = /^(EPROTO$|ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$)/;
 
