@@ -61,15 +61,20 @@ export async function gotRequest(instance: Got, url: URL, options: GotRequestOpt
     report(0, total);
     request.on('uploadProgress', (progress: { transferred: number }) => report(progress.transferred, total));
   }
-  try {
-    for await (const chunk of request as AsyncIterable<Buffer>) {
-      answer.add(chunk);
-    }
-  } catch (error) {
-    throw refused ?? error;
-  } finally {
+  // Events rather than an async iterator: measurably less work per call in a burst of small ones.
+  await new Promise<void>((resolve, reject) => {
+    request.on('data', (chunk: Buffer) => {
+      try {
+        answer.add(chunk);
+      } catch (error) {
+        refuse(error);
+      }
+    });
+    request.once('error', (error: Error) => reject(refused ?? error));
+    request.once('end', resolve);
+  }).finally(() => {
     // An answer before the whole upload was sent: stop sending it (the connection cannot be reused mid-body).
     if (!request.writableFinished) request.destroy();
-  }
+  });
   return { status, text: await answer.text(encoding) };
 }
