@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ByteRange } from '../state/blob-store.js';
+import { sendBlobRange } from './send-blob.js';
 import type { EmulatorState } from '../state/emulator-state.js';
 
 function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
@@ -59,24 +60,18 @@ export function createDownloadHandler(state: EmulatorState): (req: IncomingMessa
     // An injected reset sends only the first half, then cuts the connection.
     const cut =
       fault.reset === 'response' ? { start: wanted.start, end: wanted.start + Math.floor((wanted.end - wanted.start) / 2) } : wanted;
-    const stream = state.files.blobs.read(file.blob, cut);
-    stream.on('error', () => res.destroy());
-    res.on('close', () => stream.destroy());
-    const publinkid = link.publinkid;
-    if (publinkid !== undefined) {
+    const reader = await state.files.blobs.openReader(file.blob);
+    let sent = 0;
+    try {
+      await sendBlobRange(reader, cut, res, (bytes) => (sent += bytes));
+    } finally {
+      await reader.close();
       // A public link's traffic is what was sent: counted once, when the content ends or the response is cut.
-      let sent = 0;
-      let counted = false;
-      const count = (): void => {
-        if (!counted) state.publinks.addTraffic(publinkid, sent);
-        counted = true;
-      };
-      stream.on('data', (chunk: Buffer) => (sent += chunk.length));
-      stream.once('end', count);
-      res.once('close', count);
+      if (link.publinkid !== undefined) state.publinks.addTraffic(link.publinkid, sent);
     }
-    stream.pipe(res, { end: fault.reset !== 'response' });
-    if (fault.reset === 'response') stream.on('end', () => res.write(Buffer.alloc(0), () => res.socket?.destroy()));
+    if (res.destroyed) return;
+    if (fault.reset === 'response') res.write(Buffer.alloc(0), () => res.socket?.destroy());
+    else res.end();
   };
   return (req, res) => {
     handle(req, res).catch(() => res.destroy());

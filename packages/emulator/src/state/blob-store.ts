@@ -17,6 +17,13 @@ export interface ByteRange {
   end: number;
 }
 
+/** Positional reads of one stored blob, into buffers the caller owns (and may reuse). */
+export interface BlobReader {
+  /** Reads up to `length` bytes at `position` into the start of `into`; resolves to the count (0 at the end). */
+  read(into: Buffer, length: number, position: number): Promise<number>;
+  close(): Promise<void>;
+}
+
 /** A blob under construction with random-access writes (upload_* sessions, fd writes). */
 export interface ScratchBlob {
   readonly id: string;
@@ -57,6 +64,8 @@ export interface BlobStore {
   write(source: AsyncIterable<Buffer> | Iterable<Buffer>, extra: ExtraDigest | undefined, expectedSize?: number): Promise<StoredBlob>;
   /** Streams a blob's content, or the given range of it. */
   read(id: string, range?: ByteRange): Readable;
+  /** Opens a blob for positional reads into reused buffers (big downloads, see send-blob.ts). */
+  openReader(id: string): Promise<BlobReader>;
   /** Starts a copy of a blob as a scratch (for fd writes to an existing file). */
   openScratch(from?: string): Promise<ScratchBlob>;
   /**

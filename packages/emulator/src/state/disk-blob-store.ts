@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SequentialWriter } from '@pcloud/core/internal';
-import type { BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
+import type { BlobReader, BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
 import { eachChunk, whenBoth } from './each-chunk.js';
 import { ContentHasher, hashingFor, type ContentDigests, type ExtraDigest } from './content-hasher.js';
 
@@ -80,6 +80,14 @@ export class DiskBlobStore implements BlobStore {
 
   read(id: string, range?: ByteRange): Readable {
     return createReadStream(this.pathOf(id), { highWaterMark: READ_CHUNK, ...(range ?? {}) });
+  }
+
+  async openReader(id: string): Promise<BlobReader> {
+    const handle = await open(this.pathOf(id), 'r');
+    return {
+      read: async (into, length, position) => (await handle.read(into, 0, length, position)).bytesRead,
+      close: () => handle.close(),
+    };
   }
 
   async openScratch(from?: string): Promise<ScratchBlob> {

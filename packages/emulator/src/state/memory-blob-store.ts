@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { DiskBlobStore } from './disk-blob-store.js';
-import type { BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
+import type { BlobReader, BlobStore, ByteRange, ScratchBlob, StoredBlob } from './blob-store.js';
 import { ContentHasher, type ExtraDigest } from './content-hasher.js';
 import { eachChunk } from './each-chunk.js';
 
@@ -73,6 +73,16 @@ export class MemoryBlobStore implements BlobStore {
     const content = this.blobs.get(id);
     if (!content && this.spill) return this.spill.read(id, range);
     return sliceStream(content ?? Buffer.alloc(0), range);
+  }
+
+  async openReader(id: string): Promise<BlobReader> {
+    const content = this.blobs.get(id);
+    if (!content && this.spill) return this.spill.openReader(id);
+    const bytes = content ?? Buffer.alloc(0);
+    return {
+      read: async (into, length, position) => bytes.copy(into, 0, position, Math.min(bytes.length, position + length)),
+      close: async () => undefined,
+    };
   }
 
   /** Scratches (resumable uploads, fd writes) grow to any size, so they always live in the spill directory. */
