@@ -22,24 +22,27 @@ export async function sendBlobRange(
   res: ServerResponse,
   onSent: (bytes: number) => void = () => undefined,
 ): Promise<number> {
-  const pieces = [Buffer.allocUnsafeSlow(PIECE_BYTES), Buffer.allocUnsafeSlow(PIECE_BYTES)];
-  const written: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
+  const end = range.end + 1;
+  // A small file needs one small buffer: most downloads are far below a piece.
+  const pieceBytes = Math.min(PIECE_BYTES, end - range.start);
+  const pieces = [Buffer.allocUnsafe(pieceBytes)];
+  if (end - range.start > pieceBytes) pieces.push(Buffer.allocUnsafe(pieceBytes));
+  const written: Promise<void>[] = pieces.map(() => Promise.resolve());
   // A response destroyed mid-write may not call back: closing frees every waiting piece.
   const closed = new Promise<void>((resolve) => res.once('close', () => resolve()));
-  const end = range.end + 1;
   let position = range.start;
   let next = 0;
   while (position < end) {
     const piece = pieces[next]!;
     await Promise.race([written[next], closed]);
     if (res.destroyed) break;
-    const bytes = await reader.read(piece, Math.min(PIECE_BYTES, end - position), position);
+    const bytes = await reader.read(piece, Math.min(pieceBytes, end - position), position);
     if (bytes === 0) throw new Error(`blob ended at byte ${position} of ${end}`);
     if (res.destroyed) break;
     written[next] = new Promise((resolve) => res.write(piece.subarray(0, bytes), () => resolve()));
     position += bytes;
     onSent(bytes);
-    next = 1 - next;
+    next = (next + 1) % pieces.length;
   }
   await Promise.race([Promise.all(written), closed]);
   return position - range.start;
