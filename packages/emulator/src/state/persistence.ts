@@ -48,6 +48,18 @@ export interface Persistence {
 }
 
 const SAVE_DELAY_MS = 50;
+/**
+ * Every save writes the whole state, so a big one (thousands of files) would cost more than the
+ * calls that change it: the wait after a change is at least this many times the last save's
+ * duration (saves then take at most a tenth of the time), and at most MAX_SAVE_DELAY_MS.
+ */
+const SAVE_COST_FACTOR = 10;
+const MAX_SAVE_DELAY_MS = 2000;
+
+/** How long a change waits for its save, after a save that took `lastSaveMs`. */
+export function saveDelayAfter(lastSaveMs: number): number {
+  return Math.min(MAX_SAVE_DELAY_MS, Math.max(SAVE_DELAY_MS, lastSaveMs * SAVE_COST_FACTOR));
+}
 
 function restoreTree(tree: FileTree, stored: StoredTree): void {
   const children = new Map<number, FolderRecord[]>();
@@ -105,10 +117,13 @@ export function openPersistence(dataDir: string): Persistence {
   }
   let timer: NodeJS.Timeout | undefined;
   let target: EmulatorState | undefined;
+  let lastSaveMs = 0;
   const save = (): void => {
     timer = undefined;
     if (!target) return;
+    const started = performance.now();
     writeStateFile(file, snapshot(target));
+    lastSaveMs = performance.now() - started;
   };
   return {
     blobs: new DiskBlobStore(root),
@@ -125,7 +140,7 @@ export function openPersistence(dataDir: string): Persistence {
       await state.uploads.restore(saved?.uploads ?? { nextId: 0, sessions: [] });
       target = state;
       const schedule = (): void => {
-        timer ??= setTimeout(save, SAVE_DELAY_MS);
+        timer ??= setTimeout(save, saveDelayAfter(lastSaveMs));
       };
       state.files.onChange = schedule;
       state.identity.onChange = schedule;
