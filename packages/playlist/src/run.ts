@@ -1,7 +1,6 @@
-import { oauthRefused } from '@pcloud/core/internal';
-import { createTool, packageVersion } from '@pcloud/core/cli';
+import { createTool, oauthRefused, packageVersion } from '@pcloud/core/cli';
 import { playlistCommand } from './commands/playlist.js';
-import { PLAYLISTS_REFUSED } from './remote/collection-refused.js';
+import { PLAYLISTS_REFUSED } from './remote/playlists-refused.js';
 
 /** `pcloud-playlist`'s entry point, `run(argv, io)`: never exits the process, answers the exit code. */
 export const run = createTool({

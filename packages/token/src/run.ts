@@ -1,12 +1,11 @@
-import { oauthRefused } from '@pcloud/core/internal';
-import { createTool, packageVersion } from '@pcloud/core/cli';
+import { createTool, oauthRefused, packageVersion } from '@pcloud/core/cli';
 import { deleteCommand } from './commands/delete.js';
 import { listCommand } from './commands/list.js';
 import { loginCommand } from './commands/login.js';
 import { logoutCommand } from './commands/logout.js';
 import { whoamiCommand } from './commands/whoami.js';
 import { translateLegacyArgv } from './args/legacy-argv.js';
-import { TOKENS_REFUSED } from './report/token-refusal.js';
+import { TOKENS_REFUSED } from './report/tokens-refused.js';
 
 /** `pcloud-token`'s entry point, `run(argv, io)`: never exits the process, answers the exit code. */
 export const run = createTool({

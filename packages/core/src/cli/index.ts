@@ -21,3 +21,5 @@ export { nodeIo, runMain, type CliIo, type RunTool, type TextSink } from './io.j
 export type { Output } from './output.js';
 export { EXIT } from './exit-policy.js';
 export { describeOutage, reportReachability, waitingStatus, type ReachabilityView } from './reachability-report.js';
+// The sentence tools put in their help: from here, `--help` loads none of the client.
+export { oauthRefused } from '../api/oauth-refusal.js';

@@ -1,7 +1,5 @@
-import { isRemoteSpec, parseLocation } from '@pcloud/core';
-import { homeFolders, oneAccount } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
-import { filterFromArgs, filterOptions, requireRecursiveForFilters } from './filter-options.js';
+import { filterOptions } from './filter-options.js';
 
 /** `pcutil cp`: copy files and folders between this machine and pCloud, or within pCloud. */
 export const cpCommand = defineCommand({
@@ -61,40 +59,6 @@ export const cpCommand = defineCommand({
     ["pcutil cp -r --include '*.{jpg,png}' --max-age 7d p:/Photos ~/recent", "download this week's pictures only"],
     ['pcutil cp -r --filter-from ~/backup.rules ~/ p:/Home', "upload with an rclone-style rules file ('+ PATTERN' / '- PATTERN' lines)"],
   ],
-  async handler(ctx) {
-    const paths = ctx.args.paths;
-    requireRecursiveForFilters(ctx.args, ctx.args.recursive, '-r');
-    const environment = { env: ctx.env, cwd: ctx.cwd, ...homeFolders(ctx.env) };
-    const filter = await filterFromArgs(ctx.args, environment);
-    const location = oneAccount(paths.filter(isRemoteSpec).map((path) => parseLocation(path)));
-    // The copy engine (uploads, downloads, hashing) loads only when cp runs, not for --help or other commands.
-    const { runCopy } = await import('../copy/run-copy.js');
-    const { code } = await runCopy(
-      {
-        paths,
-        options: {
-          recursive: ctx.args.recursive,
-          update: ctx.args.update,
-          noClobber: ctx.args['no-clobber'],
-          followLinks: ctx.args['follow-links'],
-        },
-        jobs: ctx.args.jobs,
-        dryRun: ctx.dryRun,
-        verbose: ctx.options.verbose,
-        json: ctx.json,
-        inPlace: ctx.args['in-place'],
-        ...(filter ? { filter } : {}),
-      },
-      {
-        io: ctx.io,
-        environment,
-        client: () => ctx.client(location),
-        signal: ctx.signal,
-        reachability: ctx.reachability,
-        showReachability: ctx.showReachability,
-        onRetry: ctx.onRetry,
-      },
-    );
-    return code;
-  },
+  // Its code, and the client under it, load only when cp runs: not for --help or another command.
+  handler: async (ctx): Promise<number> => (await import('./cp-handler.js')).runCp(ctx),
 });

@@ -1,13 +1,10 @@
 /**
  * The filter options of `cp -r`, `ls`, `rm -r`, `du` and `sync`, declared once: each command spreads
  * `filterOptions` into its own options and turns its arguments into a filter with
- * `filterFromArgs`. None is saved by `-s`: a remembered exclude would quietly change every later run.
+ * `filterFromArgs` (filter-from-args.ts). None is saved by `-s`: a remembered exclude would quietly
+ * change every later run. Only data here: `--help` loads it, and nothing of the client.
  */
-import { PCloudError } from '@pcloud/core';
-import { homeFolders } from '@pcloud/core/internal';
 import type { OptionArgs } from '@pcloud/core/cli';
-import { type ExpandEnvironment, expandLocalPath } from '../local/expand-path.js';
-import type { FilterOptions, PathFilter } from '../filter/path-filter.js';
 
 /** The filter options, for a command's `options`. */
 export const filterOptions = {
@@ -59,44 +56,4 @@ export function givenFilterOptions(args: FilterArgs): string[] {
     const value = args[name as keyof FilterArgs];
     return Array.isArray(value) ? value.length > 0 : value !== undefined;
   });
-}
-
-/** Refuses filters where no folder is walked (`cp` and `rm` without `-r`): they would silently do nothing. */
-export function requireRecursiveForFilters(args: FilterArgs, recursive: boolean, flag: string): void {
-  const given = givenFilterOptions(args);
-  if (given.length > 0 && !recursive) {
-    throw new PCloudError('USAGE_ERROR', `--${given[0]} chooses what is inside folders: it needs ${flag}`);
-  }
-}
-
-/**
- * The filter the arguments describe, or undefined when none was given (the matcher then never
- * loads). Files are expanded as local paths are (`~`, `$VAR`, relative to the working folder).
- */
-export async function filterFromArgs(args: FilterArgs, environment: ExpandEnvironment): Promise<PathFilter | undefined> {
-  if (givenFilterOptions(args).length === 0) return undefined;
-  const files = (list: string[] | undefined): string[] => (list ?? []).map((file) => expandLocalPath(file, environment).path);
-  const options: FilterOptions = {
-    include: args.include ?? [],
-    includeFrom: files(args['include-from']),
-    exclude: args.exclude ?? [],
-    excludeFrom: files(args['exclude-from']),
-    filter: args.filter ?? [],
-    filterFrom: files(args['filter-from']),
-    ...(args['max-age'] !== undefined ? { maxAge: args['max-age'] } : {}),
-    ...(args['min-age'] !== undefined ? { minAge: args['min-age'] } : {}),
-    ...(args['max-size'] !== undefined ? { maxSize: args['max-size'] } : {}),
-    ...(args['min-size'] !== undefined ? { minSize: args['min-size'] } : {}),
-  };
-  const { createPathFilter } = await import('../filter/path-filter.js');
-  return createPathFilter(options);
-}
-
-/** {@link filterFromArgs} for a command's context: files are read relative to its working folder and home. */
-export function filterFromContext(ctx: {
-  args: FilterArgs;
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
-}): Promise<PathFilter | undefined> {
-  return filterFromArgs(ctx.args, { env: ctx.env, cwd: ctx.cwd, ...homeFolders(ctx.env) });
 }

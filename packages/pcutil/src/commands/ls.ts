@@ -1,10 +1,5 @@
-import { PCloudError } from '@pcloud/core';
-import { escapeControl } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
-import { formatListingRow } from '../list/format-listing.js';
-import { listPath } from '../list/list-path.js';
-import { parseRemoteArgs } from '../remote/remote-args.js';
-import { filterFromContext, filterOptions } from './filter-options.js';
+import { filterOptions } from './filter-options.js';
 
 /** `pcutil ls`: list a pCloud folder. */
 export const lsCommand = defineCommand({
@@ -24,16 +19,6 @@ export const lsCommand = defineCommand({
     ["pcutil ls -R --exclude '*.tmp' --exclude cache/ p:/work", 'see exactly what cp -r with these filters would copy'],
     ['pcutil ls -R -l --min-size 1G p:/', 'find the big files'],
   ],
-  async handler(ctx) {
-    const { locs, location } = parseRemoteArgs([ctx.args.path ?? '/']);
-    const path = locs[0]?.path ?? '/';
-    const filter = await filterFromContext(ctx);
-    const all = await listPath(await ctx.client(location), path, ctx.args.recursive, filter);
-    if (all === undefined) throw new PCloudError('NOT_FOUND', `p:${path}: no such file or folder`);
-    if (ctx.json) return void ctx.out.json(all.flatMap((section) => section.rows));
-    all.forEach((section, index) => {
-      if (ctx.args.recursive) ctx.out.line(`${index > 0 ? '\n' : ''}p:${escapeControl(section.path)}:`);
-      for (const row of section.rows) ctx.out.line(formatListingRow(row, ctx.args.long));
-    });
-  },
+  // The listing code, and the client under it, load only when ls runs: not for --help or another command.
+  handler: async (ctx): Promise<void> => (await import('./ls-handler.js')).runLs(ctx),
 });

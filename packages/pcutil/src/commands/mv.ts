@@ -1,6 +1,4 @@
-import { PCloudError } from '@pcloud/core';
 import { defineCommand } from '@pcloud/core/cli';
-import { movePaths } from '../move/move-paths.js';
 
 /** `pcutil mv`: rename or move pCloud files and folders on the server. */
 export const mvCommand = defineCommand({
@@ -13,8 +11,6 @@ export const mvCommand = defineCommand({
     ['pcutil mv p:/a.txt p:/b.txt p:/Archive', 'move two files into a folder'],
     ['pcutil mv p:/Old p:/Archive/Old-2025', 'move and rename a folder'],
   ],
-  async handler(ctx) {
-    if (ctx.args.paths.length < 2) throw new PCloudError('USAGE_ERROR', 'mv needs a SOURCE and a DEST');
-    return movePaths(ctx, ctx.args.paths);
-  },
+  // Its code, and the client under it, load only when mv runs: not for --help or another command.
+  handler: async (ctx): Promise<number> => (await import('./mv-handler.js')).runMv(ctx),
 });

@@ -1,6 +1,5 @@
 import { defineCommand } from '@pcloud/core/cli';
-import { runRemove } from '../remove/run-remove.js';
-import { filterFromContext, filterOptions, requireRecursiveForFilters } from './filter-options.js';
+import { filterOptions } from './filter-options.js';
 
 /** `pcutil rm`: delete pCloud files and folders, as the original did. */
 export const rmCommand = defineCommand({
@@ -27,9 +26,6 @@ export const rmCommand = defineCommand({
     ['pcutil rm -r --min-age 90d p:/logs', 'remove the logs last changed over 90 days ago'],
     ["pcutil rm -d -v -r --exclude '/keep/' p:/scratch", 'show what would go and what the filter leaves alone'],
   ],
-  async handler(ctx) {
-    requireRecursiveForFilters(ctx.args, ctx.args.recursive, '-r');
-    const filter = await filterFromContext(ctx);
-    return runRemove(ctx, ctx.args.paths, { recursive: ctx.args.recursive, ...(filter ? { filter } : {}) });
-  },
+  // Its code, and the client under it, load only when rm runs: not for --help or another command.
+  handler: async (ctx): Promise<number> => (await import('./rm-handler.js')).runRm(ctx),
 });

@@ -1,8 +1,5 @@
-import { isRemoteSpec, parseLocation, PCloudError } from '@pcloud/core';
-import { homeFolders, oneAccount } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
-import { PASS_EVERYTHING } from '../sync/path-filter.js';
-import { filterFromContext, filterOptions } from './filter-options.js';
+import { filterOptions } from './filter-options.js';
 
 /** Sync's transfers and deletions in parallel by default (cp adapts its own; sync keeps a fixed count). */
 const DEFAULT_JOBS = 4;
@@ -63,37 +60,6 @@ export const syncCommand = defineCommand({
       'leave some files out: never copied, and never deleted from DEST',
     ],
   ],
-  async handler(ctx) {
-    const paths = ctx.args.paths;
-    if (ctx.args.checksum && ctx.args['size-only'])
-      throw new PCloudError('USAGE_ERROR', '--checksum and --size-only compare differently; give one of them');
-    // What the filters leave out takes no part on either side: not copied, and not deleted from DEST.
-    const filter = (await filterFromContext(ctx)) ?? PASS_EVERYTHING;
-    const location = oneAccount(paths.filter(isRemoteSpec).map((path) => parseLocation(path)));
-    // The copy engine loads only when sync runs, not for --help or other commands.
-    const { runSync } = await import('../sync/run-sync.js');
-    const { code } = await runSync(
-      {
-        paths,
-        compare: ctx.args.checksum ? 'checksum' : ctx.args['size-only'] ? 'size' : 'size-time',
-        delete: ctx.args.delete,
-        maxDelete: ctx.args['max-delete'],
-        followLinks: ctx.args['follow-links'],
-        filter,
-        jobs: ctx.args.jobs,
-        dryRun: ctx.dryRun,
-        verbose: ctx.options.verbose,
-        json: ctx.json,
-      },
-      {
-        io: ctx.io,
-        environment: { env: ctx.env, cwd: ctx.cwd, ...homeFolders(ctx.env) },
-        client: () => ctx.client(location),
-        signal: ctx.signal,
-        reachability: ctx.reachability,
-        showReachability: ctx.showReachability,
-      },
-    );
-    return code;
-  },
+  // Its code, and the client under it, load only when sync runs: not for --help or another command.
+  handler: async (ctx): Promise<number> => (await import('./sync-handler.js')).runSyncCommand(ctx),
 });

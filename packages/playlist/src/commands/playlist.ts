@@ -1,10 +1,5 @@
 import { defineMainCommand } from '@pcloud/core/cli';
-import { checkUsage } from '../options/check-usage.js';
 import { PLAYLIST_OPTIONS } from '../options/playlist-options.js';
-import { musicOptions, syncOptions } from '../options/sync-options.js';
-import { formatPlaylistList, listPlaylists } from '../remote/list-playlists.js';
-import { loadMusicIndex } from '../remote/load-music-index.js';
-import { syncPlaylists } from '../sync/sync-playlists.js';
 
 /**
  * The tool's one command: write playlist files as pCloud playlists (`collection_*`), their tracks
@@ -22,25 +17,6 @@ export const playlistCommand = defineMainCommand({
     ['pcloud-playlist --cache-file music.json --create-cache', 'list /Music once, keep the index'],
     ['pcloud-playlist --list -v', 'the existing playlists and their track counts'],
   ],
-  async handler(ctx) {
-    const { args, out } = ctx;
-    const mode = checkUsage(args, ctx.json);
-    if (mode === 'list') {
-      const playlists = await listPlaylists(await ctx.client());
-      if (ctx.json) out.json(playlists);
-      else for (const line of formatPlaylistList(playlists, out.isVerbose)) out.line(line);
-      return 0;
-    }
-    if (mode === 'cache') {
-      const music = musicOptions(args, ctx);
-      const { index } = await loadMusicIndex(await ctx.client(), { ...music, refresh: true, readOnly: ctx.dryRun, log: out.verbose });
-      out.info(`${ctx.dryRun ? 'would cache' : 'cached'} ${index.files.size} tracks of ${music.musicFolder} in ${args['cache-file']}`);
-      return 0;
-    }
-    return syncPlaylists(() => ctx.client(), syncOptions(args, ctx, ctx.dryRun), {
-      out: (line) => out.line(line),
-      err: (line) => out.info(line),
-      verbose: (line) => out.verbose(line),
-    });
-  },
+  // Its code, and the client under it, load only when the tool runs: not for --help.
+  handler: async (ctx): Promise<number> => (await import('./playlist-handler.js')).runPlaylist(ctx),
 });

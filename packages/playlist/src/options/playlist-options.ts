@@ -1,10 +1,10 @@
-import { normalizeRemotePath, PCloudError } from '@pcloud/core';
 import type { OptionArgs, OptionSpecs } from '@pcloud/core/cli';
-import { DEFAULT_MUSIC_TYPES, parseMusicTypes } from '../tracks/music-types.js';
+import { DEFAULT_MUSIC_TYPES } from '../tracks/music-types.js';
 
 /**
  * The tool's own options, as the original's. The persistent ones are read from and saved (`-s`)
- * to the config's `"playlist"` section; the one-shot ones never are.
+ * to the config's `"playlist"` section; the one-shot ones never are. Only data: `--help` loads it,
+ * their checks (option-values.ts) load when the tool runs.
  */
 export const PLAYLIST_OPTIONS = {
   'cache-file': { type: 'string', describe: 'keep the music index in this JSON file and reuse it' },
@@ -20,19 +20,3 @@ export const PLAYLIST_OPTIONS = {
 
 /** The tool's own options, typed as its handler receives them. */
 export type PlaylistArgs = OptionArgs<typeof PLAYLIST_OPTIONS>;
-
-/** The music folder as an absolute pCloud path; a bad one is a usage error. */
-export function musicFolderOption(value: string): string {
-  try {
-    return normalizeRemotePath(value.startsWith('/') ? value : `/${value}`, value).path;
-  } catch (error) {
-    throw new PCloudError('USAGE_ERROR', `--music-folder ${(error as Error).message}`);
-  }
-}
-
-/** The music types as lower-case suffixes; an empty list is a usage error. */
-export function musicTypesOption(values: readonly string[]): string[] {
-  const types = parseMusicTypes(values.join(','));
-  if (types === undefined) throw new PCloudError('USAGE_ERROR', '--music-types needs at least one suffix, such as .mp3');
-  return types;
-}

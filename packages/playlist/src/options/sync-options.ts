@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { expandHome, homeFolders } from '@pcloud/core/internal';
 import type { SyncPlaylistsOptions } from '../sync/sync-playlists.js';
-import { musicFolderOption, musicTypesOption, type PlaylistArgs } from './playlist-options.js';
+import { musicFolderOption, musicTypesOption } from './option-values.js';
+import type { PlaylistArgs } from './playlist-options.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,8 +1,6 @@
 import { ApiError, PCloudError, type PCloudClient } from '@pcloud/core';
 import { isOAuthRefusal, oauthRefusalError } from '@pcloud/core/internal';
-
-/** What the playlist methods are refused to an OAuth access token, in core's sentence. */
-export const PLAYLISTS_REFUSED = 'read or change playlists';
+import { PLAYLISTS_REFUSED } from './playlists-refused.js';
 
 /**
  * Says in plain words why pCloud refused a collection method, when the login is the cause: it

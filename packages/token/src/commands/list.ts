@@ -1,7 +1,4 @@
-import { listTokens } from '@pcloud/core/internal';
 import { defineCommand } from '@pcloud/core/cli';
-import { explainTokenRefusal } from '../report/token-refusal.js';
-import { formatTokenTable } from '../report/token-table.js';
 
 /** `pcloud-token list` (also `--list`): the account's login tokens (`listtokens`). */
 export const listCommand = defineCommand({
@@ -12,12 +9,6 @@ export const listCommand = defineCommand({
     ['pcloud-token list', 'id, expiry and client of every token'],
     ['pcloud-token list --json', 'the same as JSON, for scripts'],
   ],
-  async handler(ctx) {
-    const client = await ctx.client();
-    const tokens = await listTokens(client).catch((error: unknown) => {
-      throw explainTokenRefusal(error, client);
-    });
-    if (ctx.json) ctx.out.json(tokens);
-    else for (const row of formatTokenTable(tokens)) ctx.out.line(row);
-  },
+  // Its code, and the client under it, load only when list runs: not for --help or another command.
+  handler: async (ctx): Promise<void> => (await import('./list-handler.js')).runList(ctx),
 });

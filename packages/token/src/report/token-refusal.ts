@@ -1,8 +1,6 @@
 import type { PCloudClient } from '@pcloud/core';
 import { isOAuthRefusal, oauthRefusalError } from '@pcloud/core/internal';
-
-/** What `listtokens` and `deletetoken` are refused to an OAuth access token, in core's sentence. */
-export const TOKENS_REFUSED = 'list or delete login tokens';
+import { TOKENS_REFUSED } from './tokens-refused.js';
 
 /**
  * pCloud refuses `listtokens` and `deletetoken` to OAuth access tokens (pcloud-api.md §6.3, §7.6):
