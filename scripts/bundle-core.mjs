@@ -11,6 +11,7 @@
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { assertFront } from './assert-front.mjs';
 import { builtinsWithoutFacade } from './builtins-without-facade.mjs';
 import { stringWidthFront } from './string-width-front.mjs';
 
@@ -47,7 +48,7 @@ await build({
   splitting: true,
   target: 'node22',
   keepNames: true,
-  plugins: [builtinsWithoutFacade, stringWidthFront],
+  plugins: [assertFront, builtinsWithoutFacade, stringWidthFront],
   // Compiled-in CommonJS (and string-width's front) call require(); give ESM output a real one.
   banner: {
     js: "import { createRequire as __pcloudCreateRequire } from 'node:module'; const require = __pcloudCreateRequire(import.meta.url);",

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { isatty } from 'node:tty';
 
 /** Anything text can be written to: a process stream or a test's collector. */
 export interface TextSink {
@@ -26,10 +27,15 @@ export function nodeIo(signal?: AbortSignal): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Opened when first read: process.stdin builds its stream (for a file, with fs/promises and
+    // readline under it) on first use, and `--help` or `ls` never reads it.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
-    isTTY: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    // Asked of the descriptors, as process.stdin.isTTY would after building that stream.
+    isTTY: isatty(0) && isatty(2),
     // Loaded when a login opens the page: child_process stays out of every other run's start-up.
     openBrowser: async (url) => (await import('../auth/open-browser.js')).openBrowser(url),
     ...(signal ? { signal } : {}),
