@@ -1,20 +1,36 @@
 // An esbuild plugin shared by the core and bin bundles. `import http from 'node:http'` in ESM
 // builds a facade that reads every export of the module, lazy getters included, and node:http's
-// load undici. process.getBuiltinModule hands over the module itself; wrapped as CommonJS, esbuild
-// reads its properties where they are used, as code that require()s a built-in does. esbuild's
-// CommonJS interop (__toESM) copies a module's own properties, asking each for its descriptor, and
-// that alone loads what node:util or node:fs define lazily (streams, worker_threads, readline…):
-// an object inheriting from the module has no own properties to copy and reads them all through
-// its prototype, when used. A module that is a function (node:events, node:assert) stays itself.
+// load undici. Here a built-in is CommonJS instead, which esbuild reads where it is used, and it
+// loads when first used, not when the module importing it loads: `--help` never loads node:https,
+// `ls` never loads node:child_process (the login's browser). esbuild's interop object (__toESM)
+// inherits from the module's exports; those are an object whose prototype loads the built-in on
+// the first property read, then hands that object the built-in itself as its prototype, so later
+// reads go straight to it. A built-in that is a function (node:events, node:stream) is itself.
 import { isBuiltin } from 'node:module';
 
 export const builtinsWithoutFacade = {
   name: 'builtins-without-facade',
   setup(build) {
     build.onResolve({ filter: /^[a-z_/:]+$/ }, (args) => (isBuiltin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
-      contents: `const real = process.getBuiltinModule(${JSON.stringify(args.path)});\nmodule.exports = typeof real === 'function' ? real : Object.create(real);`,
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
+      const name = JSON.stringify(args.path);
+      if (typeof process.getBuiltinModule(args.path) === 'function')
+        return { contents: `module.exports = process.getBuiltinModule(${name});`, loader: 'js' };
+      return {
+        contents: `let real;
+const load = () => (real ??= process.getBuiltinModule(${name}));
+const onFirstUse = new Proxy({}, {
+  get(_, key, receiver) {
+    // esbuild's interop asks whether this is a transpiled ES module: a built-in never is.
+    if (key === '__esModule') return undefined;
+    Object.setPrototypeOf(receiver, load());
+    return real[key];
+  },
+  has: (_, key) => key in load(),
+});
+module.exports = Object.create(onFirstUse);`,
+        loader: 'js',
+      };
+    });
   },
 };
