@@ -6,7 +6,10 @@
 export const assertFront = {
   name: 'assert-front',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?assert$/ }, (args) => ({ path: args.path, namespace: 'assert-front' }));
+    // yargs's imports only: any other module keeps the whole of node:assert.
+    build.onResolve({ filter: /^(node:)?assert$/ }, (args) =>
+      /[/\\]yargs[/\\]/.test(args.importer) ? { path: args.path, namespace: 'assert-front' } : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace: 'assert-front' }, () => ({
       contents: `const real = () => process.getBuiltinModule('node:assert');
 export function strictEqual(actual, expected, message) {
