@@ -1,4 +1,4 @@
-import { constants, type Dirent, type Stats } from 'node:fs';
+import { constants, type Dirent, type Stats, statSync } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Entry } from '../plan/types.js';
@@ -74,7 +74,7 @@ async function describe(
 ): Promise<Entry> {
   if (info.isFile()) {
     try {
-      await access(path, constants.R_OK);
+      if (!surelyReadable(info)) await access(path, constants.R_OK);
     } catch (error) {
       return { kind: 'problem', name, message: describeFsError(error), severity: 'error' };
     }
@@ -96,23 +96,39 @@ async function describe(
     return { kind: 'problem', name, message: describeFsError(error), severity: 'error' };
   }
   const inside = new Set(ancestors).add(identity);
-  const children = await Promise.all(
-    dirents.map(async (dirent): Promise<Entry> => {
-      const child = dirent.name;
-      const childPath = join(path, child);
-      const childRelative = relative === '' ? child : `${relative}/${child}`;
-      try {
-        const info = await stat(childPath);
-        if (dirent.isSymbolicLink() && info.isDirectory() && options.followLinks !== true) {
-          return { kind: 'problem', name: child, message: LINK_NOT_FOLLOWED, severity: 'warning', linkNotFollowed: true };
-        }
-        if (info.isDirectory() && options.descends?.(childRelative) === false) return { kind: 'folder', name: child, children: undefined };
-        return await describe(childPath, child, info, options, inside, childRelative);
-      } catch (error) {
-        const broken = (error as NodeJS.ErrnoException).code === 'ENOENT';
-        return { kind: 'problem', name: child, message: broken ? 'broken symbolic link' : describeFsError(error), severity: 'error' };
+  // One folder's entries are stat'ed synchronously, one after the other: from the page cache a
+  // stat takes microseconds, while a promise through libuv's thread pool costs several times
+  // that (10,000 files: ~0.1 s instead of ~0.4 s). The folders themselves are read
+  // asynchronously, so what else runs (pCloud's listing) still gets its turn between folders.
+  const children: Array<Entry | Promise<Entry>> = dirents.map((dirent): Entry | Promise<Entry> => {
+    const child = dirent.name;
+    const childPath = join(path, child);
+    const childRelative = relative === '' ? child : `${relative}/${child}`;
+    try {
+      const info = statSync(childPath);
+      if (dirent.isSymbolicLink() && info.isDirectory() && options.followLinks !== true) {
+        return { kind: 'problem', name: child, message: LINK_NOT_FOLLOWED, severity: 'warning', linkNotFollowed: true };
       }
-    }),
-  );
-  return { kind: 'folder', name, children };
+      if (info.isDirectory() && options.descends?.(childRelative) === false) return { kind: 'folder', name: child, children: undefined };
+      if (info.isFile() && surelyReadable(info)) return { kind: 'file', name: child, size: info.size, mtime: Math.floor(info.mtimeMs / 1000) };
+      return describe(childPath, child, info, options, inside, childRelative);
+    } catch (error) {
+      const broken = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      return { kind: 'problem', name: child, message: broken ? 'broken symbolic link' : describeFsError(error), severity: 'error' };
+    }
+  });
+  return { kind: 'folder', name, children: await Promise.all(children) };
+}
+
+const uid = process.getuid?.();
+
+/**
+ * Whether the permission bits alone say this process may read the file, so no access() call is
+ * needed: its owner (or root, which reads whatever has a read bit) with the owner's read bit set.
+ * The owner's bits are the owner's ACL entry too. Anything else (another owner, no read bit, or
+ * a system without uids) is asked of the kernel.
+ */
+function surelyReadable(info: Stats): boolean {
+  if (uid === undefined || (info.mode & 0o400) === 0) return false;
+  return uid === 0 || info.uid === uid;
 }
