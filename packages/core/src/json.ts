@@ -119,7 +119,8 @@ function reviveMarks(value: unknown): unknown {
   const record = value as Record<string, unknown>;
   for (const key in record) {
     const item = record[key];
-    if ((typeof item === 'object' && item !== null) || (typeof item === 'string' && item.charCodeAt(0) === 0)) record[key] = reviveMarks(item);
+    if ((typeof item === 'object' && item !== null) || (typeof item === 'string' && item.charCodeAt(0) === 0))
+      record[key] = reviveMarks(item);
   }
   return record;
 }

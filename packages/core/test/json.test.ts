@@ -89,7 +89,9 @@ describe('parseJson / stringifyJson', () => {
     };
     const exact = (text: string): unknown =>
       JSON.parse(text, ((_key: string, v: unknown, context?: { source?: string }) =>
-        typeof v === 'number' && !Number.isSafeInteger(v) && /^-?\d+$/.test(context?.source ?? '') ? BigInt(context?.source ?? '') : v) as never);
+        typeof v === 'number' && !Number.isSafeInteger(v) && /^-?\d+$/.test(context?.source ?? '')
+          ? BigInt(context?.source ?? '')
+          : v) as never);
     for (let round = 0; round < 300; round += 1) {
       const text = stringifyJson(value(0));
       expect(parseJson(text)).toEqual(exact(text));

@@ -110,7 +110,8 @@ async function describe(
         return { kind: 'problem', name: child, message: LINK_NOT_FOLLOWED, severity: 'warning', linkNotFollowed: true };
       }
       if (info.isDirectory() && options.descends?.(childRelative) === false) return { kind: 'folder', name: child, children: undefined };
-      if (info.isFile() && surelyReadable(info)) return { kind: 'file', name: child, size: info.size, mtime: Math.floor(info.mtimeMs / 1000) };
+      if (info.isFile() && surelyReadable(info))
+        return { kind: 'file', name: child, size: info.size, mtime: Math.floor(info.mtimeMs / 1000) };
       return describe(childPath, child, info, options, inside, childRelative);
     } catch (error) {
       const broken = (error as NodeJS.ErrnoException).code === 'ENOENT';
