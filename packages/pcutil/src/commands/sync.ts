@@ -1,9 +1,6 @@
 import { defineCommand } from '@pcloud/core/cli';
 import { filterOptions } from './filter-options.js';
 
-/** Sync's transfers and deletions in parallel by default (cp adapts its own; sync keeps a fixed count). */
-const DEFAULT_JOBS = 4;
-
 /** `pcutil sync`: make a folder on one side hold exactly what a folder on the other holds. */
 export const syncCommand = defineCommand({
   name: 'sync',
@@ -39,7 +36,14 @@ export const syncCommand = defineCommand({
       alias: 'L',
       describe: 'descend into symbolic links to folders inside a local SOURCE (links to files are always followed)',
     },
-    jobs: { type: 'integer', alias: 'j', default: DEFAULT_JOBS, min: 1, max: 64, describe: 'transfers in parallel' },
+    jobs: {
+      type: 'integer',
+      alias: 'j',
+      min: 1,
+      max: 64,
+      describe:
+        'transfers in parallel (default: as cp, adaptive, 16 at first, up to 32 while the rate rises, fewer when pCloud pushes back; deletions 16 at a time)',
+    },
     ...filterOptions,
   },
   dryRun: true,

@@ -1,6 +1,7 @@
 import { deleteFile } from '@pcloud/core';
 import { rm } from 'node:fs/promises';
 import type { CopyStderr, RunCopyDeps } from '../copy/copy-request.js';
+import { ADAPTIVE_LANES } from '../copy/adaptive-lanes.js';
 import { createCopyProgress } from '../copy/copy-progress.js';
 import { executeWithProgress } from '../copy/execute-with-progress.js';
 import { deletionCount, type Leftover, type SyncPlan } from '../plan/plan-sync.js';
@@ -62,7 +63,7 @@ export async function executeSync(
     refusal === undefined && plan.deletions.length > 0
       ? await executeDeletions(plan.deletions, {
           client: deps.client,
-          jobs: request.jobs,
+          jobs: request.jobs ?? ADAPTIVE_LANES.start,
           verbose: request.verbose,
           say: (line) => deps.io.stderr.write(`${line}\n`),
           complain: (line) => deps.io.stderr.write(`pcutil: ${line}\n`),

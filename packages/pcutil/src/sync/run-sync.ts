@@ -1,3 +1,4 @@
+import { ADAPTIVE_LANES } from '../copy/adaptive-lanes.js';
 import type { RunCopyDeps } from '../copy/copy-request.js';
 import { planSync } from '../plan/plan-sync.js';
 import { digestCachePath, openDigestCache } from './open-digest-cache.js';
@@ -28,7 +29,7 @@ export async function runSync(request: RunSyncRequest, deps: RunCopyDeps): Promi
   try {
     if (opened?.note) deps.io.stderr.write(`pcutil: note: ${opened.note}\n`);
     const digests = opened ? createFileDigests(opened.cache, deps.client, deps.signal) : undefined;
-    if (digests) plan = { ...plan, steps: await settleChecksums(plan.steps, digests, request.jobs, deps.signal) };
+    if (digests) plan = { ...plan, steps: await settleChecksums(plan.steps, digests, request.jobs ?? ADAPTIVE_LANES.start, deps.signal) };
     if (request.dryRun) return { code: printSyncPlan(plan, request.maxDelete, deps.io, request.json) };
     const done = await executeSync(plan, request, deps, digests);
     const seconds = (performance.now() - started) / 1000;

@@ -13,7 +13,8 @@ export interface RunSyncRequest {
   /** -L: descend into symbolic links to folders inside a local SOURCE. */
   followLinks: boolean;
   filter: PathFilter;
-  jobs: number;
+  /** -j: transfers at once; undefined adapts as cp does (adaptive-lanes.ts). */
+  jobs: number | undefined;
   dryRun: boolean;
   verbose: boolean;
   json: boolean;
