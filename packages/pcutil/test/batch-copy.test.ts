@@ -15,7 +15,7 @@ const copy = (from: Loc, to: Loc, size = 3, mtime = 1_700_000_000): CopyStep => 
 });
 
 describe('batchSteps: which copies share an uploadfile request', () => {
-  it('new small uploads into one folder with one mtime share; replacements, big files, downloads and other folders or mtimes do not', () => {
+  it('small uploads into one folder with one mtime share, new or replacing; big files, downloads and other folders or mtimes do not', () => {
     const a = copy(local('/h/a'), remote('/d/a'));
     const b = copy(local('/h/b'), remote('/d/b'));
     const other = copy(local('/h/c'), remote('/e/c'));
@@ -24,7 +24,7 @@ describe('batchSteps: which copies share an uploadfile request', () => {
     const big = copy(local('/h/big'), remote('/d/big'), 10 * 1024 ** 2);
     const down = copy(remote('/d/x'), local('/h/x'));
     const items = batchSteps([a, other, b, later, replacing, big, down]);
-    expect(items).toEqual([[a, b], [other], [later], [replacing], [big], [down]]);
+    expect(items).toEqual([[a, b, replacing], [other], [later], [big], [down]]);
   });
 
   it('a batch holds at most BATCH_FILES files', () => {

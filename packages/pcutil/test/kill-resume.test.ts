@@ -63,8 +63,11 @@ describe('killing pcutil mid-copy', { timeout: 90_000 }, () => {
     const remoteNow = async (): Promise<Map<string, number>> =>
       remoteFiles((await walkTree(fx.client, { path: '/kill-up' }).catch(() => ({ root: {} as FolderMetadata }))).root);
     // Whatever is on the server under a source's name is that file, whole: nopartial uploads never leave a short one.
+    // A replacement killed between its upload and its move leaves its hidden temporary file beside
+    // the old one, which the next run sweeps (the last check below: nothing but the source's names).
     const expectWhole = async (remote: Map<string, number>): Promise<void> => {
       for (const [path, fileid] of remote) {
+        if (isPartialFileName(path.split('/').pop() ?? '')) continue;
         expect(source.has(path), path).toBe(true);
         expect((await fx.client.call('checksumfile', { fileid })).sha1, path).toBe(source.get(path));
       }

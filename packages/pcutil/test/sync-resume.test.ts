@@ -59,7 +59,9 @@ describe('interrupting sync', { timeout: 120_000 }, () => {
     await fill(source, 2, FILES);
     await source.put(`d0/f${FILES}.txt`, content(FILES, 2), T0);
     await dest.put('extra.txt', 'only in DEST', T0);
-    const args = ['-v', 'sync', '--delete', source.arg, 'p:/kill-sync'];
+    // Small files go up (and replace) in batches, one folder's worth at once: one batch at a time,
+    // so that the signals land while a batch is in flight.
+    const args = ['-v', 'sync', '--delete', '-j', '1', source.arg, 'p:/kill-sync'];
 
     fx.emulator.faults.set({ rules: [{ methods: ['uploadfile', 'renamefile'], latencyMs: 40 }] });
     try {

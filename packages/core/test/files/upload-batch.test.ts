@@ -108,4 +108,26 @@ describe('uploadBatch: several new files in one multipart uploadfile request', (
     fx.emu.faults.set({});
     expect((await remote('/batch-refused')).size).toBe(0);
   });
+
+  test('replacing files go up under temporary names and move over the old ones once verified; a corrupted one leaves its old file whole', async () => {
+    await fx.client.call('createfolderifnotexists', { path: '/batch-replace' });
+    const old = await localFiles(4);
+    expect(okNames(await uploadBatch(fx.client, '/batch-replace', old))).toHaveLength(4);
+    const fresh = (await localFiles(5)).map((f, i) => ({ ...f, content: f.content, replace: i < 4 }));
+    // Part 1 (f1.bin, a replacement) arrives changed: the old f1.bin must survive it.
+    const client = fx.newClient({ transport: corruptingTransport('uploadfile', 1) });
+    const before = fx.sent.length;
+    const outcomes = await uploadBatch(client, '/batch-replace', fresh);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true, true, true]);
+    expect(okNames(outcomes)).toEqual(['f0.bin', 'f2.bin', 'f3.bin', 'f4.bin']);
+    // One upload for all five, one move for each verified replacement, one delete for the bad part.
+    const calls = fx.sent.slice(before);
+    expect(calls.filter((m) => m === 'uploadfile')).toHaveLength(1);
+    expect(calls.filter((m) => m === 'renamefile')).toHaveLength(3);
+    const stored = await remote('/batch-replace');
+    // No temporary file is left, and every name holds either its new bytes or (f1) its old ones.
+    expect([...stored.keys()].sort()).toEqual(['f0.bin', 'f1.bin', 'f2.bin', 'f3.bin', 'f4.bin']);
+    for (const i of [0, 2, 3, 4]) expect(stored.get(`f${i}.bin`)?.sha1).toBe(sha1(fresh[i]!.content));
+    expect(stored.get('f1.bin')?.sha1).toBe(sha1(old[1]!.content));
+  });
 });

@@ -1,8 +1,8 @@
 /**
- * Which copies go up together in one `uploadfile` request: new small local files (nothing at the
- * destination to replace, so nothing to verify before a replace) bound for the same folder with
- * the same modification time, in plan order, a few at a time. Anything else is a work item of its
- * own. Batches stay small in files and bytes: each file of a batch is held in memory while it is
+ * Which copies go up together in one `uploadfile` request: small local files bound for the same
+ * folder with the same modification time, in plan order, a few at a time; new ones, and ones that
+ * replace a file (core's uploadBatch sends those under a temporary name and moves each over its
+ * old file once verified, as a single upload does). Anything else is a work item of its own. Batches stay small in files and bytes: each file of a batch is held in memory while it is
  * sent, and a batch that fails is sent again file by file.
  */
 import { parentLoc } from '../plan/loc.js';
@@ -17,13 +17,7 @@ export const BATCH_BYTES = 1024 * 1024;
 
 /** Whether a copy may go up in a batch. */
 export function batchable(step: CopyStep): boolean {
-  return (
-    step.from.side === 'local' &&
-    step.to.side === 'remote' &&
-    step.existing === undefined &&
-    step.source.size !== undefined &&
-    step.source.size <= BATCH_FILE_LIMIT
-  );
+  return step.from.side === 'local' && step.to.side === 'remote' && step.source.size !== undefined && step.source.size <= BATCH_FILE_LIMIT;
 }
 
 /** The copies as work items: runs of batchable copies grouped by folder and mtime, the rest alone. */

@@ -67,12 +67,21 @@ export function createCopyOperations(deps: CopyOperationsDeps): CopyOperations {
       // The binary protocol carries one file per request.
       if (client.transport.kind !== 'http')
         return steps.map(() => ({ ok: false, error: new PCloudError('USAGE_ERROR', 'no batches over this transport') }));
-      const files = steps.map((step) => ({ localPath: step.from.path, name: baseName(step.to) }));
+      // A file that is there is replaced the verified way (temporary name, then moved over it), unless --in-place.
+      const files = steps.map((step) => ({
+        localPath: step.from.path,
+        name: baseName(step.to),
+        replace: step.existing !== undefined && deps.inPlace !== true,
+      }));
       const outcomes = await uploadBatch(client, parentLoc(first.to)?.path ?? '/', files, {
         ...(signal ? { signal } : {}),
         onFile: (_index, result) => onBytes(result.size),
       });
-      return outcomes.map((outcome) => (outcome.ok ? { ok: true, bytes: outcome.result.size } : outcome));
+      return outcomes.map((outcome, at) => {
+        if (!outcome.ok) return outcome;
+        deps.onVerified?.(steps[at] as CopyStep, outcome.result.sha1, outcome.result.metadata);
+        return { ok: true, bytes: outcome.result.size };
+      });
     },
     async transfer(step: CopyStep, onBytes, signal) {
       const client = await deps.client();

@@ -18,11 +18,14 @@ export async function localState(root: string): Promise<TreeState> {
     const rel = relative(root, path).split(sep).join('/');
     if (entry.isDirectory()) state.set(rel, 'folder');
     else {
-      const info = await stat(path);
-      const sha1 = createHash('sha1')
-        .update(await readFile(path))
-        .digest('hex');
-      state.set(rel, `${info.size} ${sha1} ${Math.floor(info.mtimeMs / 1000)}`);
+      // Read while a sync runs, a temporary file may be renamed away between the listing and the read.
+      const read = await Promise.all([stat(path), readFile(path)]).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (!read) continue;
+      const [info, bytes] = read;
+      state.set(rel, `${info.size} ${createHash('sha1').update(bytes).digest('hex')} ${Math.floor(info.mtimeMs / 1000)}`);
     }
   }
   return new Map([...state].sort());

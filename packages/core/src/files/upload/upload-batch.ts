@@ -1,12 +1,14 @@
 /**
- * Several small new local files into one folder with one multipart `uploadfile` request each group
+ * Several small local files into one folder with one multipart `uploadfile` request each group
  * (pcloud-api.md §4.1: one part per file, the answer's `fileids`/`metadata`/`checksums` one entry
  * per file, in order), which saves a round trip per file. `mtime`/`ctime` are parameters of the
  * request, so files with other times go in a request of their own. Each file is checked on its
  * own against its entry of the answer (name, size, sha1 of the bytes sent): a file that fails is
- * deleted and reported as failed, the others stand. A request that fails as a whole fails every
- * file in it; as the names are new and nothing is renamed, sending them again (one by one) can
- * only overwrite, never duplicate.
+ * deleted and reported as failed, the others stand. A file that replaces one already there goes
+ * up under a temporary name, as uploadSingle's verified replace does, and `renamefile` moves it
+ * over the old one only once verified, so a bad upload never costs the good file. A request that
+ * fails as a whole fails every file in it; sending them again (one by one) can only overwrite or
+ * leave a temporary file to sweep, never duplicate.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -15,6 +17,7 @@ import type { BodyPart } from '../../client/transport.js';
 import type { FileMetadata } from '../../client/types.js';
 import { PCloudError } from '../../errors.js';
 import { remoteNameProblem } from '../../location/remote-path.js';
+import { partialFileName } from '../download/partial-file.js';
 import { type LocalFile, statLocalFile } from './local-file.js';
 import type { UploadResult } from './upload-types.js';
 
@@ -22,6 +25,8 @@ import type { UploadResult } from './upload-types.js';
 export interface BatchFile {
   localPath: string;
   name: string;
+  /** A file of that name is there: upload beside it and move over it once verified. */
+  replace?: boolean;
 }
 
 /** What became of one file of a batch. */
@@ -46,7 +51,7 @@ export async function uploadBatch(
   options: BatchOptions = {},
 ): Promise<BatchOutcome[]> {
   const outcomes: BatchOutcome[] = new Array(files.length);
-  const groups = new Map<string, Array<{ index: number; file: LocalFile; name: string }>>();
+  const groups = new Map<string, Array<{ index: number; file: LocalFile; name: string; replace: boolean }>>();
   await Promise.all(
     files.map(async (batchFile, index) => {
       const problem = remoteNameProblem(batchFile.name);
@@ -58,7 +63,7 @@ export async function uploadBatch(
         const file = await statLocalFile(batchFile.localPath);
         const key = `${file.mtime}/${file.ctime ?? ''}`;
         if (!groups.has(key)) groups.set(key, []);
-        groups.get(key)?.push({ index, file, name: batchFile.name });
+        groups.get(key)?.push({ index, file, name: batchFile.name, replace: batchFile.replace === true });
       } catch (error) {
         outcomes[index] = { ok: false, error };
       }
@@ -83,9 +88,11 @@ export async function uploadBatch(
 async function sendGroup(
   client: PCloudClient,
   folderPath: string,
-  group: ReadonlyArray<{ file: LocalFile; name: string }>,
+  group: ReadonlyArray<{ file: LocalFile; name: string; replace: boolean }>,
   signal: AbortSignal | undefined,
 ): Promise<BatchOutcome[]> {
+  // The name each part is sent under: its own, or a temporary one beside the file it replaces.
+  const sentNames = group.map(({ name, replace }) => (replace ? partialFileName(name) : name));
   // The bytes and sha1 of the attempt whose answer counts: every attempt reads the files again.
   let sent: Array<{ sha1: string; size: number }> = [];
   const body = async (): Promise<{ kind: 'parts'; parts: BodyPart[] }> => {
@@ -93,7 +100,7 @@ async function sendGroup(
     sent = contents.map((bytes) => ({ sha1: createHash('sha1').update(bytes).digest('hex'), size: bytes.length }));
     return {
       kind: 'parts',
-      parts: contents.map((bytes, at) => ({ name: group[at]?.name ?? '', size: bytes.length, stream: once(bytes) })),
+      parts: contents.map((bytes, at) => ({ name: sentNames[at] ?? '', size: bytes.length, stream: once(bytes) })),
     };
   };
   const first = group[0]?.file;
@@ -111,12 +118,36 @@ async function sendGroup(
   } catch (error) {
     return group.map(() => ({ ok: false, error }));
   }
-  const checked = group.map(({ file, name }, at) => check(answer, at, file, name, sent[at], folderPath));
+  const checked = group.map(({ file }, at) => check(answer, at, file, sentNames[at] ?? '', sent[at], folderPath));
   // Bytes that failed their check must not stay under the name (best effort: the failure is what matters).
   await Promise.all(
     checked.map(({ discard }) => (discard ? client.call('deletefile', { fileid: discard.fileid }).catch(() => undefined) : undefined)),
   );
-  return checked.map(({ outcome }) => outcome);
+  // Verified replacements move over the files they replace, all at once.
+  return Promise.all(
+    checked.map(({ outcome }, at) => {
+      const member = group[at];
+      return outcome.ok && member?.replace ? moveOver(client, outcome.result, folderPath, member.name, signal) : outcome;
+    }),
+  );
+}
+
+/** Renames a verified upload over the file it replaces; on failure deletes it (best effort) and says why. */
+async function moveOver(
+  client: PCloudClient,
+  result: UploadResult,
+  folderPath: string,
+  name: string,
+  signal: AbortSignal | undefined,
+): Promise<BatchOutcome> {
+  const topath = `${folderPath === '/' ? '' : folderPath}/${name}`;
+  try {
+    const answer = await client.call('renamefile', { fileid: result.metadata.fileid, topath }, signal ? { signal } : {});
+    return { ok: true, result: { ...result, metadata: answer.metadata } };
+  } catch (error) {
+    await client.call('deletefile', { fileid: result.metadata.fileid }).catch(() => undefined);
+    return { ok: false, error };
+  }
 }
 
 /** Checks one file against its entry of the answer; a file whose bytes differ is to be discarded. */
