@@ -32,6 +32,19 @@ describe('walkTree', () => {
     expect(walk.root.name).toBe('Walk');
   });
 
+  test('timestamps: every date of the tree, fallback listings included, comes as the Unix seconds of the usual text', async () => {
+    const text = await walkTree(fx.client, { folderid: 0 });
+    const numeric = await walkTree(fx.client, { folderid: 0 }, { timestamps: true });
+    expect(numeric.fallbacks).toBe(1);
+    const dates = (root: FolderMetadata) => [...treeEntries(root)].map((e) => [e.path, e.item.modified, e.item.created]);
+    const expected = dates(text.root).map(([path, modified, created]) => [
+      path,
+      Date.parse(String(modified)) / 1000,
+      Date.parse(String(created)) / 1000,
+    ]);
+    expect(dates(numeric.root)).toEqual(expected);
+  });
+
   test('the root falls back after 1101: root alone, then each top folder recursively', async () => {
     const before = fx.sent.length;
     const walk = await walkTree(fx.client, { folderid: 0 });

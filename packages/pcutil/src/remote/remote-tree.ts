@@ -12,7 +12,8 @@ export async function listRemoteFolder(
   recursive: boolean,
   signal?: AbortSignal,
 ): Promise<FolderEntry> {
-  if (recursive) return toEntry((await walkTree(client, ref, signal ? { signal } : {})).root) as FolderEntry;
+  // Dates as numbers: a 10,000-file listing is an eighth shorter, and its dates need no parsing.
+  if (recursive) return toEntry((await walkTree(client, ref, { timestamps: true, ...(signal ? { signal } : {}) })).root) as FolderEntry;
   return toEntry(await listFolder(client, ref, {}, signal ? { signal } : undefined)) as FolderEntry;
 }
 
