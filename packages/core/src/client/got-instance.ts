@@ -1,6 +1,6 @@
 /**
- * The one got instance of a client's HTTP side, for its API calls (http-transport.ts), configured
- * for many small calls; its connection pool is shared with downloads (files/download/fetch-range.ts):
+ * The one got instance of a client's HTTP side, shared by its API calls (http-transport.ts) and
+ * its downloads (files/download/fetch-range.ts), configured for many small calls:
  * - keep-alive agents trusting the client's CA as one prebuilt context (trusted-context.ts);
  * - got's timeout phases: lookup, TCP connect and TLS handshake each get the connect timeout, the
  *   whole exchange an idle (socket) timeout;
@@ -23,8 +23,6 @@ const FREE_SOCKET_TIMEOUT_MS = 4000;
 /** A client's got instance and the agents under it. */
 export interface GotInstance {
   readonly got: Got;
-  /** Its keep-alive agents, which downloads use directly (files/download/fetch-range.ts). */
-  readonly agents: { readonly http: http.Agent; readonly https: https.Agent };
   /** Closes every pooled connection; the next request makes a new instance. */
   close(): void;
 }
@@ -100,7 +98,6 @@ function createGotInstance(got: Got, settings: TransportSettings): GotInstance {
   }
   const instance: GotInstance = {
     got: got.extend(options),
-    agents,
     close() {
       if (instances.get(settings) === instance) instances.delete(settings);
       agents.http.destroy();
