@@ -78,7 +78,7 @@ async function describe(
     } catch (error) {
       return { kind: 'problem', name, message: describeFsError(error), severity: 'error' };
     }
-    return { kind: 'file', name, size: info.size, mtime: Math.floor(info.mtimeMs / 1000) };
+    return fileEntry(name, info);
   }
   if (!info.isDirectory()) {
     return { kind: 'problem', name, message: 'not a regular file or folder (device, FIFO or socket); skipped', severity: 'warning' };
@@ -110,8 +110,7 @@ async function describe(
         return { kind: 'problem', name: child, message: LINK_NOT_FOLLOWED, severity: 'warning', linkNotFollowed: true };
       }
       if (info.isDirectory() && options.descends?.(childRelative) === false) return { kind: 'folder', name: child, children: undefined };
-      if (info.isFile() && surelyReadable(info))
-        return { kind: 'file', name: child, size: info.size, mtime: Math.floor(info.mtimeMs / 1000) };
+      if (info.isFile() && surelyReadable(info)) return fileEntry(child, info);
       return describe(childPath, child, info, options, inside, childRelative);
     } catch (error) {
       const broken = (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -119,6 +118,11 @@ async function describe(
     }
   });
   return { kind: 'folder', name, children: await Promise.all(children) };
+}
+
+/** A readable file's entry: its size, and its time in whole seconds as pCloud keeps it. */
+function fileEntry(name: string, info: Stats): Entry {
+  return { kind: 'file', name, size: info.size, mtime: Math.floor(info.mtimeMs / 1000) };
 }
 
 const uid = process.getuid?.();
