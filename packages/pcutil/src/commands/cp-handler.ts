@@ -1,6 +1,7 @@
 import { isRemoteSpec, parseLocation } from '@pcloud/core';
 import { homeFolders, oneAccount } from '@pcloud/core/internal';
 import { filterFromArgs, requireRecursiveForFilters } from './filter-from-args.js';
+import { runCopy } from '../copy/run-copy.js';
 import type { cpCommand } from './cp.js';
 
 /** What `pcutil cp` runs: copy files and folders between this machine and pCloud, or within pCloud. */
@@ -10,8 +11,6 @@ export async function runCp(ctx: Parameters<(typeof cpCommand)['handler']>[0]): 
   const environment = { env: ctx.env, cwd: ctx.cwd, ...homeFolders(ctx.env) };
   const filter = await filterFromArgs(ctx.args, environment);
   const location = oneAccount(paths.filter(isRemoteSpec).map((path) => parseLocation(path)));
-  // The copy engine (uploads, downloads, hashing) loads only when cp runs, not for --help or other commands.
-  const { runCopy } = await import('../copy/run-copy.js');
   const { code } = await runCopy(
     {
       paths,

@@ -2,6 +2,7 @@ import { isRemoteSpec, parseLocation, PCloudError } from '@pcloud/core';
 import { homeFolders, oneAccount } from '@pcloud/core/internal';
 import { PASS_EVERYTHING } from '../sync/path-filter.js';
 import { filterFromContext } from './filter-from-args.js';
+import { runSync } from '../sync/run-sync.js';
 import type { syncCommand } from './sync.js';
 
 /** What `pcutil sync` runs: make a folder on one side hold exactly what a folder on the other holds. */
@@ -12,8 +13,6 @@ export async function runSyncCommand(ctx: Parameters<(typeof syncCommand)['handl
   // What the filters leave out takes no part on either side: not copied, and not deleted from DEST.
   const filter = (await filterFromContext(ctx)) ?? PASS_EVERYTHING;
   const location = oneAccount(paths.filter(isRemoteSpec).map((path) => parseLocation(path)));
-  // The copy engine loads only when sync runs, not for --help or other commands.
-  const { runSync } = await import('../sync/run-sync.js');
   const { code } = await runSync(
     {
       paths,
