@@ -23,9 +23,11 @@ const commands = {
 /**
  * Runs the first syncs and the rounds; answers, for each step, the outcome `alternate-runs.mjs`
  * would give (medians, peak RSS, or the first failure).
- * @param {{ target: object, rounds: number, base: { dir: string, sums: Map<string, string> }, changed: { dir: string, sums: Map<string, string> }, onRun: (text: string) => void }} options
+ * With `seed` `copy`, rclone's first copy is pcutil's folder copied on the server (checked as a run
+ * is), not a timed rclone run.
+ * @param {{ target: object, rounds: number, base: { dir: string, sums: Map<string, string> }, changed: { dir: string, sums: Map<string, string> }, seed?: 'sync' | 'copy', onRun: (text: string) => void }} options
  */
-export async function runSyncRounds({ target, rounds, base, changed, onRun }) {
+export async function runSyncRounds({ target, rounds, base, changed, seed = 'sync', onRun }) {
   const runs = Object.fromEntries(SYNC_STEPS.map((step) => [step, { pcutil: [], rclone: [] }]));
   const failures = {};
   const broken = new Set();
@@ -50,7 +52,10 @@ export async function runSyncRounds({ target, rounds, base, changed, onRun }) {
   };
   await target.api.call('createfolderifnotexists', { path: '/sync-bench' });
   try {
-    for (const name of CONTENDERS) await run(name, 'first', base, 'first sync');
+    if (seed === 'copy') {
+      await run('pcutil', 'first', base, 'first sync');
+      if (!broken.has('pcutil')) await seedCopy(target, destOf('pcutil'), destOf('rclone'), base, onRun);
+    } else for (const name of CONTENDERS) await run(name, 'first', base, 'first sync');
     for (let round = 1; round <= rounds; round += 1) {
       // Who goes first alternates, so a noisy stretch of a shared machine hits both alike.
       const order = round % 2 === 1 ? CONTENDERS : [...CONTENDERS].reverse();
@@ -79,4 +84,14 @@ export async function runSyncRounds({ target, rounds, base, changed, onRun }) {
       },
     ]),
   );
+}
+
+/** rclone's folder as a server-side copy of pcutil's first sync, checked file by file. */
+async function seedCopy(target, from, to, base, onRun) {
+  const source = (await target.api.call('stat', { path: from })).metadata.folderid;
+  const dest = (await target.api.call('createfolderifnotexists', { path: to })).metadata.folderid;
+  await target.api.call('copyfolder', { folderid: source, tofolderid: dest, copycontentonly: 1 });
+  const difference = treeDifference(base.sums, await target.api.treeSha1s(to));
+  if (difference !== undefined) throw new Error(`the server-side copy for rclone differs: ${difference}`);
+  onRun(`rclone first sync: seeded by a server-side copy of pcutil's (untimed)`);
 }

@@ -64,6 +64,7 @@ try {
     rounds: settings.runs,
     base,
     changed,
+    seed: settings.seed,
     onRun: (text) => console.error(`  ${text}`),
   });
   const label = `emulator --latency ${settings.latencyMs}`;
@@ -90,7 +91,7 @@ if (reports.length > 0) {
       `pcutil ${version} (Node ${process.version}) sync --delete vs ${rclone.version} sync with its defaults (--ca-cert for the emulator's CA)`,
       `emulator: pcloud-emulator ${EMULATOR_FLAGS.join(' ')} --latency ${settings.latencyMs} in its own process, state in memory (no data dir)`,
       `tree: ${shape}`,
-      `one first sync each into a fresh folder; then medians of ${settings.runs} rounds, each contender in turn: the same again, the changed tree, then (untimed) the base tree again${settings.quick ? '; QUICK mode: a small tree, verdicts are only indicative' : ''}`,
+      `one first sync each into a fresh folder; then medians of ${settings.runs} rounds, each contender in turn: the same again, the changed tree, then (untimed) the base tree again${settings.seed === 'copy' ? "; rclone's folder seeded by a server-side copy of pcutil's first sync (PCUTIL_BENCH_SYNC_SEED=copy)" : ''}${settings.quick ? '; QUICK mode: a small tree, verdicts are only indicative' : ''}`,
       `machine: ${cpus().length} cores, load average ${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end (other work on the machine adds noise)`,
       '',
       formatTable(reports),
