@@ -5,13 +5,12 @@
  *
  * Why not a reviver with the source text: V8 then calls back for every value and cuts out its
  * source, which makes a 10,000-file listing several times slower to parse than JSON.parse alone.
- * Instead one pass over the text finds the integer literals too long to be safe outside strings,
- * wraps each in a string with a mark no string of the text can hold (an escaped NUL, when the text
- * has none), lets JSON.parse do the rest, and turns the marked strings into bigints.
+ * Why not rewriting the text (the big integers quoted, then revived): a listing holds one big
+ * hash per file, so the text is copied whole and parsed with 10,000 more strings (a 3 MB listing:
+ * 38 ms against 14 ms for JSON.parse alone). Instead JSON.parse reads the text as it is, one pass
+ * over the text finds the integer literals too long to be safe outside strings, in order, and one
+ * walk of the result puts each one back, exact, where JSON.parse left its rounded value.
  */
-
-/** Marked strings start with a NUL, written `\u0000`, which the text must not spell anywhere else. */
-const MARK_ESCAPE = '\\u0000';
 
 const BACKSLASH = 92;
 const MINUS = 45;
@@ -22,47 +21,42 @@ const UPPER_E = 69;
 
 /** Parses JSON; integers beyond ±(2^53−1) become bigints, all other numbers stay numbers. */
 export function parseJson(text: string): unknown {
-  const spans = unsafeIntegers(text);
-  if (spans.length === 0) return JSON.parse(text);
-  // A text that already spells a NUL could collide with the marks: the slow exact way then.
-  if (text.includes(MARK_ESCAPE)) return JSON.parse(text, keepBigIntegers as Parameters<typeof JSON.parse>[1]);
-  const parts: string[] = [];
-  let last = 0;
-  for (let at = 0; at < spans.length; at += 2) {
-    const start = spans[at] as number;
-    const end = spans[at + 1] as number;
-    parts.push(text.slice(last, start), `"${MARK_ESCAPE}`, text.slice(start, end), '"');
-    last = end;
-  }
-  parts.push(text.slice(last));
-  return reviveMarks(JSON.parse(parts.join('')));
+  const value: unknown = JSON.parse(text);
+  const literals = unsafeIntegers(text);
+  if (literals.length === 0) return value;
+  const exact = { literals, next: 0, ok: true };
+  const result = restore(value, exact);
+  // Anything that does not pair up one to one (a long fraction or an exponent beyond 2^53, keys
+  // JSON.parse reorders, duplicate keys) takes the slow exact way.
+  if (exact.ok && exact.next === literals.length) return result;
+  return JSON.parse(text, keepBigIntegers as Parameters<typeof JSON.parse>[1]);
 }
 
 /** Digit runs long enough to be unsafe, with their sign: candidates, found by the regex engine (fast even in a cold process). */
 const LONG_INTEGER = /-?\d{16,}/g;
 
 /**
- * Start and end offsets (flattened pairs) of the integer literals outside strings that do not
- * fit a number exactly. Numbers with a fraction or an exponent stay numbers, as JSON.parse makes
- * them. Whether a candidate lies in a string is told by the quotes before it, walked once.
+ * The integer literals outside strings that do not fit a number exactly, in the order of the
+ * text. Numbers with a fraction or an exponent stay numbers, as JSON.parse makes them. Whether a
+ * candidate lies in a string is told by the quotes before it, walked once.
  */
-function unsafeIntegers(text: string): number[] {
-  const spans: number[] = [];
+function unsafeIntegers(text: string): string[] {
+  const found: string[] = [];
   let scanned = 0;
   let inString = false;
   LONG_INTEGER.lastIndex = 0;
-  for (let found = LONG_INTEGER.exec(text); found !== null; found = LONG_INTEGER.exec(text)) {
-    const start = found.index;
-    const end = start + found[0].length;
+  for (let match = LONG_INTEGER.exec(text); match !== null; match = LONG_INTEGER.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
     for (let quote = text.indexOf('"', scanned); quote !== -1 && quote < start; quote = text.indexOf('"', scanned)) {
       scanned = quote + 1;
       // Inside a string, a quote after an odd run of backslashes is escaped.
       if (!inString || !escaped(text, quote)) inString = !inString;
     }
     if (inString || partOfFloat(text.charCodeAt(start - 1)) || partOfFloat(text.charCodeAt(end))) continue;
-    if (!Number.isSafeInteger(Number(found[0]))) spans.push(start, end);
+    if (!Number.isSafeInteger(Number(match[0]))) found.push(match[0]);
   }
-  return spans;
+  return found;
 }
 
 function escaped(text: string, quote: number): boolean {
@@ -76,24 +70,47 @@ function partOfFloat(code: number): boolean {
   return code === DOT || code === LOWER_E || code === UPPER_E || code === PLUS || code === MINUS;
 }
 
-/** Turns the marked strings into bigints, in place. */
-function reviveMarks(value: unknown): unknown {
-  if (typeof value === 'string') return value.charCodeAt(0) === 0 ? BigInt(value.slice(1)) : value;
+/** The exact literals of the text, and the next one to put back; `ok` false once they do not pair up. */
+interface ExactIntegers {
+  literals: string[];
+  next: number;
+  ok: boolean;
+}
+
+/**
+ * Puts the exact integers back, in place, walking the parsed value in the order of its text:
+ * each number JSON.parse could not keep exact must be the next literal's rounded value. Integer
+ * keys break that order (JSON.parse puts them first), so an object with one gives up.
+ */
+function restore(value: unknown, exact: ExactIntegers): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) || !Number.isInteger(value) ? value : take(value, exact);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     for (let at = 0; at < value.length; at += 1) {
       const item: unknown = value[at];
-      if (typeof item === 'object' || typeof item === 'string') value[at] = reviveMarks(item);
+      if (typeof item === 'object' || typeof item === 'number') value[at] = restore(item, exact);
     }
     return value;
   }
   const record = value as Record<string, unknown>;
   for (const key in record) {
+    const first = key.charCodeAt(0);
+    if (first >= 48 && first <= 57) exact.ok = false;
     const item = record[key];
-    if ((typeof item === 'object' && item !== null) || (typeof item === 'string' && item.charCodeAt(0) === 0))
-      record[key] = reviveMarks(item);
+    if ((typeof item === 'object' && item !== null) || typeof item === 'number') record[key] = restore(item, exact);
   }
   return record;
+}
+
+/** The next literal as a bigint when it is the one JSON.parse rounded to `value`. */
+function take(value: number, exact: ExactIntegers): unknown {
+  const literal = exact.literals[exact.next];
+  if (literal === undefined || Number(literal) !== value) {
+    exact.ok = false;
+    return value;
+  }
+  exact.next += 1;
+  return BigInt(literal);
 }
 
 type Reviver = (key: string, value: unknown, context?: { source?: string }) => unknown;

@@ -54,6 +54,18 @@ describe('parseJson / stringifyJson', () => {
     expect(parseJson(text)).toEqual({ name: '\u00001234', hash: 18446744073709551615n, list: ['\u0000', 12345678901234567890n] });
   });
 
+  it('stays exact where values and literals do not pair up in order: integer keys, duplicate keys, big exponents', () => {
+    // JSON.parse puts integer keys first, so the walk meets the second literal first.
+    expect(parseJson('{"b":18446744073709551614,"5":18446744073709551615}')).toEqual({
+      b: 18446744073709551614n,
+      '5': 18446744073709551615n,
+    });
+    // The same rounded value as the literal after it: the exponent stays a number, the literal a bigint.
+    expect(parseJson('[1.8446744073709552e19,18446744073709551615]')).toEqual([1.8446744073709552e19, 18446744073709551615n]);
+    expect(parseJson('[18446744073709551615,1.8446744073709552e19]')).toEqual([18446744073709551615n, 1.8446744073709552e19]);
+    expect(parseJson('{"a":18446744073709551614,"a":18446744073709551615}')).toEqual({ a: 18446744073709551615n });
+  });
+
   it('gives what JSON.parse gives when there is no big integer, and throws as it does on bad JSON', () => {
     const text = '{"a":[true,false,null,-1,0.5,"x\\"y"],"b":{}}';
     expect(parseJson(text)).toEqual(JSON.parse(text));
