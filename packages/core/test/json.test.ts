@@ -66,6 +66,16 @@ describe('parseJson / stringifyJson', () => {
     expect(parseJson('{"a":18446744073709551614,"a":18446744073709551615}')).toEqual({ a: 18446744073709551615n });
   });
 
+  it('tells digits in strings that look like values from values after strings that end like JSON punctuation', () => {
+    const text = String.raw`{"a:":18446744073709551615,"n":",18446744073709551614","m":"x\",12345678901234567890 ","k,":[ "[" , 12345678901234567891 ]}`;
+    expect(parseJson(text)).toEqual({
+      'a:': 18446744073709551615n,
+      n: ',18446744073709551614',
+      m: 'x",12345678901234567890 ',
+      'k,': ['[', 12345678901234567891n],
+    });
+  });
+
   it('gives what JSON.parse gives when there is no big integer, and throws as it does on bad JSON', () => {
     const text = '{"a":[true,false,null,-1,0.5,"x\\"y"],"b":{}}';
     expect(parseJson(text)).toEqual(JSON.parse(text));
