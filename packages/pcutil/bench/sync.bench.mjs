@@ -71,6 +71,7 @@ try {
   reports.push(
     {
       ...wallTimeReport({ work: `first sync up, ${count} files, ${label}`, outcome: outcomes.first, goal: { text: '', met: () => true } }),
+      ...(settings.seed === 'copy' && !outcomes.first.failure ? { rclone: 'not run (seeded by a server-side copy)' } : {}),
       verdict: '',
     },
     wallTimeReport({ work: `no-change re-sync, ${label}`, outcome: outcomes.unchanged, goal: GOALS.syncUnchanged }),

@@ -185,6 +185,32 @@ describe('sync rounds', () => {
     expect(outcome.changed.failure).toBeUndefined();
   });
 
+  it("with seed copy, gives rclone a checked server-side copy of pcutil's first sync instead of a run of its own", async () => {
+    const calls: string[] = [];
+    const apiCalls: string[] = [];
+    const sums = new Map([['a.bin', 'aa']]);
+    const seeded = (copied: Map<string, string>) => ({
+      ...scriptedTarget({}, calls),
+      api: {
+        call: async (method: string, params: Record<string, unknown>) => {
+          apiCalls.push(`${method} ${JSON.stringify(params)}`);
+          return { metadata: { folderid: method === 'stat' ? 7 : 8 } };
+        },
+        deleteFolder: async () => undefined,
+        treeSha1s: async (path: string) => (path.endsWith('rclone') ? copied : sums),
+      },
+    });
+    const withSums = { base: { ...trees.base, sums }, changed: { ...trees.changed, sums } };
+    const outcome = await runSyncRounds({ target: seeded(sums), rounds: 1, ...withSums, seed: 'copy', onRun: () => undefined });
+    expect(calls.slice(0, 3)).toEqual(['pcutil /x/tree-base/', 'pcutil /x/tree-base/', 'rclone /x/tree-base']);
+    expect(apiCalls).toContain('copyfolder {"folderid":7,"tofolderid":8,"copycontentonly":1}');
+    expect(outcome.first.byName.rclone.seconds).toEqual([]);
+    expect(outcome.unchanged.byName.rclone.seconds).toEqual([1]);
+    await expect(
+      runSyncRounds({ target: seeded(new Map()), rounds: 1, ...withSums, seed: 'copy', onRun: () => undefined }),
+    ).rejects.toThrow(/server-side copy for rclone differs: 1 missing/);
+  });
+
   it('fails the row of a wrong run and every row after it, and stops that contender', async () => {
     const calls: string[] = [];
     const target = scriptedTarget(
