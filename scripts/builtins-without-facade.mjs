@@ -11,7 +11,7 @@ import { isBuiltin } from 'node:module';
 export const builtinsWithoutFacade = {
   name: 'builtins-without-facade',
   setup(build) {
-    build.onResolve({ filter: /^[a-z_/:]+$/ }, (args) => (isBuiltin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined));
+    build.onResolve({ filter: /^[a-z0-9_/:]+$/ }, (args) => (isBuiltin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
       const name = JSON.stringify(args.path);
       if (typeof process.getBuiltinModule(args.path) === 'function')

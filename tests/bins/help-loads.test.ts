@@ -89,3 +89,14 @@ describe('the recording', () => {
     expect(loads.urls.some((url) => /\/packages\/core\/dist\/index\.js$/.test(url))).toBe(true);
   });
 });
+
+describe('ls', () => {
+  it('loads no undici: its API call hands got a string body, which would read the global FormData', async () => {
+    const pcutil = shims.find(({ bin }) => bin === 'pcutil');
+    if (pcutil === undefined) throw new Error('no pcutil among the bins');
+    const loads = await runRecorded(pcutil.shim, ['ls', 'p:/'], { PCLOUD_ENDPOINT: emulator.apiUrl, PCLOUD_ACCESS_TOKEN: emulator.token });
+    expect(loads.code).toBe(0);
+    expect(loads.builtins).toContain('https');
+    expect(loads.builtins.filter((name) => name.includes('undici'))).toEqual([]);
+  });
+});
