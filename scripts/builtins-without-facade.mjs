@@ -11,10 +11,18 @@ import { isBuiltin } from 'node:module';
 export const builtinsWithoutFacade = {
   name: 'builtins-without-facade',
   setup(build) {
-    build.onResolve({ filter: /^[a-z0-9_/:]+$/ }, (args) => (isBuiltin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined));
+    // One front per importing module, not one shared by all: a shared front of a few hundred bytes
+    // became a chunk of its own (code splitting), and each module file costs its load (resolve,
+    // read, link), about 0.3 ms. Per importer they go into the importer's chunk: `pcutil ls` loads
+    // 8 fewer files.
+    build.onResolve({ filter: /^[a-z0-9_/:]+$/ }, (args) =>
+      // The built-in's name last: esbuild reads a module's format from how its path ends (`.mjs` is ESM).
+      isBuiltin(args.path) ? { path: `${args.importer}>${args.path}`, namespace: 'builtin' } : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
-      const name = JSON.stringify(args.path);
-      if (typeof process.getBuiltinModule(args.path) === 'function')
+      const builtin = args.path.slice(args.path.lastIndexOf('>') + 1);
+      const name = JSON.stringify(builtin);
+      if (typeof process.getBuiltinModule(builtin) === 'function')
         return { contents: `module.exports = process.getBuiltinModule(${name});`, loader: 'js' };
       return {
         contents: `let real;
