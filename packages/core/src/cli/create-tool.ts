@@ -66,7 +66,7 @@ export function createTool(spec: MultiCommandToolSpec | SingleCommandToolSpec<Op
       const configFile = resolveConfigPath({ explicit: commonGiven['config-file'] as string | undefined, env: io.env, cwd: io.cwd });
       // Loaded only once a command runs: the config store (conf, ajv) and the client behind the
       // context are most of the bundle, and --help, --version and usage errors need neither.
-      const [{ openConfigStore }, { createContext }] = await Promise.all([import('../config/config-store.js'), import('./context.js')]);
+      const { openConfigStore, createContext } = await import('./command-services.js');
       // A dry run changes nothing, not even by creating a missing config file.
       const dryRun = values['dry-run'] === true;
       const config = await openConfigStore({ path: configFile, create: !dryRun });

@@ -14,7 +14,6 @@ import { parseJson } from '../json.js';
 import { AnswerCollector } from './answer-limit.js';
 import { armable, closeGotFor, gotFor } from './got-instance.js';
 import { gotRequest, type GotRequestOptions } from './got-request.js';
-import { encodeMultipart } from './multipart.js';
 import { httpStatusError, toTransportError } from './transport-errors.js';
 import type { ParamValue } from './method-table.js';
 import type { Transport, TransportCallOptions, TransportSettings, WireAnswer, WireParams } from './transport.js';
@@ -64,6 +63,8 @@ export function createHttpTransport(settings: TransportSettings): Transport {
       headers['content-type'] = 'application/octet-stream';
       body = { stream: raw.stream, length: raw.length };
     } else if (options.body) {
+      // Loaded with the first upload: form-data-encoder, resolved from node_modules, is no cost of a listing.
+      const { encodeMultipart } = await import('./multipart.js');
       const multipart = encodeMultipart(fields, options.body);
       Object.assign(headers, multipart.headers);
       body = { stream: multipart.stream, length: multipart.length };
