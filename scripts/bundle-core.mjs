@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { assertFront } from './assert-front.mjs';
 import { builtinsWithoutFacade } from './builtins-without-facade.mjs';
 import { stringWidthFront } from './string-width-front.mjs';
+import { wrapAnsiPlain } from './wrap-ansi-plain.mjs';
 import { yargsNoHelpCache } from './yargs-no-help-cache.mjs';
 
 const coreDir = new URL('../packages/core/', import.meta.url).pathname;
@@ -49,7 +50,7 @@ await build({
   splitting: true,
   target: 'node22',
   keepNames: true,
-  plugins: [assertFront, builtinsWithoutFacade, stringWidthFront, yargsNoHelpCache],
+  plugins: [assertFront, builtinsWithoutFacade, stringWidthFront, wrapAnsiPlain, yargsNoHelpCache],
   // Compiled-in CommonJS (and string-width's front) call require(); give ESM output a real one.
   banner: {
     js: "import { createRequire as __pcloudCreateRequire } from 'node:module'; const require = __pcloudCreateRequire(import.meta.url);",
