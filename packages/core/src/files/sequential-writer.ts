@@ -78,7 +78,7 @@ export class SequentialWriter {
 }
 
 /** `writev` until every byte is on disk (a short write continues where it stopped). */
-export async function writeAll(handle: FileHandle, buffers: Buffer[], position: number): Promise<void> {
+async function writeAll(handle: FileHandle, buffers: Buffer[], position: number): Promise<void> {
   let pending = buffers;
   let at = position;
   while (pending.length > 0) {

@@ -4,8 +4,7 @@
  * host that has run out of hosts gets a fresh `getfilelink`; a 404/410/5xx or a host that
  * cannot be reached moves on to the next host; a dropped connection resumes with `Range` where it
  * stopped. While pCloud itself is away, the link request waits for it with the run
- * (reachability.ts). The sha1 is computed while the bytes arrive (by the sink, when it hashes them
- * itself) and must equal `expectedSha1`.
+ * (reachability.ts). The sha1 is computed while the bytes arrive and must equal `expectedSha1`.
  */
 import { createHash } from 'node:crypto';
 import type { PCloudClient } from '../../client/create-client.js';
@@ -22,11 +21,7 @@ import type { DownloadOptions, DownloadResult } from './download-types.js';
 import { bodyError, fetchRange } from './fetch-range.js';
 
 /** Where downloaded bytes go, in order. */
-export interface ContentSink {
-  write(chunk: Buffer): Promise<void> | undefined;
-  /** The sha1 (hex) of every byte written, from a sink that hashes them itself (off the main thread); otherwise they are hashed here. */
-  sha1?: () => Promise<string>;
-}
+export type ContentSink = (chunk: Buffer) => Promise<void>;
 
 /** What is being downloaded and how. */
 export interface ContentRequest {
@@ -54,7 +49,7 @@ export async function downloadVerified(
   client: PCloudClient,
   ref: FileRef,
   options: DownloadOptions,
-  sinkFor: (size: number) => ContentSink,
+  sink: ContentSink,
 ): Promise<DownloadResult> {
   const signal = options.signal ? { signal: options.signal } : {};
   const scheme = options.scheme ?? endpointScheme(client);
@@ -81,7 +76,7 @@ export async function downloadVerified(
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
-    sinkFor(metadata.size),
+    sink,
   );
   return { metadata, sha1, size: metadata.size };
 }
@@ -89,7 +84,7 @@ export async function downloadVerified(
 /** Downloads a file's bytes into `sink` and returns their sha1 after checking it. */
 export async function downloadContent(client: PCloudClient, request: ContentRequest, sink: ContentSink): Promise<string> {
   const { size, signal } = request;
-  const hash = sink.sha1 ? undefined : createHash('sha1');
+  const hash = createHash('sha1');
   // A link refresh and a host switch are normal events, so even `retry: false` allows two. Bytes
   // received start the budget again: it bounds failures in a row, and the time spent on them.
   const budget = createRetryBudget(client.retry, request.retries ?? Math.max(client.retry.retries, 2));
@@ -140,9 +135,8 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
           if (!chunk) continue;
           if (written + chunk.length > size)
             throw new PCloudError('CHECKSUM_MISMATCH', `download ${request.label}: more than the expected ${size} bytes.`);
-          hash?.update(chunk);
-          const writing = sink.write(chunk);
-          if (writing) await writing;
+          hash.update(chunk);
+          await sink(chunk);
           written += chunk.length;
           budget.progressed();
           request.onProgress?.({ transferred: written, total: size });
@@ -161,7 +155,7 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
       await sleep(retryAfter(error as PCloudError), signal, 'download');
     }
   }
-  const sha1 = hash ? hash.digest('hex') : await sink.sha1!();
+  const sha1 = hash.digest('hex');
   verifySha1(sha1, request.expectedSha1, `download ${request.label}`);
   return sha1;
 }

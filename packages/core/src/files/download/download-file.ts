@@ -20,7 +20,7 @@ export async function downloadFile(
 ): Promise<DownloadResult> {
   const partial = await createPartialFile(localPath);
   try {
-    const result = await downloadVerified(client, ref, options, (size) => partial.sink(size));
+    const result = await downloadVerified(client, ref, options, (chunk) => partial.append(chunk));
     await partial.commit(parsePCloudDate(result.metadata.modified));
     return result;
   } catch (error) {

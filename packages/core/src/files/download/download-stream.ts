@@ -18,7 +18,7 @@ export async function downloadToStream(
   output: Writable,
   options: DownloadOptions = {},
 ): Promise<DownloadResult> {
-  return downloadVerified(client, ref, options, () => ({ write: (chunk) => writeWithBackpressure(output, chunk) }));
+  return downloadVerified(client, ref, options, (chunk) => writeWithBackpressure(output, chunk));
 }
 
 function writeWithBackpressure(output: Writable, chunk: Buffer): Promise<void> {

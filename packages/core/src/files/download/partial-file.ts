@@ -8,8 +8,6 @@ import { open, rename, rm, utimes, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PCloudError } from '../../errors.js';
 import { SequentialWriter } from '../sequential-writer.js';
-import type { ContentSink } from './download-content.js';
-import { HashingFileWriter, OFF_THREAD_MIN_BYTES } from './hashing-file-writer.js';
 
 /** Long names are cut so the temporary name stays within the usual 255-byte limit. */
 const MAX_NAME_PART = 120;
@@ -50,11 +48,8 @@ export function partialPrefixOf(name: string): string | undefined {
 /** An open temporary file: append bytes, then commit (rename) or discard (remove). */
 export interface PartialFile {
   readonly path: string;
-  /**
-   * Where a download of `size` bytes writes (once per file): batches through sequential-writer.ts,
-   * or for a big one, hashed off the main thread on the way (hashing-file-writer.ts).
-   */
-  sink(size: number): ContentSink;
+  /** Adds the next bytes (written in batches, see sequential-writer.ts). */
+  append(chunk: Buffer): Promise<void>;
   /** Writes what is left, closes it, sets its modification time (Unix seconds) when given, and renames it to the target. */
   commit(mtime: number | undefined): Promise<void>;
   /** Closes and removes it; never throws. */
@@ -75,7 +70,7 @@ export async function createPartialFile(target: string): Promise<PartialFile> {
     );
   }
   const file = handle;
-  let writer: SequentialWriter | HashingFileWriter = new SequentialWriter(file);
+  const writer = new SequentialWriter(file);
   let closed = false;
   const close = async (): Promise<void> => {
     if (!closed) {
@@ -85,23 +80,8 @@ export async function createPartialFile(target: string): Promise<PartialFile> {
   };
   return {
     path,
-    sink(size) {
-      if (size < OFF_THREAD_MIN_BYTES) {
-        const sequential = writer;
-        return { write: (chunk) => sequential.append(chunk)?.catch(writeError) };
-      }
-      const hashing = new HashingFileWriter(file);
-      writer = hashing;
-      return {
-        write(chunk) {
-          try {
-            return hashing.append(chunk)?.catch(writeError);
-          } catch (error) {
-            writeError(error);
-          }
-        },
-        sha1: () => hashing.sha1().catch(writeError),
-      };
+    append(chunk) {
+      return writer.append(chunk).catch(writeError);
     },
     async commit(mtime) {
       await writer.flush().catch(writeError);
