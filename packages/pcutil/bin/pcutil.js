@@ -1,7 +1,8 @@
-#!/usr/bin/env -S node --max-semi-space-size=1
+#!/usr/bin/env -S node --max-semi-space-size=1 --expose-gc
 // A small young generation (1 MB semi-spaces) keeps a long copy near its working set instead of
 // letting V8 grow the heap lazily, and collects a big file's transfer buffers sooner, at the same
-// speed. `pnpm bench` measures the peak memory this buys.
+// speed. `pnpm bench` measures the peak memory this buys. --expose-gc lets a download collect its
+// socket buffers every MiB (core's files/download/young-garbage.ts).
 // First the Node.js check, which imports nothing: on an older Node the bundle fails while it is
 // linked, with a stack that tells the user nothing.
 import { checkNodeVersion } from '@pcloud/core/node-version';

@@ -19,6 +19,7 @@ import { verifySha1 } from '../upload/verify-sha1.js';
 import { endpointScheme, getDownloadLink, type DownloadLink, type DownloadScheme } from './download-link.js';
 import type { DownloadOptions, DownloadResult } from './download-types.js';
 import { bodyError, fetchRange } from './fetch-range.js';
+import { youngGarbageCollector } from './young-garbage.js';
 
 /** Where downloaded bytes go, in order. */
 export type ContentSink = (chunk: Buffer) => Promise<void>;
@@ -89,6 +90,7 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
   // received start the budget again: it bounds failures in a row, and the time spent on them.
   const budget = createRetryBudget(client.retry, request.retries ?? Math.max(client.retry.retries, 2));
   let written = 0;
+  const received = youngGarbageCollector();
   let link: DownloadLink | undefined = request.link;
   let host = 0;
   /** Grants the retry after `error` (a -v line, like the client's own; the label is a path, never a secret) or throws it. */
@@ -138,6 +140,7 @@ export async function downloadContent(client: PCloudClient, request: ContentRequ
           hash.update(chunk);
           await sink(chunk);
           written += chunk.length;
+          received(chunk.length);
           budget.progressed();
           request.onProgress?.({ transferred: written, total: size });
         }
