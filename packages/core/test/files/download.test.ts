@@ -221,6 +221,38 @@ describe('downloadFile', () => {
   });
 });
 
+describe('young garbage', () => {
+  const host = globalThis as { gc?: unknown };
+  const before = host.gc;
+  afterEach(() => {
+    host.gc = before;
+  });
+
+  test('a download asks an exposed gc for a minor collection once per MiB received, into a file or a stream', async () => {
+    const content = randomBytes(3 * 1024 * 1024 + 5);
+    const fileid = await fx.emu.seedFile('/Down/garbage.bin', content);
+    const asked: unknown[] = [];
+    host.gc = (options: unknown) => asked.push(options);
+    const dir = tempDir();
+    await downloadFile(fx.client, { fileid }, join(dir, 'garbage.bin'));
+    expect(asked).toEqual([{ type: 'minor' }, { type: 'minor' }, { type: 'minor' }]);
+    const output = new PassThrough();
+    output.resume();
+    await downloadToStream(fx.client, { fileid }, output);
+    expect(asked).toHaveLength(6);
+    expect(sha1(await readFile(join(dir, 'garbage.bin')))).toBe(sha1(content));
+  });
+
+  test('without an exposed gc a download runs as before', async () => {
+    const content = randomBytes(2 * 1024 * 1024);
+    const fileid = await fx.emu.seedFile('/Down/no-gc.bin', content);
+    host.gc = undefined;
+    const dir = tempDir();
+    const result = await downloadFile(fx.client, { fileid }, join(dir, 'no-gc.bin'));
+    expect(result.sha1).toBe(sha1(content));
+  });
+});
+
 describe('downloadToStream', () => {
   test('streams the bytes with a resume in the middle', async () => {
     const content = randomBytes(700 * 1024);
