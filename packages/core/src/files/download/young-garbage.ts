@@ -3,7 +3,7 @@
  * TLS layer allocates one per record), and V8 frees those only when the young generation is
  * collected, which the little JavaScript a download runs triggers once per ~17 MiB of data. The
  * unfreed buffers, not live data, were most of a big download's memory. A minor collection every
- * few MiB keeps them to that — when the host exposed `gc` (pcutil's bin runs with --expose-gc).
+ * MiB frees them as they go, when the host exposed `gc` (pcutil's bin runs with --expose-gc).
  *
  * Measured, 1 GiB over HTTPS from the emulator (Node 24, --max-semi-space-size=1): a plain
  * https.get that hashes and drops its data, peak RSS 113 → 79 MB (arrayBuffers 40 → 11 MB);
