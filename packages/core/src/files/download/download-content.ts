@@ -85,6 +85,10 @@ export async function downloadVerified(
 /** Downloads a file's bytes into `sink` and returns their sha1 after checking it. */
 export async function downloadContent(client: PCloudClient, request: ContentRequest, sink: ContentSink): Promise<string> {
   const { size, signal } = request;
+  // Hashed here, on the main thread (about 0.5 s per GiB). On a worker thread beside a shared ring
+  // the partial file was written from (05b8a90), a 1 GiB `pcutil cp` ran 2.41 → 2.03 s (medians of
+  // 3 interleaved, load ~2), but even with young-garbage.ts, a 1 MiB ring and small resource limits
+  // it peaked at 107–111 MB instead of 93–95: the thread costs more than the goal's 100 MB allow.
   const hash = createHash('sha1');
   // A link refresh and a host switch are normal events, so even `retry: false` allows two. Bytes
   // received start the budget again: it bounds failures in a row, and the time spent on them.
