@@ -56,7 +56,7 @@ describe('executeCopy', () => {
     expect(h.lines).toContain('trying 2 file(s) again after transient errors\n');
   });
 
-  it('creates folders first, copies every file, and sums up', async () => {
+  it('creates each folder before the files in it, copies every file, and sums up', async () => {
     const h = harness();
     const steps: CopyPlanStep[] = [
       { op: 'mkdir', at: remote('/d') },
@@ -66,8 +66,11 @@ describe('executeCopy', () => {
       { op: 'skip', from: local('/h/c'), to: remote('/d/c'), reason: 'same' },
     ];
     const summary = await executeCopy(steps, h.operations, h.options);
-    expect(h.done.slice(0, 2)).toEqual(['mkdir /d', 'mkdir /d/s']);
-    expect(h.done.slice(2).sort()).toEqual(['cp /d/a', 'cp /d/s/b']);
+    const at = (event: string): number => h.done.indexOf(event);
+    expect(at('mkdir /d')).toBeLessThan(at('cp /d/a'));
+    expect(at('mkdir /d')).toBeLessThan(at('mkdir /d/s'));
+    expect(at('mkdir /d/s')).toBeLessThan(at('cp /d/s/b'));
+    expect([...h.done].sort()).toEqual(['cp /d/a', 'cp /d/s/b', 'mkdir /d', 'mkdir /d/s']);
     expect(summary).toMatchObject({ files: 2, folders: 2, skipped: 1, failed: 0, bytes: 12 });
     expect(h.lines).toContain('cp /h/a p:/d/a\n');
     expect(h.lines).toContain('skip p:/d/c: same size and checksum (-u)\n');
@@ -82,6 +85,33 @@ describe('executeCopy', () => {
     );
     expect(summary).toMatchObject({ files: 1, failed: 1 });
     expect(h.complaints).toEqual(['cp /h/bad p:/d/bad: checksum mismatch']);
+  });
+
+  it('copies files into a folder once it is there, while other folders are still being created', async () => {
+    const h = harness();
+    let copied: () => void = () => undefined;
+    const firstCopied = new Promise<void>((resolve) => (copied = resolve));
+    const mkdir = h.operations.mkdir;
+    h.operations.mkdir = async (at) => {
+      // /e is held back until a file of /d is copied (or a while passes, so a failure cannot hang).
+      if (at.path === '/e') await Promise.race([firstCopied, new Promise((resolve) => setTimeout(resolve, 500))]);
+      await mkdir(at);
+    };
+    const transfer = h.operations.transfer;
+    h.operations.transfer = async (step, onBytes, signal) => {
+      const bytes = await transfer(step, onBytes, signal);
+      copied();
+      return bytes;
+    };
+    const steps: CopyPlanStep[] = [
+      { op: 'mkdir', at: remote('/d') },
+      { op: 'mkdir', at: remote('/e') },
+      copy(local('/h/d/a'), remote('/d/a')),
+      copy(local('/h/e/b'), remote('/e/b')),
+    ];
+    const summary = await executeCopy(steps, h.operations, h.options);
+    expect(h.done).toEqual(['mkdir /d', 'cp /d/a', 'mkdir /e', 'cp /e/b']);
+    expect(summary).toMatchObject({ files: 2, folders: 2, failed: 0 });
   });
 
   it('does not try files under a folder that could not be created', async () => {

@@ -1,6 +1,6 @@
 import { isTransientError } from '@pcloud/core/internal';
 import { formatStep } from '../plan/format-step.js';
-import { baseName, formatLoc, isWithin } from '../plan/loc.js';
+import { baseName, formatLoc, parentLoc } from '../plan/loc.js';
 import type { CopyStep, Loc } from '../plan/types.js';
 import type { CopySummary } from '../report/copy-summary.js';
 import { errorReason } from '../report/error-reason.js';
@@ -8,6 +8,7 @@ import type { OutageLatch } from '../remote/outage-latch.js';
 import { ADAPTIVE_LANES, createAdaptiveLanes, fixedLanes, type Lanes } from './adaptive-lanes.js';
 import { batchSteps } from './batch-steps.js';
 import type { CopyOperations, ExecuteCopyOptions } from './execute-copy.js';
+import type { FolderCreation } from './make-folders.js';
 import { runPool, type PoolLimits } from './run-pool.js';
 
 /** Files this big or bigger move at most BIG_FILE_LANES at a time when the lanes adapt: bandwidth, not round trips, limits them. */
@@ -20,8 +21,8 @@ export interface CopyFilesContext {
   options: ExecuteCopyOptions;
   summary: CopySummary;
   outage: OutageLatch;
-  /** Folders that could not be created: nothing is copied into them. */
-  failedFolders: readonly Loc[];
+  /** The plan's folders, being created: a copy waits for its own folder, and none goes into one that could not be created. */
+  folders: Pick<FolderCreation, 'ready'>;
   fail(line: string): void;
 }
 
@@ -94,12 +95,19 @@ function createCopier(context: CopyFilesContext, lanes: Lanes, pushedBack: () =>
     else if (!lastTry && step.from.side !== 'stdio' && isTransientError(error) && !options.signal?.aborted) again.push(step);
     else fail(`${formatStep(step)}: ${errorReason(error)}`);
   };
-  const blockedBy = (step: CopyStep): Loc | undefined => context.failedFolders.find((folder) => isWithin(step.to, folder));
+  /** Waits for the folder of `step`; answers the folder that keeps it out, if any. */
+  const blockedBy = (step: CopyStep): Promise<Loc | undefined> => {
+    const parent = parentLoc(step.to);
+    return parent ? context.folders.ready(parent) : Promise.resolve(undefined);
+  };
+  /** Once the run stops while a copy waited for its folder, the copy counts as never started. */
+  const stopping = (): boolean => outage.gone() || options.signal?.aborted === true;
   const nameOf = (step: CopyStep): string => baseName(step.from) || formatLoc(step.from);
 
   const one = async (step: CopyStep, lastTry: boolean): Promise<void> => {
     attempted.add(step);
-    const blocked = blockedBy(step);
+    const blocked = await blockedBy(step);
+    if (stopping()) return void attempted.delete(step);
     if (blocked) return context.fail(`${formatStep(step)}: not copied, ${formatLoc(blocked)} could not be created`);
     const name = nameOf(step);
     options.progress.start(name);
@@ -114,13 +122,17 @@ function createCopier(context: CopyFilesContext, lanes: Lanes, pushedBack: () =>
 
   const batch = async (steps: readonly CopyStep[]): Promise<void> => {
     const transferBatch = operations.transferBatch;
-    const blocked = blockedBy(steps[0] as CopyStep);
+    for (const step of steps) attempted.add(step);
+    const blocked = await blockedBy(steps[0] as CopyStep);
+    if (stopping()) {
+      for (const step of steps) attempted.delete(step);
+      return;
+    }
     // A batch shares one folder: blocked or not, its files go the one-by-one way.
     if (!transferBatch || blocked) {
       for (const step of steps) await one(step, false);
       return;
     }
-    for (const step of steps) attempted.add(step);
     const names = steps.map(nameOf);
     for (const name of names) options.progress.start(name);
     let leftovers: CopyStep[] = [];

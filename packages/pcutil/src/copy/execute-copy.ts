@@ -5,7 +5,7 @@ import { createCopySummary, type CopySummary } from '../report/copy-summary.js';
 import type { Progress } from '../report/progress.js';
 import { createOutageLatch } from '../remote/outage-latch.js';
 import { copyFiles } from './copy-files.js';
-import { makeFolders } from './make-folders.js';
+import { startFolders } from './make-folders.js';
 
 /** The side effects a copy plan needs; the real ones talk to pCloud and the disk. */
 export interface CopyOperations {
@@ -44,7 +44,7 @@ export interface ExecuteCopyOptions {
 
 /**
  * Executes a copy plan: reports its problems, creates folders (make-folders.ts: parents first,
- * siblings together), then runs the file copies in parallel (copy-files.ts: `jobs` at a time, or
+ * siblings together) while it runs the file copies in parallel, each once its own folder is there (copy-files.ts: `jobs` at a time, or
  * as many as pCloud keeps up with; new small files up in batches; one at a time onto standard
  * output). A failed file is reported and the rest continue; files under a folder that could not be
  * created are reported as not copied. A file that failed on a transient error (after the client's
@@ -83,8 +83,12 @@ export async function executeCopy(
     } else if (step.op === 'copy') copies.push(step);
     else folders.push(step);
   }
-  const failedFolders = await makeFolders(folders, { operations, options, summary, outage, fail });
-  await copyFiles(copies, { operations, options, summary, outage, failedFolders, fail });
+  const creation = startFolders(folders, { operations, options, summary, outage, fail });
+  try {
+    await copyFiles(copies, { operations, options, summary, outage, folders: creation, fail });
+  } finally {
+    await creation.done;
+  }
   if (outage.unreachable) summary.unreachable = outage.unreachable;
   return summary;
 }
