@@ -114,6 +114,26 @@ describe('executeCopy', () => {
     expect(summary).toMatchObject({ files: 2, folders: 2, failed: 0 });
   });
 
+  it('aborted while files wait for their folders: finishes without copying them', async () => {
+    const h = harness();
+    const controller = new AbortController();
+    const mkdir = h.operations.mkdir;
+    h.operations.mkdir = async (at) => {
+      await mkdir(at);
+      if (at.path === '/d') controller.abort();
+    };
+    const steps: CopyPlanStep[] = [
+      { op: 'mkdir', at: remote('/d') },
+      { op: 'mkdir', at: remote('/d/s') },
+      copy(local('/h/s/a'), remote('/d/s/a')),
+      copy(local('/h/s/b'), remote('/d/s/b')),
+    ];
+    const summary = await executeCopy(steps, h.operations, { ...h.options, signal: controller.signal });
+    expect(h.done).toEqual(['mkdir /d']);
+    expect(summary).toMatchObject({ files: 0, folders: 1, failed: 0 });
+    expect(h.complaints).toEqual([]);
+  });
+
   it('does not try files under a folder that could not be created', async () => {
     const h = harness((path) => path === '/d');
     const steps: CopyPlanStep[] = [
