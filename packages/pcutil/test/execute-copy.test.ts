@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, createReachability, TransportError } from '@pcloud/core';
 import { executeCopy, type CopyOperations } from '../src/copy/execute-copy.js';
+import { FOLDER_LANES } from '../src/copy/make-folders.js';
 import { createProgress } from '../src/report/progress.js';
 import type { CopyPlanStep, CopyStep, Loc } from '../src/plan/types.js';
 import { file, local, remote } from './plan/fixtures.js';
@@ -122,11 +123,14 @@ describe('executeCopy', () => {
       await mkdir(at);
       if (at.path === '/d') controller.abort();
     };
+    // More folders than are created at once: the last one is never started.
+    const folders = Array.from({ length: FOLDER_LANES }, (_, i) => ({ op: 'mkdir' as const, at: remote(`/d/s${i}`) }));
+    const last = `/d/s${FOLDER_LANES - 1}`;
     const steps: CopyPlanStep[] = [
       { op: 'mkdir', at: remote('/d') },
-      { op: 'mkdir', at: remote('/d/s') },
-      copy(local('/h/s/a'), remote('/d/s/a')),
-      copy(local('/h/s/b'), remote('/d/s/b')),
+      ...folders,
+      copy(local('/h/s/a'), remote(`${last}/a`)),
+      copy(local('/h/s/b'), remote(`${last}/b`)),
     ];
     const summary = await executeCopy(steps, h.operations, { ...h.options, signal: controller.signal });
     expect(h.done).toEqual(['mkdir /d']);
