@@ -147,7 +147,8 @@ describe('names from a tampered server', () => {
     const plan = await pcutil(fx.emulator, ['sync', '-d', '--delete', 'p:/evil/', join(root, 'plan')]);
     expect(plan.code).toBe(1);
     expect(plan.stdout.split('\n').filter((line) => line.startsWith('cp '))).toHaveLength(3);
-    expect(plan.stdout).not.toMatch(/\.\.|nul|back/);
+    // The temp root's random name may itself hold "nul" or "back": only what the server named counts.
+    expect(plan.stdout.replaceAll(root, '<root>')).not.toMatch(/\.\.|nul|back/);
     expect(await shapeOf(root)).not.toContain('plan d');
   });
 
