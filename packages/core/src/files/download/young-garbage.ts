@@ -16,7 +16,7 @@ const EVERY_BYTES = 1024 * 1024;
 
 type MinorGc = (options: { type: 'minor' }) => void;
 
-/** Counts bytes received and collects young garbage every few MiB; does nothing without an exposed `gc`. */
+/** Counts bytes received and collects young garbage every MiB; does nothing without an exposed `gc`. */
 export function youngGarbageCollector(): (bytes: number) => void {
   const gc = (globalThis as { gc?: MinorGc }).gc;
   if (typeof gc !== 'function') return () => undefined;
