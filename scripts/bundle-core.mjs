@@ -13,6 +13,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertFront } from './assert-front.mjs';
 import { builtinsWithoutFacade } from './builtins-without-facade.mjs';
+import { gotHttp2Constants } from './got-http2-constants.mjs';
+import { isLazyListFormat } from './is-lazy-list-format.mjs';
 import { stringWidthFront } from './string-width-front.mjs';
 import { wrapAnsiPlain } from './wrap-ansi-plain.mjs';
 import { yargsNoHelpCache } from './yargs-no-help-cache.mjs';
@@ -50,7 +52,7 @@ await build({
   splitting: true,
   target: 'node22',
   keepNames: true,
-  plugins: [assertFront, builtinsWithoutFacade, stringWidthFront, wrapAnsiPlain, yargsNoHelpCache],
+  plugins: [assertFront, builtinsWithoutFacade, gotHttp2Constants, isLazyListFormat, stringWidthFront, wrapAnsiPlain, yargsNoHelpCache],
   // Compiled-in CommonJS (and string-width's front) call require(); give ESM output a real one.
   banner: {
     js: "import { createRequire as __pcloudCreateRequire } from 'node:module'; const require = __pcloudCreateRequire(import.meta.url);",

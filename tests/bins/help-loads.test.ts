@@ -99,4 +99,13 @@ describe('ls', () => {
     expect(loads.builtins).toContain('https');
     expect(loads.builtins.filter((name) => name.includes('undici'))).toEqual([]);
   });
+
+  it('loads no node:http2: got reads its constants as it loads, and core never asks for HTTP/2', async () => {
+    const pcutil = shims.find(({ bin }) => bin === 'pcutil');
+    if (pcutil === undefined) throw new Error('no pcutil among the bins');
+    const loads = await runRecorded(pcutil.shim, ['ls', 'p:/'], { PCLOUD_ENDPOINT: emulator.apiUrl, PCLOUD_ACCESS_TOKEN: emulator.token });
+    expect(loads.code).toBe(0);
+    expect(loads.builtins).toContain('https');
+    expect(loads.builtins.filter((name) => name.startsWith('http2') || name.startsWith('internal/http2'))).toEqual([]);
+  });
 });

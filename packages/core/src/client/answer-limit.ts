@@ -27,12 +27,20 @@ function tooLarge(method: string, limit: number): TransportError {
 
 type Decoder = (data: Buffer, options: zlib.ZlibOptions | zlib.BrotliOptions) => Promise<Buffer>;
 
-const DECODERS: Record<string, Decoder> = {
-  gzip: promisify(zlib.gunzip),
-  'x-gzip': promisify(zlib.gunzip),
-  deflate: promisify(zlib.inflate),
-  br: promisify(zlib.brotliDecompress),
-};
+/** The decoder of a Content-Encoding, built when an answer uses one: node:zlib loads only then. */
+function decoderOf(encoding: string): Decoder | undefined {
+  switch (encoding) {
+    case 'gzip':
+    case 'x-gzip':
+      return promisify(zlib.gunzip);
+    case 'deflate':
+      return promisify(zlib.inflate);
+    case 'br':
+      return promisify(zlib.brotliDecompress);
+    default:
+      return undefined;
+  }
+}
 
 /** Collects the raw chunks of one answer, refusing more than `limit` bytes. */
 export class AnswerCollector {
@@ -60,12 +68,11 @@ export class AnswerCollector {
   /** The answer's text: the chunks decompressed as `encoding` (Content-Encoding) says, under the same limit. */
   async text(encoding: string | undefined): Promise<string> {
     const raw = Buffer.concat(this.chunks, this.size);
-    const decode =
-      DECODERS[
-        String(encoding ?? '')
-          .trim()
-          .toLowerCase()
-      ];
+    const decode = decoderOf(
+      String(encoding ?? '')
+        .trim()
+        .toLowerCase(),
+    );
     if (!decode) return raw.toString('utf8');
     try {
       return (await decode(raw, { maxOutputLength: this.limit })).toString('utf8');
