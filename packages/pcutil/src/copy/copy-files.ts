@@ -7,6 +7,7 @@ import { errorReason } from '../report/error-reason.js';
 import type { OutageLatch } from '../remote/outage-latch.js';
 import { ADAPTIVE_LANES, createAdaptiveLanes, fixedLanes, type Lanes } from './adaptive-lanes.js';
 import { batchSteps } from './batch-steps.js';
+import { keepHeapCompact } from './compact-heap.js';
 import type { CopyOperations, ExecuteCopyOptions } from './execute-copy.js';
 import type { FolderCreation } from './make-folders.js';
 import { runPool, type PoolLimits } from './run-pool.js';
@@ -36,6 +37,7 @@ export interface CopyFilesContext {
  */
 export async function copyFiles(copies: readonly CopyStep[], context: CopyFilesContext): Promise<void> {
   const { operations, options, summary, outage } = context;
+  if (copies.length > 0) keepHeapCompact();
   const toStdout = copies.some((step) => step.to.side === 'stdio');
   const adaptive = !toStdout && options.jobs === undefined;
   const lanes: Lanes = adaptive ? createAdaptiveLanes(ADAPTIVE_LANES) : fixedLanes(toStdout ? 1 : (options.jobs ?? 1));
