@@ -6,9 +6,10 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isLazyListFormat } from '../../scripts/is-lazy-list-format.mjs';
+import { bundleAndImport } from './support/bundle-with.js';
 
 type Assert = { any: (predicates: Array<(value: unknown) => boolean>, ...values: unknown[]) => void };
 type Is = { string: (value: unknown) => boolean; number: (value: unknown) => boolean; undefined: (value: unknown) => boolean };
@@ -17,17 +18,8 @@ type Is = { string: (value: unknown) => boolean; number: (value: unknown) => boo
 const fromGot = createRequire(createRequire(join(import.meta.dirname, '..', '..', 'packages', 'core', 'package.json')).resolve('got'));
 const gotDir = dirname(fromGot.resolve('@sindresorhus/is'));
 
-async function bundled(plugins: Plugin[]): Promise<{ assert: Assert; is: Is }> {
-  const result = await build({
-    stdin: { contents: "export { assert, default as is } from '@sindresorhus/is';", resolveDir: gotDir, loader: 'js' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    plugins,
-  });
-  const code = result.outputFiles[0]?.text ?? '';
-  return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { assert: Assert; is: Is };
+function bundled(plugins: Plugin[]): Promise<{ assert: Assert; is: Is }> {
+  return bundleAndImport("export { assert, default as is } from '@sindresorhus/is';", gotDir, plugins);
 }
 
 const RealListFormat = Intl.ListFormat;

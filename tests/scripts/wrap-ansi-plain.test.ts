@@ -6,9 +6,10 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { wrapAnsiPlain } from '../../scripts/wrap-ansi-plain.mjs';
+import { bundleAndImport } from './support/bundle-with.js';
 
 type Wrap = (text: string, columns: number, options?: { hard?: boolean; trim?: boolean; wordWrap?: boolean }) => string;
 
@@ -17,17 +18,7 @@ const fromYargs = createRequire(createRequire(join(import.meta.dirname, '..', '.
 const cliuiDir = dirname(createRequire(fromYargs.resolve('cliui')).resolve('wrap-ansi'));
 
 async function bundled(plugins: Plugin[]): Promise<Wrap> {
-  const result = await build({
-    stdin: { contents: "export { default } from 'wrap-ansi';", resolveDir: cliuiDir, loader: 'js' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    plugins,
-  });
-  const code = result.outputFiles[0]?.text ?? '';
-  const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { default: Wrap };
-  return module.default;
+  return (await bundleAndImport<{ default: Wrap }>("export { default } from 'wrap-ansi';", cliuiDir, plugins)).default;
 }
 
 const TEXTS = [
