@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isLazyListFormat } from '../../scripts/is-lazy-list-format.mjs';
-import { bundleAndImport } from './support/bundle-with.js';
+import { bundleAndImport } from './support/bundle-and-import.js';
 
 type Assert = { any: (predicates: Array<(value: unknown) => boolean>, ...values: unknown[]) => void };
 type Is = { string: (value: unknown) => boolean; number: (value: unknown) => boolean; undefined: (value: unknown) => boolean };

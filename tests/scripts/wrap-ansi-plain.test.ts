@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { wrapAnsiPlain } from '../../scripts/wrap-ansi-plain.mjs';
-import { bundleAndImport } from './support/bundle-with.js';
+import { bundleAndImport } from './support/bundle-and-import.js';
 
 type Wrap = (text: string, columns: number, options?: { hard?: boolean; trim?: boolean; wordWrap?: boolean }) => string;
 
