@@ -16,7 +16,6 @@ const bin = fileURLToPath(new URL('../../emulator/bin/pcloud-emulator.js', impor
 const TMPFS = '/dev/shm';
 /** The flags every bench emulator runs with (the latency one adds `--latency MS`). */
 export const EMULATOR_FLAGS = ['--tls', '--region', 'us'];
-const EMULATOR_NODE_FLAGS = ['--max-semi-space-size=1'];
 
 /**
  * @typedef {object} RunningEmulator
@@ -43,14 +42,10 @@ export async function launchEmulator({ work, name, latencyMs, memoryOnly = false
   const dataDir = await mkdtemp(onTmpfs ? join(TMPFS, `pcutil-bench-${name}-`) : join(work, `emulator-${name}-`));
   const caFile = join(work, `ca-${name}.pem`);
   const flags = [...EMULATOR_FLAGS, ...(latencyMs ? ['--latency', String(latencyMs)] : [])];
-  // The node flags of the shim's #! line, which a spawn of process.execPath does not read.
-  const child = spawn(
-    process.execPath,
-    [...EMULATOR_NODE_FLAGS, bin, ...flags, '--ca-out', caFile, ...(memoryOnly ? [] : ['--data-dir', dataDir]), '--json'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  // The shim's #! line runs plain `node`, as this does.
+  const child = spawn(process.execPath, [bin, ...flags, '--ca-out', caFile, ...(memoryOnly ? [] : ['--data-dir', dataDir]), '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const forget = atExit(() => {
     child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
