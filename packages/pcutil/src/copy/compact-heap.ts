@@ -1,7 +1,5 @@
 import type * as v8 from 'node:v8';
 
-let compact = false;
-
 /**
  * Asks V8 to keep the heap near its live size (`--optimize-for-size`) from now on, once a command
  * starts copying files. Thousands of small transfers promote per-request garbage, and by default
@@ -13,9 +11,8 @@ let compact = false;
  * CPU, bound small files. As a bin flag it also cost every start-up ~20-30 ms of CPU (`pcutil
  * ls`, `--help`) that no copy needed, so it is set here. V8 reads it at every collection, so
  * setting it late changes only the heap's growth from then on; it is a heuristic, never a limit.
+ * Setting it again is harmless.
  */
 export function keepHeapCompact(): void {
-  if (compact) return;
-  compact = true;
   (process.getBuiltinModule('node:v8') as typeof v8).setFlagsFromString('--optimize-for-size');
 }
